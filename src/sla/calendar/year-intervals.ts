@@ -1,0 +1,84 @@
+import type { IANAZone } from 'luxon';
+import { wallToInstant } from '../time/zone.js';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+/** One local year of open intervals as sorted instants, with the open time used up by each end. */
+export interface YearIntervals {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /** cumulative[i]: open ms from the year's first opening up to ends[i]. */
+  readonly cumulative: Float64Array;
+  readonly total: number;
+}
+
+export interface WeeklyHours {
+  /** ISO weekdays, Monday = 1. */
+  readonly weekdays: ReadonlySet<number>;
+  readonly opensMinute: number;
+  readonly closesMinute: number;
+}
+
+/** Builds the open intervals of local year `year`: weekdays within hours, holidays closed. */
+export function buildYear(
+  year: number,
+  zone: IANAZone,
+  hours: WeeklyHours,
+  closed: ReadonlySet<number>,
+): YearIntervals {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const first = Date.UTC(year, 0, 1) / DAY;
+  const last = Date.UTC(year + 1, 0, 1) / DAY;
+  for (let day = first; day < last; day += 1) {
+    const isoWeekday = ((new Date(day * DAY).getUTCDay() + 6) % 7) + 1;
+    if (!hours.weekdays.has(isoWeekday) || closed.has(day)) continue;
+    const opens = wallToInstant(zone, day * DAY + hours.opensMinute * MINUTE);
+    const closes = wallToInstant(zone, day * DAY + hours.closesMinute * MINUTE);
+    if (closes > opens) {
+      starts.push(opens);
+      ends.push(closes);
+    }
+  }
+  const cumulative = new Float64Array(starts.length);
+  let total = 0;
+  for (let i = 0; i < starts.length; i += 1) {
+    total += (ends[i] as number) - (starts[i] as number);
+    cumulative[i] = total;
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), cumulative, total };
+}
+
+/** Index of the first interval that ends after `at` (the one holding `at`, or the next); length if none. */
+export function intervalAfter(year: YearIntervals, at: number): number {
+  let lo = 0;
+  let hi = year.ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((year.ends[mid] as number) > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the first interval by whose end at least `used` ms of open time have elapsed. */
+export function intervalReaching(year: YearIntervals, used: number): number {
+  let lo = 0;
+  let hi = year.cumulative.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((year.cumulative[mid] as number) >= used) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Open ms of the year elapsed before `at`. */
+export function usedBefore(year: YearIntervals, at: number): number {
+  const i = intervalAfter(year, at);
+  if (i === year.ends.length) return year.total;
+  const start = year.starts[i] as number;
+  const before = (year.cumulative[i] as number) - ((year.ends[i] as number) - start);
+  return before + Math.max(0, at - start);
+}

@@ -1,0 +1,38 @@
+import type { Policy } from './policy/types.js';
+import type { Coverage, Severity, SupportLanguage } from './types.js';
+
+export interface ClockOption {
+  readonly responseLanguage: SupportLanguage;
+  readonly coverage: Coverage;
+}
+
+/** Whether the severity is answered around the clock in a language (B only when 24x7 was chosen). */
+function offers24x7(
+  policy: Policy,
+  severity: Severity,
+  language: SupportLanguage,
+  chose24x7: boolean,
+): boolean {
+  const clock = policy.clocks[severity];
+  return clock.languages24x7.includes(language) && (!clock.needs24x7Choice || chose24x7);
+}
+
+/**
+ * The clocks that may answer a case, requested language first (SLA-RULES §4): its own clock, and English
+ * 24x7 as a second candidate when the first runs on business hours and the severity offers it.
+ */
+export function clockOptions(
+  policy: Policy,
+  severity: Severity,
+  requested: SupportLanguage,
+  chose24x7: boolean,
+): readonly ClockOption[] {
+  if (offers24x7(policy, severity, requested, chose24x7))
+    return [{ responseLanguage: requested, coverage: '24x7' }];
+  const own: ClockOption = { responseLanguage: requested, coverage: 'business-hours' };
+  const fallback = policy.fallbackLanguage;
+  if (fallback !== requested && offers24x7(policy, severity, fallback, chose24x7)) {
+    return [own, { responseLanguage: fallback, coverage: '24x7' }];
+  }
+  return [own];
+}

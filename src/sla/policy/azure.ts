@@ -1,0 +1,92 @@
+import type { Policy } from './types.js';
+import { deepFreeze } from './freeze.js';
+
+/** Microsoft's published Azure support responsiveness (SLA-RULES.md), as data. */
+export const azurePolicy: Policy = deepFreeze({
+  id: 'azure',
+  plans: [
+    { id: 'developer', aliases: ['dev'], targets: { A: null, B: null, C: 480 } },
+    { id: 'standard', aliases: ['std'], targets: { A: 60, B: 240, C: 480 } },
+    {
+      id: 'professional-direct',
+      aliases: ['prodirect', 'pro-direct'],
+      targets: { A: 60, B: 120, C: 240 },
+    },
+    { id: 'premier', aliases: [], targets: { A: 60, B: 120, C: 240 } },
+    {
+      id: 'rapid-response',
+      aliases: ['arr', 'azure-rapid-response'],
+      targets: { A: 15, B: 120, C: 240 },
+    },
+  ],
+  severities: ['A', 'B', 'C'],
+  clocks: {
+    A: {
+      languages24x7: ['en', 'ja'],
+      needs24x7Choice: false,
+      committedByDefault: true,
+      downgradeTo: 'B',
+      contactDetailsNote: true,
+    },
+    B: {
+      languages24x7: ['en'],
+      needs24x7Choice: true,
+      committedByDefault: false,
+      downgradeTo: 'C',
+      contactDetailsNote: true,
+    },
+    C: {
+      languages24x7: [],
+      needs24x7Choice: false,
+      committedByDefault: false,
+      downgradeTo: null,
+      contactDetailsNote: false,
+    },
+  },
+  supportLanguages: ['en', 'es', 'fr', 'de', 'it', 'pt', 'zh-Hant', 'ko', 'ja'],
+  fallbackLanguage: 'en',
+  businessHours: [
+    {
+      id: 'north-america',
+      countries: ['US', 'CA'],
+      weekdays: [1, 2, 3, 4, 5],
+      opens: '06:00',
+      closes: '18:00',
+      timeZone: 'America/Los_Angeles',
+    },
+    {
+      id: 'japan',
+      countries: ['JP'],
+      weekdays: [1, 2, 3, 4, 5],
+      opens: '09:00',
+      closes: '17:30',
+      timeZone: 'Asia/Tokyo',
+    },
+    {
+      id: 'default',
+      countries: '*',
+      weekdays: [1, 2, 3, 4, 5],
+      opens: '09:00',
+      closes: '17:00',
+      timeZone: 'local',
+    },
+  ],
+  holidayTypes: ['public'],
+  issueTypes: {
+    technical: 'all',
+    billing: 'all',
+    'subscription-management': 'all',
+    'technical-compensation': 'all',
+    advisory: ['professional-direct', 'premier'],
+    proactive: ['professional-direct', 'premier'],
+    'account-management': ['professional-direct', 'premier'],
+  },
+  products: {
+    'azure-ga': 'covered',
+    'azure-preview': 'covered',
+    'non-microsoft': 'covered',
+    'other-channel': 'agreement-terms',
+  },
+  defaultIssueType: 'technical',
+  defaultProduct: 'azure-ga',
+});

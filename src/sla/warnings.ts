@@ -1,0 +1,33 @@
+import type { Policy } from './policy/types.js';
+import type { Product, Severity, Warning } from './types.js';
+
+export interface WarningFacts {
+  readonly severity: Severity;
+  readonly commit24x7: boolean;
+  readonly available24x7: boolean;
+  readonly waitingOnCustomer: boolean;
+  readonly product: Product;
+}
+
+/** The severity-downgrade risks and contact notes of SLA-RULES §7, most urgent first. */
+export function warningsFor(policy: Policy, facts: WarningFacts): Warning[] {
+  const warnings: Warning[] = [];
+  const { severity, commit24x7, available24x7 } = facts;
+  const clock = policy.clocks[severity];
+  const lower = clock.downgradeTo;
+  // A is a 24x7 commitment by itself; B only when the customer chose 24x7 when submitting.
+  const committed = clock.needs24x7Choice ? commit24x7 : true;
+  if (lower && committed && !available24x7) {
+    warnings.push({ code: 'downgrade_risk', to: lower, reason: 'not_available_24x7' });
+  }
+  if (lower && facts.waitingOnCustomer) {
+    warnings.push({ code: 'downgrade_risk', to: lower, reason: 'waiting_on_customer' });
+  }
+  if (clock.contactDetailsNote) warnings.push({ code: 'contact_details' });
+  // No clock runs around the clock for this case: Microsoft calls during business hours only.
+  if (clock.languages24x7.length === 0 || (clock.needs24x7Choice && !commit24x7)) {
+    warnings.push({ code: 'business_hours_contact_only' });
+  }
+  if (policy.products[facts.product] === 'agreement-terms') warnings.push({ code: 'other_channel_terms' });
+  return warnings;
+}

@@ -1,0 +1,66 @@
+// Domain records shared by the store, the case service and the dispatcher. Instants are epoch ms.
+
+export type Platform = 'slack' | 'teams';
+export type CaseState = 'open' | 'responded' | 'closed';
+
+export interface CaseRecord {
+  id: string;
+  /** Slack team id or Teams tenant id: every read and write is scoped by it. */
+  tenantId: string;
+  platform: Platform;
+  channelId: string;
+  /** Opaque JSON the adapter understands (thread ts, conversation reference). */
+  conversation: unknown;
+  caseNumber: string;
+  title: string;
+  /** The SLA input as JSON. */
+  input: Record<string, unknown>;
+  openedBy: string;
+  openedByLocale: string;
+  state: CaseState;
+  respondedAt: number | null;
+  /** Kept for listing soonest-first. */
+  deadline: number | null;
+  /** Set after a permanent notifier failure, e.g. 'channel_not_found'. */
+  flag: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Optimistic concurrency; starts at 1. */
+  version: number;
+}
+
+export interface CaseEvent {
+  id?: number;
+  caseId: string;
+  tenantId: string;
+  at: number;
+  actor: string;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+export type ReminderState = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export interface ReminderRow {
+  id: string;
+  caseId: string;
+  tenantId: string;
+  /** e.g. 'fraction:0.5', 'before:15', 'breach', 'warning:downgrade_risk', 'waiting', 'note:contact'. */
+  kind: string;
+  dueAt: number;
+  /** Unique: see `reminderKey`. */
+  key: string;
+  payload: Record<string, unknown>;
+  state: ReminderState;
+  attempts: number;
+  nextAttemptAt: number | null;
+  claimedBy: string | null;
+  leaseUntil: number | null;
+  lastError: string | null;
+  sentAt: number | null;
+}
+
+/** The unique key of a planned reminder: re-planning the same point yields the same key. */
+export function reminderKey(caseId: string, kind: string, dueAt: number): string {
+  return `${caseId}:${kind}:${dueAt}`;
+}

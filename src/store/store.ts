@@ -1,0 +1,101 @@
+// The storage port. Every method is async and never reads the clock: instants come in as `now`.
+import type { CaseEvent, CaseRecord, CaseState, Platform, ReminderRow } from './records.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface CaseQuery {
+  tenantId: string;
+  channelId?: string;
+  openedBy?: string;
+  states?: readonly CaseState[];
+}
+
+export interface ClaimOptions {
+  now: number;
+  limit: number;
+  /** Who holds the lease; the mark* methods only apply for this owner (fencing). */
+  owner: string;
+  leaseMs: number;
+}
+
+/** A claimed reminder with its case (null if the case no longer exists). */
+export interface ClaimedReminder {
+  reminder: ReminderRow;
+  caseRecord: CaseRecord | null;
+}
+
+export interface ReplaceResult {
+  inserted: number;
+  cancelled: number;
+}
+
+export interface MigrationStatus {
+  applied: number[];
+  pending: number[];
+}
+
+export interface StoreStats {
+  openCases: number;
+  remindersPending: number;
+  remindersSent: number;
+  remindersFailed: number;
+  /** now − the oldest due pending reminder's dueAt; 0 when nothing is overdue. */
+  oldestDueLagMs: number;
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+
+  /** Applies pending migrations (up to `to`, for tests); safe to run on every start and concurrently. */
+  migrate(options?: { to?: number }): Promise<MigrationStatus>;
+  migrationStatus(): Promise<MigrationStatus>;
+  /** Resolves when the database answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  insertCase(record: CaseRecord): Promise<void>;
+  getCase(tenantId: string, id: string): Promise<CaseRecord | null>;
+  /** The most recently created case with this number in the channel. */
+  findCaseByNumber(tenantId: string, channelId: string, caseNumber: string): Promise<CaseRecord | null>;
+  /** Writes `record` if the stored version is `expectedVersion` (then version becomes expectedVersion + 1). */
+  updateCase(record: CaseRecord, expectedVersion: number): Promise<boolean>;
+  /** Soonest deadline first, cases without a deadline last. */
+  listCases(query: CaseQuery): Promise<CaseRecord[]>;
+  /** Sets the case's flag and bumps its version, so a stale writer cannot erase it. */
+  flagCase(tenantId: string, caseId: string, flag: string | null, now: number): Promise<boolean>;
+
+  appendEvent(event: CaseEvent): Promise<number>;
+  listEvents(tenantId: string, caseId: string): Promise<CaseEvent[]>;
+
+  /**
+   * Atomically: cancels this case's pending reminders whose key is not in `rows`, inserts the new
+   * ones (an existing key is left alone, except a cancelled one, which is revived). Sent and failed
+   * rows are never touched. Throws if the case does not belong to the tenant.
+   */
+  replacePendingReminders(
+    tenantId: string,
+    caseId: string,
+    rows: ReminderRow[],
+    now: number,
+  ): Promise<ReplaceResult>;
+  /** Leases up to `limit` due, unleased pending reminders (attempts + 1), oldest due first. */
+  claimDue(options: ClaimOptions): Promise<ClaimedReminder[]>;
+  markSent(id: string, owner: string, now: number): Promise<boolean>;
+  /** Releases the lease; the row is claimable again from `nextAttemptAt`. */
+  markRetry(id: string, owner: string, nextAttemptAt: number, error: string): Promise<boolean>;
+  markFailed(id: string, owner: string, error: string): Promise<boolean>;
+  /** For a claimed reminder that should not be posted any more (case closed or responded). */
+  markCancelled(id: string, owner: string, reason: string): Promise<boolean>;
+  listReminders(tenantId: string, caseId: string): Promise<ReminderRow[]>;
+
+  /** True the first time `key` is seen: idempotency for retried chat deliveries. */
+  remember(key: string, now: number): Promise<boolean>;
+  /** Drops remembered keys first seen before `before`; returns how many. */
+  forget(before: number): Promise<number>;
+
+  saveInstallation(platform: Platform, key: string, json: unknown): Promise<void>;
+  getInstallation(platform: Platform, key: string): Promise<unknown | null>;
+  deleteInstallation(platform: Platform, key: string): Promise<boolean>;
+
+  stats(now: number): Promise<StoreStats>;
+}
