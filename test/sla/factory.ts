@@ -55,7 +55,8 @@ export function reject(overrides: Partial<SlaInput> = {}, at?: number): SlaError
     }
   }
   const r = evaluate(i, when);
-  if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.assessment)} for ${JSON.stringify(i)}`);
+  if (r.ok)
+    throw new Error(`expected an error, got ${JSON.stringify(r.assessment)} for ${JSON.stringify(i)}`);
   return r.error;
 }
 

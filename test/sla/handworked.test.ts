@@ -112,7 +112,12 @@ describe('section 3/4: clock and response-language pick', () => {
   it('de A, opened Sat: English 24x7 wins, German business hours is the alternative', () => {
     // Sat 2026-03-28 10:00 +01:00. de business hours: clock starts Mon 03-30 09:00 (+02:00 after DST) -> 10:00.
     // en 24x7: Sat 10:00 + 60 min = Sat 11:00 +01:00. Earlier deadline wins: en.
-    const a = assess({ plan: 'standard', severity: 'A', language: 'de', openedAt: '2026-03-28T10:00:00+01:00' });
+    const a = assess({
+      plan: 'standard',
+      severity: 'A',
+      language: 'de',
+      openedAt: '2026-03-28T10:00:00+01:00',
+    });
     expect(a.requestedLanguage).toBe('de');
     expect(a.responseLanguage).toBe('en');
     expect(a.coverage).toBe('24x7');
@@ -180,7 +185,12 @@ describe('section 3/4: clock and response-language pick', () => {
 
   it('zh-TW -> zh-Hant (TW, premier C 240)', () => {
     // Mon 2026-03-30 10:00 +08:00 + 4 h = 14:00 Asia/Taipei.
-    const a = assess({ plan: 'premier', language: 'zh-TW', country: 'TW', openedAt: '2026-03-30T10:00:00+08:00' });
+    const a = assess({
+      plan: 'premier',
+      language: 'zh-TW',
+      country: 'TW',
+      openedAt: '2026-03-30T10:00:00+08:00',
+    });
     expect(a.requestedLanguage).toBe('zh-Hant');
     expect(a.responseLanguage).toBe('zh-Hant');
     expect(a.timeZone).toBe('Asia/Taipei');
@@ -383,7 +393,12 @@ describe('section 5: North America runs on Pacific time 06:00-18:00', () => {
   });
 
   it('Toronto customer, premier C, opened 08:00 EDT (= 05:00 PDT): starts 06:00 PDT + 4 h = 10:00 PDT = 13:00 EDT', () => {
-    const a = assess({ plan: 'premier', country: 'CA', timeZone: 'America/Toronto', openedAt: '2026-03-30T08:00:00-04:00' });
+    const a = assess({
+      plan: 'premier',
+      country: 'CA',
+      timeZone: 'America/Toronto',
+      openedAt: '2026-03-30T08:00:00-04:00',
+    });
     expect(a.timeZone).toBe('America/Toronto');
     expect(iso(a.deadline, 'America/Toronto')).toBe('2026-03-30T13:00:00-04:00');
   });
@@ -425,7 +440,10 @@ describe('section 5: public holidays', () => {
 
   it('status on a holiday: DE-BY case at Tue 2026-01-06 12:00 is stopped, resumes Wed 09:00', () => {
     // Used: Mon 16-17 = 60 min. Remaining 420.
-    const s = assess({ subdivision: 'BY', openedAt: '2026-01-05T16:00:00+01:00' }, '2026-01-06T12:00:00+01:00').status;
+    const s = assess(
+      { subdivision: 'BY', openedAt: '2026-01-05T16:00:00+01:00' },
+      '2026-01-06T12:00:00+01:00',
+    ).status;
     expect(s.elapsedMinutes).toBe(60);
     expect(s.remainingMinutes).toBe(420);
     expect(s.running).toBe(false);
@@ -463,13 +481,23 @@ describe('section 6: DST', () => {
 
   it('North America spring-forward, 24x7: 4 h from 2026-03-08 00:30 PST is 05:30 PDT', () => {
     // 00:30 -08:00 = 08:30Z; + 4 h = 12:30Z = 05:30 -07:00.
-    const a = assess({ severity: 'B', commit24x7: true, country: 'US', openedAt: '2026-03-08T00:30:00-08:00' });
+    const a = assess({
+      severity: 'B',
+      commit24x7: true,
+      country: 'US',
+      openedAt: '2026-03-08T00:30:00-08:00',
+    });
     expect(iso(a.deadline, LA)).toBe('2026-03-08T05:30:00-07:00');
   });
 
   it('North America fall-back, 24x7: 4 h from 2026-11-01 00:30 PDT is 03:30 PST', () => {
     // 00:30 -07:00 = 07:30Z; + 4 h = 11:30Z = 03:30 -08:00.
-    const a = assess({ severity: 'B', commit24x7: true, country: 'US', openedAt: '2026-11-01T00:30:00-07:00' });
+    const a = assess({
+      severity: 'B',
+      commit24x7: true,
+      country: 'US',
+      openedAt: '2026-11-01T00:30:00-07:00',
+    });
     expect(iso(a.deadline, LA)).toBe('2026-11-01T03:30:00-08:00');
   });
 
@@ -609,9 +637,11 @@ describe('section 6: status at chosen instants (standard C, DE, opened Mon 10:00
     expect(s.breached).toBe(true);
   });
 
-  it('at before openedAt (Mon 08:00): not running, nothing used', () => {
+  it('at before openedAt (Mon 08:00): not running, nothing used, the clock starts at openedAt (Mon 10:00)', () => {
+    // The case opens inside hours at 10:00, so a stopped clock "starts again" at openedAt, not at the 09:00 opening.
     const s = assess(base, '2026-03-30T08:00:00+02:00').status;
     expect(s.running).toBe(false);
+    expect(iso(s.resumesAt ?? 0, BER)).toBe('2026-03-30T10:00:00+02:00');
     expect(s.elapsedMinutes).toBe(0);
     expect(s.remainingMinutes).toBe(480);
     expect(s.breached).toBe(false);
@@ -663,6 +693,20 @@ describe('section 5/9: countries, zones, input errors', () => {
       openedAt: '2026-03-30T10:00:00+08:00',
     });
     expect(iso(a.deadline, 'Australia/Perth')).toBe('2026-03-30T14:00:00+08:00');
+  });
+
+  it('ES without timeZone -> time_zone_required (Canaries are an hour behind the mainland)', () => {
+    // date-holidays ES zones: Europe/Madrid, Africa/Ceuta (+02:00 on 2026-03-30), Atlantic/Canary (+01:00).
+    const e = reject({ country: 'ES', openedAt: '2026-03-30T10:00:00+02:00' });
+    expect(e.code).toBe('time_zone_required');
+    expect(paramStrings(e)).toContain('Atlantic/Canary');
+    expect(paramStrings(e)).toContain('Europe/Madrid');
+  });
+
+  it('CA without timeZone is fine (Pacific hours): zone America/Los_Angeles; C 480 from 06:00 PDT -> 14:00 PDT', () => {
+    const a = assess({ country: 'CA', openedAt: '2026-03-30T06:00:00-07:00' });
+    expect(a.timeZone).toBe(LA);
+    expect(iso(a.deadline, LA)).toBe('2026-03-30T14:00:00-07:00');
   });
 
   it('invalid IANA zone -> invalid_time_zone', () => {
@@ -758,7 +802,10 @@ describe('section 7: warnings', () => {
   });
 
   it('A not available 24x7 -> may be lowered to B', () => {
-    expect(assess({ severity: 'A', available24x7: false }).warnings).toEqual([risk('B', 'not_available_24x7'), CONTACT]);
+    expect(assess({ severity: 'A', available24x7: false }).warnings).toEqual([
+      risk('B', 'not_available_24x7'),
+      CONTACT,
+    ]);
   });
 
   it('A with commit24x7 false -> available defaults to false -> may be lowered to B', () => {

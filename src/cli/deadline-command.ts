@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import type { TFunction } from 'i18next';
+import { environmentLocale, interfaceLanguage, translator } from '../i18n/index.js';
+import { assessmentText } from '../messages/assessment-text.js';
+import { errorText } from '../messages/errors.js';
+import { evaluate, readInstant, type SlaInput, SlaFailure } from '../sla/index.js';
+import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
+
+const OPTIONS = {
+  plan: { type: 'string' },
+  severity: { type: 'string' },
+  country: { type: 'string' },
+  language: { type: 'string' },
+  subdivision: { type: 'string' },
+  tz: { type: 'string' },
+  '24x7': { type: 'boolean' },
+  'no-24x7': { type: 'boolean' },
+  opened: { type: 'string' },
+  at: { type: 'string' },
+  'issue-type': { type: 'string' },
+  product: { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `sla-bot deadline`: the same answer as `evaluate`, written for a person. */
+export function deadlineCommand(args: string[], io: CliIo): number {
+  // The reader's language is needed before the flags are known to be right: look for --locale first.
+  const locale = interfaceLanguage(localeFlag(args) ?? environmentLocale(io.env));
+  const t = translator(locale);
+  const hint = t('cli:usage.seeHelp', { command: 'deadline' });
+  const flags = readFlags(args, t, hint);
+  if (flags.help) {
+    io.stdout.write(`${t('cli:help.deadline')}\n`);
+    return EXIT_OK;
+  }
+  const missing = (['plan', 'severity', 'country'] as const).filter((name) => !flags[name]).map((name) => `--${name}`);
+  if (missing.length) throw new UsageError(t('cli:usage.missingFlag', { flags: missing.join(', ') }), hint);
+  if (flags['24x7'] && flags['no-24x7']) throw new UsageError(t('cli:usage.conflictingFlags'), hint);
+
+  const now = io.now();
+  try {
+    const input: SlaInput = {
+      plan: flags.plan as string,
+      severity: flags.severity as string,
+      country: flags.country as string,
+      language: flags.language,
+      subdivision: flags.subdivision,
+      timeZone: flags.tz,
+      commit24x7: flags['24x7'] ? true : flags['no-24x7'] ? false : undefined,
+      openedAt: instantFlag(flags.opened, now, 'invalid_opened_at'),
+      issueType: flags['issue-type'],
+      product: flags.product,
+    };
+    const evaluation = evaluate(input, instantFlag(flags.at, now, 'invalid_at'));
+    if (!evaluation.ok) throw new UsageError(errorText(t, locale, evaluation.error), hint);
+    io.stdout.write(render(t, locale, evaluation.assessment));
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof SlaFailure) throw new UsageError(errorText(t, locale, error.toInfo()), hint);
+    throw error;
+  }
+}
+
+function localeFlag(args: string[]): string | undefined {
+  const index = args.indexOf('--locale');
+  if (index >= 0) return args[index + 1];
+  return args.find((arg) => arg.startsWith('--locale='))?.slice('--locale='.length);
+}
+
+function readFlags(args: string[], t: TFunction, hint: string) {
+  try {
+    const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+    if (positionals.length) {
+      throw new UsageError(t('cli:usage.unexpectedArgument', { value: positionals[0] }), hint);
+    }
+    return values;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(flagProblem(t, error as Error & { code?: string }), hint);
+  }
+}
+
+/** Node's own parser messages are English and technical: say what was wrong in the reader's words. */
+function flagProblem(t: TFunction, error: Error & { code?: string }): string {
+  const flag = /'(-{1,2}[^'\s]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli:usage.unknownFlag', { flag });
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = flag.replace(/^-+/, '').split(/[ =]/)[0] ?? '';
+    const standsAlone = (OPTIONS as Record<string, { type: string }>)[name]?.type === 'boolean';
+    return t(standsAlone ? 'cli:usage.flagTakesNoValue' : 'cli:usage.flagValue', { flag: `--${name}` });
+  }
+  return t('cli:usage.badFlag', { detail: error.message });
+}
+
+function instantFlag(value: string | undefined, now: number, code: 'invalid_opened_at' | 'invalid_at'): number {
+  return value === undefined || value.trim().toLowerCase() === 'now' ? now : readInstant(value, code);
+}
+
+function render(t: TFunction, locale: string, assessment: Parameters<typeof assessmentText>[2]): string {
+  const text = assessmentText(t, locale, assessment);
+  const rows: Array<[string, string]> = [
+    [t('cli:deadline.deadline'), text.deadline],
+    [t('cli:deadline.timeLeft'), text.timeLeft],
+    [t('cli:deadline.response'), text.response],
+    [t('cli:deadline.alternative'), text.alternative],
+    [t('cli:deadline.clock'), text.clock],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const lines = [text.heading, ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`)];
+  if (text.warnings.length) lines.push(t('cli:deadline.warnings'), ...text.warnings.map((warning) => `  • ${warning}`));
+  return `${lines.join('\n')}\n`;
+}
