@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { evaluate, type Evaluation, type Policy, type SlaInput, scheduleOf } from '../sla/index.js';
+import type { CaseEvent, CaseRecord } from '../store/records.js';
+import type { CaseQuery, Store } from '../store/store.js';
+import { planReminders } from './plan.js';
+import type { ReminderPoint } from './reminder-config.js';
+import type { Actor, CaseErrorCode, CaseFailure, CaseResult, CaseView, Clock, OpenCaseRequest, Outcome, StoredInput, Tracking } from './types.js';
+
+const MINUTE = 60_000;
+const WRITE_ATTEMPTS = 4;
+
+export interface CaseServiceOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly reminders: readonly ReminderPoint[];
+  readonly policy?: Policy;
+}
+
+type Change = (record: CaseRecord, input: StoredInput, now: number) => CaseFailure | { event: string; data: Record<string, unknown> };
+
+/**
+ * A case's life: open, change, respond, close, reopen. Every call is scoped by tenant; every change
+ * re-evaluates the case and re-plans its pending reminders (what was posted stays posted).
+ */
+export class CaseService {
+  constructor(private readonly options: CaseServiceOptions) {}
+
+  /** The answer without storing anything (`/sla check`, `checkSla`). */
+  check(input: SlaInput, at = this.options.clock.now()): Evaluation {
+    return evaluate(input, at, this.options.policy);
+  }
+
+  async open(request: OpenCaseRequest): Promise<CaseResult> {
+    const { store, clock } = this.options;
+    const now = clock.now();
+    const evaluation = this.check(request.input, now);
+    if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
+    if (!request.caseNumber.trim()) return fail('invalid_case', { field: 'caseNumber' });
+    if (request.idempotencyKey && !(await store.remember(`open:${request.tenantId}:${request.idempotencyKey}`, now))) {
+      const existing = await store.findCaseByNumber(request.tenantId, request.channelId, request.caseNumber);
+      if (existing) return { ok: true, view: this.view(existing, now) };
+    }
+    const record: CaseRecord = {
+      id: randomUUID(),
+      tenantId: request.tenantId,
+      platform: request.platform,
+      channelId: request.channelId,
+      conversation: request.conversation,
+      caseNumber: request.caseNumber.trim(),
+      title: request.title.trim(),
+      input: { ...request.input, openedAt: evaluation.assessment.openedAt } as unknown as Record<string, unknown>,
+      openedBy: request.openedBy.id,
+      openedByLocale: request.openedBy.locale,
+      state: 'open',
+      respondedAt: null,
+      deadline: evaluation.assessment.deadline,
+      flag: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await store.insertCase(record);
+    await this.log(record, request.openedBy, 'opened', { input: request.input }, now);
+    await this.replan(record, now);
+    return { ok: true, view: this.view(record, now) };
+  }
+
+  /** Once the card is posted the adapter knows its thread: remember where to post reminders. */
+  async attachConversation(tenantId: string, caseId: string, conversation: unknown): Promise<CaseResult> {
+    return this.change(tenantId, caseId, null, (record) => {
+      record.conversation = conversation;
+      return { event: '', data: {} };
+    });
+  }
+
+  changeSeverity(tenantId: string, caseId: string, severity: string, actor: Actor): Promise<CaseResult> {
+    return this.change(tenantId, caseId, actor, (record, input) => {
+      const from = input.severity;
+      input.severity = severity;
+      // The 24x7 defaults differ per severity: a new severity starts from its own default.
+      delete input.commit24x7;
+      delete input.available24x7;
+      return openOnly(record) ?? { event: 'severity_changed', data: { from, to: severity } };
+    });
+  }
+
+  /** "We are available 24x7" / "not anymore". On B this keeps the clock chosen at submission. */
+  setAvailability(tenantId: string, caseId: string, available: boolean, actor: Actor): Promise<CaseResult> {
+    return this.change(tenantId, caseId, actor, (record, input, now) => {
+      if (String(input.severity).toUpperCase() === 'A') input.commit24x7 = available;
+      input.available24x7 = available;
+      const tracking = trackingOf(input);
+      tracking.availabilityWithdrawnAt = available ? null : now;
+      return openOnly(record) ?? { event: 'commitment_changed', data: { available } };
+    });
+  }
+
+  setWaitingOnUs(tenantId: string, caseId: string, waiting: boolean, actor: Actor): Promise<CaseResult> {
+    return this.change(tenantId, caseId, actor, (record, input, now) => {
+      input.waitingOnCustomer = waiting;
+      trackingOf(input).waitingSince = waiting ? now : null;
+      return openOnly(record) ?? { event: waiting ? 'waiting_on_us' : 'we_answered', data: {} };
+    });
+  }
+
+  /** Records Microsoft's first response at `at` (default now): met or breached, and by how much. */
+  recordResponse(tenantId: string, caseId: string, actor: Actor, at?: number): Promise<CaseResult> {
+    return this.change(tenantId, caseId, actor, (record, _input, now) => {
+      const respondedAt = at ?? now;
+      if (record.state !== 'open') return refuse('invalid_state', { state: record.state });
+      if (respondedAt > now) return refuse('invalid_case', { field: 'respondedAt', reason: 'future' });
+      record.state = 'responded';
+      record.respondedAt = respondedAt;
+      return { event: 'responded', data: { at: respondedAt } };
+    });
+  }
+
+  close(tenantId: string, caseId: string, actor: Actor): Promise<CaseResult> {
+    return this.change(tenantId, caseId, actor, (record) => {
+      if (record.state === 'closed') return refuse('invalid_state', { state: record.state });
+      record.state = 'closed';
+      return { event: 'closed', data: {} };
+    });
+  }
+
+  /** Back to tracking: a case closed by mistake, or whose response turned out not to be one. */
+  reopen(tenantId: string, caseId: string, actor: Actor): Promise<CaseResult> {
+    return this.change(tenantId, caseId, actor, (record) => {
+      if (record.state === 'open') return refuse('invalid_state', { state: record.state });
+      record.state = 'open';
+      record.respondedAt = null;
+      return { event: 'reopened', data: {} };
+    });
+  }
+
+  async get(tenantId: string, caseId: string): Promise<CaseView | null> {
+    const record = await this.options.store.getCase(tenantId, caseId);
+    return record ? this.view(record, this.options.clock.now()) : null;
+  }
+
+  async list(query: CaseQuery): Promise<CaseView[]> {
+    const now = this.options.clock.now();
+    const records = await this.options.store.listCases({ states: ['open'], ...query });
+    return records.map((record) => this.view(record, now));
+  }
+
+  events(tenantId: string, caseId: string): Promise<CaseEvent[]> {
+    return this.options.store.listEvents(tenantId, caseId);
+  }
+
+  private async change(tenantId: string, caseId: string, actor: Actor | null, apply: Change): Promise<CaseResult> {
+    const { store, clock } = this.options;
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
+      const stored = await store.getCase(tenantId, caseId);
+      if (!stored) return fail('not_found', { caseId });
+      const now = clock.now();
+      const record: CaseRecord = structuredClone(stored);
+      const input = storedInput(record);
+      const outcome = apply(record, input, now);
+      if ('kind' in outcome) return { ok: false, failure: outcome };
+      const evaluation = evaluate(input, now, this.options.policy);
+      if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
+      record.deadline = evaluation.assessment.deadline;
+      record.updatedAt = now;
+      if (!(await store.updateCase(record, stored.version))) continue; // someone else wrote first: read again
+      record.version = stored.version + 1;
+      if (actor && outcome.event) await this.log(record, actor, outcome.event, outcome.data, now);
+      await this.replan(record, now);
+      return { ok: true, view: this.view(record, now) };
+    }
+    return fail('conflict', { caseId });
+  }
+
+  private async replan(record: CaseRecord, now: number): Promise<void> {
+    const input = storedInput(record);
+    const evaluation = evaluate(input, now, this.options.policy);
+    const rows = evaluation.ok
+      ? planReminders({
+          record,
+          assessment: evaluation.assessment,
+          schedule: scheduleOf(evaluation.assessment, this.options.policy),
+          tracking: input.tracking ?? {},
+          points: this.options.reminders,
+          now,
+        })
+      : [];
+    await this.options.store.replacePendingReminders(record.tenantId, record.id, rows, now);
+  }
+
+  private view(record: CaseRecord, now: number): CaseView {
+    const evaluation = evaluate(storedInput(record), now, this.options.policy);
+    if (!evaluation.ok) throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
+    const assessment = evaluation.assessment;
+    const outcome: Outcome | null =
+      record.respondedAt === null
+        ? null
+        : {
+            respondedAt: record.respondedAt,
+            met: record.respondedAt <= assessment.deadline,
+            marginMinutes: Math.round(Math.abs(assessment.deadline - record.respondedAt) / MINUTE),
+          };
+    return { record, assessment, outcome };
+  }
+
+  private async log(record: CaseRecord, actor: Actor, kind: string, data: Record<string, unknown>, now: number) {
+    await this.options.store.appendEvent({ caseId: record.id, tenantId: record.tenantId, at: now, actor: actor.id, kind, data });
+  }
+}
+
+function trackingOf(input: StoredInput): Tracking {
+  input.tracking ??= {};
+  return input.tracking;
+}
+
+function openOnly(record: CaseRecord): CaseFailure | null {
+  return record.state === 'open' ? null : refuse('invalid_state', { state: record.state });
+}
+
+function refuse(code: CaseErrorCode, params: Record<string, string>): CaseFailure {
+  return { kind: 'case', code, params };
+}
+
+function storedInput(record: CaseRecord): StoredInput {
+  return record.input as unknown as StoredInput;
+}
+
+function fail(code: CaseErrorCode, params: Record<string, string>): CaseResult {
+  return { ok: false, failure: refuse(code, params) };
+}

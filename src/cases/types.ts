@@ -1,0 +1,61 @@
+import type { Assessment, SlaErrorInfo, SlaInput } from '../sla/index.js';
+import type { CaseRecord, Platform } from '../store/records.js';
+
+/** A person acting in a chat platform. */
+export interface Actor {
+  readonly id: string;
+  readonly name?: string;
+  /** The person's interface locale (Slack user locale, Teams activity locale). */
+  readonly locale: string;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+/** What the case itself remembers besides the SLA input: when situations began. */
+export interface Tracking {
+  /** Microsoft is waiting on the customer since then (null: not waiting). */
+  waitingSince?: number | null;
+  /** When the 24x7 availability was last withdrawn. */
+  availabilityWithdrawnAt?: number | null;
+}
+
+/** The SLA input as stored on a case, with its tracking. */
+export type StoredInput = SlaInput & { tracking?: Tracking };
+
+export interface OpenCaseRequest {
+  readonly tenantId: string;
+  readonly platform: Platform;
+  readonly channelId: string;
+  /** Opaque to the core: where the case's card and thread live (set again once the card is posted). */
+  readonly conversation: unknown;
+  readonly caseNumber: string;
+  readonly title: string;
+  readonly input: SlaInput;
+  readonly openedBy: Actor;
+  /** A retried chat delivery carries the same key and opens nothing twice. */
+  readonly idempotencyKey?: string;
+}
+
+/** First response recorded: met at or before the deadline, else breached, and by how much. */
+export interface Outcome {
+  readonly respondedAt: number;
+  readonly met: boolean;
+  /** Real minutes between the response and the deadline (always positive). */
+  readonly marginMinutes: number;
+}
+
+export interface CaseView {
+  readonly record: CaseRecord;
+  readonly assessment: Assessment;
+  readonly outcome: Outcome | null;
+}
+
+export type CaseErrorCode = 'not_found' | 'invalid_state' | 'conflict' | 'duplicate' | 'invalid_case';
+
+export type CaseFailure =
+  | { readonly kind: 'sla'; readonly error: SlaErrorInfo }
+  | { readonly kind: 'case'; readonly code: CaseErrorCode; readonly params: Record<string, string> };
+
+export type CaseResult = { ok: true; view: CaseView } | { ok: false; failure: CaseFailure };

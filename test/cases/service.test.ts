@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseReminderPlan } from '../../src/cases/reminder-config.js';
+import { CaseService } from '../../src/cases/service.js';
+import type { OpenCaseRequest } from '../../src/cases/types.js';
+import type { Store } from '../../src/store/store.js';
+import { tempSqliteStore, testClock } from '../reminders/harness.js';
+
+const MIN = 60_000;
+const at = (iso: string) => Date.parse(iso);
+const alice = { id: 'U-ALICE', name: 'Alice', locale: 'nl-NL' };
+
+let store: Store;
+let dispose: () => Promise<void>;
+let clock: ReturnType<typeof testClock>;
+let cases: CaseService;
+
+beforeEach(async () => {
+  ({ store, dispose } = await tempSqliteStore());
+  clock = testClock(at('2026-03-30T10:00:00+02:00')); // Monday 10:00 Amsterdam
+  cases = new CaseService({ store, clock, reminders: parseReminderPlan('50%,75%,90%,15m,breach').points });
+});
+afterEach(() => dispose());
+
+function request(overrides: Partial<OpenCaseRequest> = {}, input: Partial<OpenCaseRequest['input']> = {}): OpenCaseRequest {
+  return {
+    tenantId: 'T-ACME',
+    platform: 'slack',
+    channelId: 'C-SUPPORT',
+    conversation: { channel: 'C-SUPPORT' },
+    caseNumber: '2603300010000001',
+    title: 'VM will not start',
+    input: { plan: 'premier', severity: 'C', country: 'NL', openedAt: clock.now(), ...input },
+    openedBy: alice,
+    ...overrides,
+  };
+}
+
+async function pending(tenantId: string, caseId: string) {
+  const rows = await store.listReminders(tenantId, caseId);
+  return rows.filter((r) => r.state === 'pending').map((r) => [r.kind, new Date(r.dueAt).toISOString()]).sort();
+}
+
+describe('reminder plans', () => {
+  test('business hours: the points are business time and fall inside business hours', async () => {
+    // Premier C, 240 business minutes from Monday 16:00 Amsterdam: 60 today, 180 on Tuesday until 12:00.
+    clock.set(at('2026-03-30T16:00:00+02:00'));
+    const opened = await cases.open(request({}, { openedAt: clock.now() }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    expect(new Date(opened.view.assessment.deadline).toISOString()).toBe('2026-03-31T10:00:00.000Z');
+    expect(await pending('T-ACME', opened.view.record.id)).toEqual([
+      ['before:15', '2026-03-31T09:45:00.000Z'], // 11:45 local
+      ['breach', '2026-03-31T10:00:00.000Z'], // 12:00
+      ['fraction:0.5', '2026-03-31T08:00:00.000Z'], // 120 used: 60 Monday + 60 Tuesday → 10:00
+      ['fraction:0.75', '2026-03-31T09:00:00.000Z'], // 180 used → 11:00
+      ['fraction:0.9', '2026-03-31T09:36:00.000Z'], // 216 used → 11:36
+      ['warning:business_hours_contact_only', '2026-03-30T14:00:00.000Z'],
+    ]);
+  });
+
+  test('24x7 A without a commitment: real minutes, a downgrade warning and the contact note at opening', async () => {
+    const opened = await cases.open(request({}, { severity: 'A', commit24x7: false }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    expect(await pending('T-ACME', opened.view.record.id)).toEqual([
+      ['before:15', '2026-03-30T08:45:00.000Z'],
+      ['breach', '2026-03-30T09:00:00.000Z'],
+      ['fraction:0.5', '2026-03-30T08:30:00.000Z'],
+      ['fraction:0.75', '2026-03-30T08:45:00.000Z'],
+      ['fraction:0.9', '2026-03-30T08:54:00.000Z'],
+      ['warning:contact_details', '2026-03-30T08:00:00.000Z'],
+      ['warning:downgrade_risk:B', '2026-03-30T08:00:00.000Z'],
+    ]);
+  });
+
+  test('Azure Rapid Response A: 15 minutes leaves no room for "15m before"', async () => {
+    const opened = await cases.open(request({}, { plan: 'arr', severity: 'A' }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const kinds = (await pending('T-ACME', opened.view.record.id)).map(([kind]) => kind);
+    expect(kinds).not.toContain('before:15');
+    expect(kinds).toContain('fraction:0.9');
+  });
+
+  test('a case opened after some points passed does not fire them all at once', async () => {
+    // Opened 45 minutes ago, A 60 min 24x7: 50% and 75% are past; 90%, 15m-before (same instant as 75%: past) and breach remain.
+    const opened = await cases.open(request({}, { severity: 'A', openedAt: clock.now() - 45 * MIN }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const kinds = (await pending('T-ACME', opened.view.record.id)).map(([kind]) => kind);
+    expect(kinds).toEqual(['breach', 'fraction:0.9', 'warning:contact_details']);
+  });
+});
+
+describe('re-planning on every change', () => {
+  test('severity change, 24x7 withdrawal, waiting on us, response and reopen', async () => {
+    const opened = await cases.open(request({}, { severity: 'B' }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const id = opened.view.record.id;
+    // B business hours 120 min from 10:00 → 12:00; A → 60 min 24x7 → 11:00.
+    clock.advance(5 * MIN);
+    const raised = await cases.changeSeverity('T-ACME', id, 'A', alice);
+    expect(raised.ok && new Date(raised.view.assessment.deadline).toISOString()).toBe('2026-03-30T09:00:00.000Z');
+    expect((await pending('T-ACME', id)).find(([k]) => k === 'breach')?.[1]).toBe('2026-03-30T09:00:00.000Z');
+    expect((await pending('T-ACME', id)).map(([k]) => k)).not.toContain('warning:business_hours_contact_only');
+
+    clock.advance(5 * MIN);
+    const withdrawn = await cases.setAvailability('T-ACME', id, false, alice);
+    expect(withdrawn.ok && withdrawn.view.assessment.warnings.map((w) => w.code)).toContain('downgrade_risk');
+    expect(await pending('T-ACME', id)).toContainEqual(['warning:downgrade_risk:B', '2026-03-30T08:10:00.000Z']);
+
+    clock.advance(5 * MIN);
+    await cases.setWaitingOnUs('T-ACME', id, true, alice);
+    // 24x7 case: a nudge 30 minutes after Microsoft started waiting.
+    expect(await pending('T-ACME', id)).toContainEqual(['waiting', '2026-03-30T08:45:00.000Z']);
+    await cases.setWaitingOnUs('T-ACME', id, false, alice);
+    expect((await pending('T-ACME', id)).map(([k]) => k)).not.toContain('waiting');
+
+    const responded = await cases.recordResponse('T-ACME', id, alice);
+    expect(responded.ok && responded.view.outcome).toMatchObject({ met: true, marginMinutes: 45 });
+    expect(await pending('T-ACME', id)).toEqual([]);
+
+    const reopened = await cases.reopen('T-ACME', id, alice);
+    expect(reopened.ok && reopened.view.record.state).toBe('open');
+    expect((await pending('T-ACME', id)).map(([k]) => k)).toContain('breach');
+
+    const events = (await cases.events('T-ACME', id)).map((e) => e.kind);
+    expect(events).toEqual(['opened', 'severity_changed', 'commitment_changed', 'waiting_on_us', 'we_answered', 'responded', 'reopened']);
+  });
+
+  test('a breached response says by how much', async () => {
+    const opened = await cases.open(request({}, { severity: 'A' }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    clock.advance(95 * MIN);
+    const responded = await cases.recordResponse('T-ACME', opened.view.record.id, alice);
+    expect(responded.ok && responded.view.outcome).toMatchObject({ met: false, marginMinutes: 35 });
+  });
+
+  test('a response in the future and a second response are refused', async () => {
+    const opened = await cases.open(request());
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const id = opened.view.record.id;
+    expect(await cases.recordResponse('T-ACME', id, alice, clock.now() + MIN)).toMatchObject({ ok: false, failure: { code: 'invalid_case' } });
+    await cases.recordResponse('T-ACME', id, alice);
+    expect(await cases.recordResponse('T-ACME', id, alice)).toMatchObject({ ok: false, failure: { code: 'invalid_state' } });
+  });
+
+  test('an invalid change is refused and changes nothing', async () => {
+    const opened = await cases.open(request({}, { plan: 'developer', severity: 'C' }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const before = await store.getCase('T-ACME', opened.view.record.id);
+    const raised = await cases.changeSeverity('T-ACME', opened.view.record.id, 'A', alice);
+    expect(raised).toMatchObject({ ok: false, failure: { kind: 'sla', error: { code: 'severity_not_available' } } });
+    expect(await store.getCase('T-ACME', opened.view.record.id)).toEqual(before);
+  });
+});
+
+describe('tenants and idempotency', () => {
+  test('one tenant can neither see nor change another tenant’s case', async () => {
+    const opened = await cases.open(request());
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const id = opened.view.record.id;
+    expect(await cases.get('T-OTHER', id)).toBeNull();
+    expect(await cases.close('T-OTHER', id, alice)).toMatchObject({ ok: false, failure: { code: 'not_found' } });
+    expect(await cases.list({ tenantId: 'T-OTHER' })).toEqual([]);
+    expect((await cases.get('T-ACME', id))?.record.state).toBe('open');
+  });
+
+  test('the same idempotency key opens one case', async () => {
+    const first = await cases.open(request({ idempotencyKey: 'view-1' }));
+    const again = await cases.open(request({ idempotencyKey: 'view-1' }));
+    expect(first.ok && again.ok && again.view.record.id).toBe(first.ok && first.view.record.id);
+    expect(await cases.list({ tenantId: 'T-ACME' })).toHaveLength(1);
+  });
+
+  test('lists open cases soonest deadline first, by channel and by person', async () => {
+    await cases.open(request({ caseNumber: 'c-slow' }, { severity: 'C' }));
+    await cases.open(request({ caseNumber: 'a-fast' }, { severity: 'A' }));
+    await cases.open(request({ caseNumber: 'elsewhere', channelId: 'C-OTHER' }, { severity: 'B' }));
+    expect((await cases.list({ tenantId: 'T-ACME', channelId: 'C-SUPPORT' })).map((v) => v.record.caseNumber)).toEqual(['a-fast', 'c-slow']);
+    expect((await cases.list({ tenantId: 'T-ACME', openedBy: 'U-ALICE' })).map((v) => v.record.caseNumber)).toEqual(['a-fast', 'elsewhere', 'c-slow']);
+  });
+});
+
+describe('the reminder plan setting', () => {
+  test('reads percentages, minutes and breach, and names what it cannot read', () => {
+    expect(parseReminderPlan('50%, 90% ,15m,breach')).toEqual({
+      points: [{ kind: 'fraction', fraction: 0.5 }, { kind: 'fraction', fraction: 0.9 }, { kind: 'before', minutes: 15 }, { kind: 'breach' }],
+      problems: [],
+    });
+    expect(parseReminderPlan('50,15 min,0%,breach').problems).toEqual(['50', '15 min', '0%']);
+  });
+});
