@@ -34,14 +34,21 @@ export interface Config {
   readonly teams: TeamsConfig;
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/** One thing wrong with the environment; the words live in locales/<lng>/server.json (`config.problem.<key>`). */
+export interface ConfigProblem {
+  readonly key: string;
+  readonly params: Record<string, string | number>;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 /** Reads the environment once at start; reports every problem at once, each with an example. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
+  const problem = (key: string, params: Record<string, string | number> = {}) => problems.push({ key, params });
   const text = (name: string) => {
     const value = env[name]?.trim();
     return value ? value : undefined;
@@ -51,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     if (value === undefined) return fallback;
     const number = Number(value);
     if (!Number.isInteger(number) || number < min || number > max) {
-      problems.push(`${name}="${value}" must be a whole number from ${min} to ${max}, for example ${name}=${example}`);
+      problem('integer', { name, value, min, max, example });
     }
     return number;
   };
@@ -59,13 +66,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const port = integer('PORT', 3000, 0, 65_535, '3000');
   const databaseUrl = text('DATABASE_URL');
   if (databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(databaseUrl)) {
-    problems.push('DATABASE_URL must start with postgres:// (or sqlite: for a file), for example DATABASE_URL=postgres://sla:secret@localhost:5432/sla');
+    problem('databaseUrl');
   }
   const logLevel = text('LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}, for example LOG_LEVEL=info`);
+  if (!LOG_LEVELS.includes(logLevel)) problem('logLevel', { value: logLevel, accepted: LOG_LEVELS.join(', ') });
   const plan = parseReminderPlan(text('SLA_REMINDERS') ?? DEFAULT_REMINDERS);
   if (plan.problems.length || plan.points.length === 0) {
-    problems.push(`SLA_REMINDERS has ${plan.problems.map((p) => `"${p}"`).join(', ') || 'no points'}: use percentages of the target, minutes before the deadline and "breach", for example SLA_REMINDERS=${DEFAULT_REMINDERS}`);
+    problem('reminders', { unreadable: plan.problems.map((p) => `"${p}"`).join(', '), example: DEFAULT_REMINDERS });
   }
 
   const slack: SlackConfig = {
@@ -77,11 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     stateSecret: text('SLACK_STATE_SECRET'),
     apiUrl: text('SLACK_API_URL'),
   };
-  checkSlack(slack, problems);
+  checkSlack(slack, problem);
 
   const appType = text('MicrosoftAppType') ?? 'MultiTenant';
   if (!(TEAMS_APP_TYPES as readonly string[]).includes(appType)) {
-    problems.push(`MicrosoftAppType="${appType}" must be one of ${TEAMS_APP_TYPES.join(', ')}, for example MicrosoftAppType=MultiTenant`);
+    problem('teamsAppType', { value: appType, accepted: TEAMS_APP_TYPES.join(', ') });
   }
   const teams: TeamsConfig = {
     appId: text('MicrosoftAppId'),
@@ -90,10 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     tenantId: text('MicrosoftAppTenantId'),
   };
   if (teams.appId && !teams.appPassword && teams.appType !== 'UserAssignedMSI') {
-    problems.push('MicrosoftAppId is set but MicrosoftAppPassword is not: set both from the Azure Bot registration, for example MicrosoftAppPassword=<client secret>');
+    problem('teamsPassword');
   }
   if (teams.appType === 'SingleTenant' && !teams.tenantId) {
-    problems.push('MicrosoftAppType=SingleTenant needs MicrosoftAppTenantId, for example MicrosoftAppTenantId=00000000-0000-0000-0000-000000000000');
+    problem('teamsTenant');
   }
 
   const config: Config = {
@@ -114,21 +121,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 
-function checkSlack(slack: SlackConfig, problems: string[]): void {
+function checkSlack(slack: SlackConfig, problem: (key: string, params?: Record<string, string>) => void): void {
   const oauth = [slack.clientId, slack.clientSecret, slack.stateSecret];
   if (oauth.some(Boolean) && !oauth.every(Boolean)) {
-    problems.push('Slack OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, for example SLACK_STATE_SECRET=any-long-random-string');
+    problem('slackOauth');
   }
   const credentials = slack.botToken || slack.clientId;
   if (credentials && !slack.signingSecret) {
-    problems.push('Slack needs SLACK_SIGNING_SECRET (Basic Information → App Credentials) to verify requests, for example SLACK_SIGNING_SECRET=8f742231b10e8888abcd99yyyzzz85a5');
+    problem('slackSigningSecret');
   }
   if (slack.signingSecret && !credentials) {
-    problems.push('SLACK_SIGNING_SECRET is set but there is no SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth), for example SLACK_BOT_TOKEN=xoxb-…');
+    problem('slackCredentials');
   }
-  if (slack.botToken && !slack.botToken.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must be a bot token starting with xoxb-, for example SLACK_BOT_TOKEN=xoxb-…');
-  if (slack.appToken && !slack.appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-, for example SLACK_APP_TOKEN=xapp-…');
-  if (slack.apiUrl && !/^https?:\/\/.+\/$/.test(slack.apiUrl)) problems.push(`SLACK_API_URL="${slack.apiUrl}" must be an http(s) URL ending in /, for example SLACK_API_URL=https://slack.com/api/`);
+  if (slack.botToken && !slack.botToken.startsWith('xoxb-')) problem('slackBotToken');
+  if (slack.appToken && !slack.appToken.startsWith('xapp-')) problem('slackAppToken');
+  if (slack.apiUrl && !/^https?:\/\/.+\/$/.test(slack.apiUrl)) problem('slackApiUrl', { value: slack.apiUrl });
 }
 
 /** Which chat platforms can run with this configuration. */

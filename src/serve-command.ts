@@ -14,7 +14,7 @@ export async function serveCommand(io: CliIo): Promise<number> {
     server = await startServer({ env: io.env, clock: { now: () => io.now() }, logger });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${t('server:config.invalid', { count: error.problems.length })}\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    io.stderr.write(`${t('server:config.invalid', { count: error.problems.length })}\n${error.problems.map((p) => `  - ${t(`server:config.problem.${p.key}`, p.params)}`).join('\n')}\n`);
     return 2;
   }
   logger.info({ url: server.url, store: server.store.dialect }, t('server:started', { url: server.url }));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { CaseService } from './cases/service.js';
 import type { Clock } from './cases/types.js';
-import { type Config, loadConfig } from './config.js';
+import { type Config, type ConfigProblem, loadConfig } from './config.js';
 import { sendJson, sendText } from './http.js';
 import { prometheusText } from './metrics.js';
 import type { ChatPlatform, PlatformContext } from './platform.js';
@@ -35,14 +35,15 @@ export interface RunningServer {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`configuration: ${problems.join('; ')}`);
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`configuration: ${problems.map((problem) => problem.key).join(', ')}`);
     this.name = 'ConfigError';
   }
 }
 
 const systemClock: Clock = { now: () => Date.now() };
 const STOP_GRACE_MS = 8_000;
+const POST_TIMEOUT_MS = 7_000;
 
 /** One HTTP server for both chat platforms, the health checks and metrics, plus the reminder dispatcher. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -68,6 +69,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     ...config.dispatcher,
+    // A hung post is abandoned before the 10-second shutdown budget runs out.
+    postTimeoutMs: Math.min(POST_TIMEOUT_MS, Math.floor(config.dispatcher.leaseMs / 3)),
     logger,
   });
 

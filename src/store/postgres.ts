@@ -1,0 +1,189 @@
+// The store for several replicas: PostgreSQL through a pg Pool. Claiming locks rows with
+// FOR UPDATE SKIP LOCKED, so concurrent dispatchers never lease the same reminder.
+import pg from 'pg';
+import { type MigrationDriver, migrationStatus, migrationsTableSql, runMigrations } from './migrations.js';
+import type { CaseRecord } from './records.js';
+import {
+  attachCases,
+  byDue,
+  chunks,
+  decodeJsonNative as decode,
+  encodeJson,
+  plannedRows,
+  type Row,
+  toCase,
+  toEvent,
+  toReminder,
+  toStats,
+} from './rows.js';
+import * as q from './sql.js';
+import type { Store } from './store.js';
+
+export interface PostgresOptions {
+  url: string;
+  poolSize?: number;
+  /** Errors of idle pooled connections (the next query reports its own failure). */
+  onError?: (error: Error) => void;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+// Any fixed number: every replica must use the same one to serialize migrations.
+const migrationLock = 5_141_807;
+
+export function openPostgresStore(options: PostgresOptions): Store {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  pool.on('error', (error) => options.onError?.(error));
+
+  const texts = new Map<string, string>();
+  const text = (sql: string): string => {
+    let t = texts.get(sql);
+    if (t === undefined) {
+      if (texts.size > 200) texts.clear(); // multi-row INSERTs vary in length: keep the cache bounded
+      t = q.numbered(sql);
+      texts.set(sql, t);
+    }
+    return t;
+  };
+  const all = async (sql: string, params: unknown[] = [], db: Queryable = pool) =>
+    (await db.query(text(sql), params)).rows as Row[];
+  const get = async (sql: string, params: unknown[] = [], db: Queryable = pool) =>
+    (await all(sql, params, db))[0];
+  const run = async (sql: string, params: unknown[] = [], db: Queryable = pool) =>
+    (await db.query(text(sql), params)).rowCount ?? 0;
+
+  async function transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true; // a connection that cannot roll back is not handed out again
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  const lockMigrations = (c: pg.PoolClient) => c.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
+  const driver: MigrationDriver = {
+    dialect: 'postgres',
+    ensureTable: () =>
+      transaction(async (c) => {
+        await lockMigrations(c);
+        await c.query(migrationsTableSql);
+      }),
+    applied: async () => {
+      const table = await get(`SELECT to_regclass('schema_migrations') AS t`);
+      return table?.t ? (await all('SELECT id FROM schema_migrations')).map((r) => Number(r.id)) : [];
+    },
+    apply: (id, name, sql) =>
+      transaction(async (c) => {
+        await lockMigrations(c);
+        if (await get('SELECT 1 AS one FROM schema_migrations WHERE id = ?', [id], c)) return false;
+        await c.query(sql);
+        await run('INSERT INTO schema_migrations (id, name) VALUES (?, ?)', [id, name], c);
+        return true;
+      }),
+  };
+
+  const caseOrNull = (row: Row | undefined): CaseRecord | null => (row ? toCase(row, decode) : null);
+
+  return {
+    dialect: 'postgres',
+    migrate: async (opts) => runMigrations(driver, opts?.to),
+    migrationStatus: async () => migrationStatus(driver),
+    ping: async () => void (await pool.query('SELECT 1')),
+    close: async () => {
+      if (pool.ended || pool.ending) return; // pg rejects a second end()
+      await pool.end();
+    },
+
+    insertCase: async (record) => void (await run(q.insertCase, q.caseParams(record))),
+    getCase: async (tenantId, id) => caseOrNull(await get(q.getCase, [tenantId, id])),
+    findCaseByNumber: async (tenantId, channelId, caseNumber) =>
+      caseOrNull(await get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
+    updateCase: async (record, expectedVersion) =>
+      (await run(q.updateCase, q.updateCaseParams(record, expectedVersion))) === 1,
+    listCases: async (query) => {
+      const { sql, params } = q.listCases(query);
+      return (await all(sql, params)).map((r) => toCase(r, decode));
+    },
+    flagCase: async (tenantId, caseId, flag, now) =>
+      (await run(q.flagCase, [flag, now, tenantId, caseId])) === 1,
+
+    appendEvent: async (e) => {
+      if (!(await get(q.caseExists, [e.tenantId, e.caseId]))) {
+        throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
+      }
+      const row = await get(q.insertEvent, [e.caseId, e.tenantId, e.at, e.actor, e.kind, encodeJson(e.data)]);
+      return Number(row?.id);
+    },
+    listEvents: async (tenantId, caseId) =>
+      (await all(q.listEvents, [tenantId, caseId])).map((r) => toEvent(r, decode)),
+
+    replacePendingReminders: async (tenantId, caseId, input) => {
+      const rows = plannedRows(tenantId, caseId, input);
+      return transaction(async (c) => {
+        // Locking the case row serializes concurrent re-plans of the same case.
+        if (!(await get(`${q.caseExists} FOR UPDATE`, [tenantId, caseId], c))) {
+          throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
+        }
+        const keep = new Set(rows.map((r) => r.key));
+        let cancelled = 0;
+        for (const r of await all(q.pendingKeys, [tenantId, caseId], c)) {
+          if (!keep.has(String(r.key))) cancelled += await run(q.cancelReminder, [r.id], c);
+        }
+        let inserted = 0;
+        for (const part of chunks(rows, q.insertChunk)) {
+          inserted += await run(q.insertReminders(part.length), part.flatMap(q.reminderParams), c);
+        }
+        return { inserted, cancelled };
+      });
+    },
+    claimDue: async ({ now, limit, owner, leaseMs }) => {
+      const claimed = await all(
+        q.claimDue('FOR UPDATE SKIP LOCKED'),
+        q.claimParams(owner, now, leaseMs, limit),
+      );
+      const reminders = claimed.map((r) => toReminder(r, decode)).sort(byDue);
+      const ids = [...new Set(reminders.map((r) => r.caseId))];
+      const cases = ids.length ? await all('SELECT * FROM cases WHERE id = ANY(?::text[])', [ids]) : [];
+      return attachCases(
+        reminders,
+        cases.map((r) => toCase(r, decode)),
+      );
+    },
+    markSent: async (id, owner, now) => (await run(q.markSent, [now, id, owner])) === 1,
+    markRetry: async (id, owner, next, error) => (await run(q.markRetry, [next, error, id, owner])) === 1,
+    markFailed: async (id, owner, error) => (await run(q.markFailed, [error, id, owner])) === 1,
+    markCancelled: async (id, owner, reason) => (await run(q.markCancelled, [reason, id, owner])) === 1,
+    listReminders: async (tenantId, caseId) =>
+      (await all(q.listReminders, [tenantId, caseId])).map((r) => toReminder(r, decode)),
+
+    remember: async (key, now) => (await run(q.remember, [key, now])) === 1,
+    forget: (before) => run(q.forget, [before]),
+
+    saveInstallation: async (platform, key, json) =>
+      void (await run(q.saveInstallation, [platform, key, encodeJson(json)])),
+    getInstallation: async (platform, key) => {
+      const row = await get(q.getInstallation, [platform, key]);
+      return row ? decode(row.data) : null;
+    },
+    deleteInstallation: async (platform, key) => (await run(q.deleteInstallation, [platform, key])) === 1,
+
+    stats: async (now) => {
+      const [openCases, byState, oldest] = await Promise.all([
+        get(q.countOpenCases),
+        all(q.countRemindersByState),
+        get(q.oldestPendingDue),
+      ]);
+      return toStats({ openCases, byState, oldest }, now);
+    },
+  };
+}

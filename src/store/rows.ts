@@ -1,0 +1,147 @@
+// Database rows (snake_case, driver types) to domain records. Postgres returns BIGINT as strings
+// and JSONB already parsed; SQLite returns numbers and JSON text. The `JsonDecoder` hides that.
+import type { CaseEvent, CaseRecord, CaseState, Platform, ReminderRow, ReminderState } from './records.js';
+import type { ClaimedReminder, StoreStats } from './store.js';
+
+export type Row = Record<string, unknown>;
+export type JsonDecoder = (value: unknown) => unknown;
+
+export const decodeJsonText: JsonDecoder = (value) => (value == null ? null : JSON.parse(String(value)));
+export const decodeJsonNative: JsonDecoder = (value) => value ?? null;
+
+/** JSON parameters go in as text for both drivers (pg would turn a JS array into a SQL array). */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
+function str(row: Row, column: string): string {
+  const v = row[column];
+  if (typeof v !== 'string') throw new Error(`store: column ${column} is not text`);
+  return v;
+}
+
+function strOrNull(row: Row, column: string): string | null {
+  return row[column] == null ? null : str(row, column);
+}
+
+function num(row: Row, column: string): number {
+  const v = Number(row[column]);
+  if (row[column] == null || !Number.isFinite(v)) throw new Error(`store: column ${column} is not a number`);
+  return v;
+}
+
+function numOrNull(row: Row, column: string): number | null {
+  return row[column] == null ? null : num(row, column);
+}
+
+function object(decode: JsonDecoder, row: Row, column: string): Record<string, unknown> {
+  const v = decode(row[column]);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export function toCase(row: Row, decode: JsonDecoder): CaseRecord {
+  return {
+    id: str(row, 'id'),
+    tenantId: str(row, 'tenant_id'),
+    platform: str(row, 'platform') as Platform,
+    channelId: str(row, 'channel_id'),
+    conversation: decode(row.conversation),
+    caseNumber: str(row, 'case_number'),
+    title: str(row, 'title'),
+    input: object(decode, row, 'input'),
+    openedBy: str(row, 'opened_by'),
+    openedByLocale: str(row, 'opened_by_locale'),
+    state: str(row, 'state') as CaseState,
+    respondedAt: numOrNull(row, 'responded_at'),
+    deadline: numOrNull(row, 'deadline'),
+    flag: strOrNull(row, 'flag'),
+    createdAt: num(row, 'created_at'),
+    updatedAt: num(row, 'updated_at'),
+    version: num(row, 'version'),
+  };
+}
+
+export function toEvent(row: Row, decode: JsonDecoder): CaseEvent {
+  return {
+    id: num(row, 'id'),
+    caseId: str(row, 'case_id'),
+    tenantId: str(row, 'tenant_id'),
+    at: num(row, 'at'),
+    actor: str(row, 'actor'),
+    kind: str(row, 'kind'),
+    data: object(decode, row, 'data'),
+  };
+}
+
+export function toReminder(row: Row, decode: JsonDecoder): ReminderRow {
+  return {
+    id: str(row, 'id'),
+    caseId: str(row, 'case_id'),
+    tenantId: str(row, 'tenant_id'),
+    kind: str(row, 'kind'),
+    dueAt: num(row, 'due_at'),
+    key: str(row, 'key'),
+    payload: object(decode, row, 'payload'),
+    state: str(row, 'state') as ReminderState,
+    attempts: num(row, 'attempts'),
+    nextAttemptAt: numOrNull(row, 'next_attempt_at'),
+    claimedBy: strOrNull(row, 'claimed_by'),
+    leaseUntil: numOrNull(row, 'lease_until'),
+    lastError: strOrNull(row, 'last_error'),
+    sentAt: numOrNull(row, 'sent_at'),
+  };
+}
+
+/** Claimed rows come back in no particular order from RETURNING: oldest due first. */
+export function byDue(a: ReminderRow, b: ReminderRow): number {
+  return a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export interface StatsRows {
+  openCases: Row | undefined;
+  byState: Row[];
+  oldest: Row | undefined;
+}
+
+export function toStats({ openCases, byState, oldest }: StatsRows, now: number): StoreStats {
+  const count = (state: string) => Number(byState.find((r) => r.state === state)?.n ?? 0);
+  const due = oldest?.due == null ? null : Number(oldest.due);
+  return {
+    openCases: Number(openCases?.n ?? 0),
+    remindersPending: count('pending'),
+    remindersSent: count('sent'),
+    remindersFailed: count('failed'),
+    oldestDueLagMs: due === null ? 0 : Math.max(0, now - due),
+  };
+}
+
+/**
+ * Checks that planned rows belong to the case (the store does not trust the caller's ids) and
+ * drops repeated keys, first wins, so one INSERT never meets the same key twice.
+ */
+export function plannedRows(tenantId: string, caseId: string, rows: readonly ReminderRow[]): ReminderRow[] {
+  const seen = new Map<string, ReminderRow>();
+  for (const r of rows) {
+    if (r.tenantId !== tenantId || r.caseId !== caseId) {
+      throw new Error(`store: reminder ${r.key} does not belong to case ${caseId} of tenant ${tenantId}`);
+    }
+    if (!seen.has(r.key)) seen.set(r.key, r);
+  }
+  return [...seen.values()];
+}
+
+/** Splits rows for multi-row INSERTs. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Pairs each reminder with its case; a case of another tenant is never handed out. */
+export function attachCases(reminders: ReminderRow[], cases: CaseRecord[]): ClaimedReminder[] {
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return reminders.map((reminder) => {
+    const c = byId.get(reminder.caseId);
+    return { reminder, caseRecord: c && c.tenantId === reminder.tenantId ? c : null };
+  });
+}

@@ -1,0 +1,158 @@
+// SQL shared by both dialects, written with `?` placeholders (Postgres gets them numbered by `numbered`).
+import type { CaseRecord, ReminderRow } from './records.js';
+import { encodeJson } from './rows.js';
+import type { CaseQuery } from './store.js';
+
+export interface Query {
+  sql: string;
+  params: unknown[];
+}
+
+/** `?` → `$1, $2, …` for pg. Our statements have no `?` inside literals. */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+const caseColumns =
+  'id, tenant_id, platform, channel_id, conversation, case_number, title, input, opened_by, ' +
+  'opened_by_locale, state, responded_at, deadline, flag, created_at, updated_at, version';
+
+export const insertCase = `INSERT INTO cases (${caseColumns}) VALUES (${Array(17).fill('?').join(', ')})`;
+
+export function caseParams(r: CaseRecord): unknown[] {
+  return [
+    r.id,
+    r.tenantId,
+    r.platform,
+    r.channelId,
+    encodeJson(r.conversation),
+    r.caseNumber,
+    r.title,
+    encodeJson(r.input),
+    r.openedBy,
+    r.openedByLocale,
+    r.state,
+    r.respondedAt,
+    r.deadline,
+    r.flag,
+    r.createdAt,
+    r.updatedAt,
+    r.version,
+  ];
+}
+
+// id, tenant, platform and creation time never change.
+export const updateCase = `UPDATE cases SET channel_id = ?, conversation = ?, case_number = ?, title = ?,
+  input = ?, opened_by = ?, opened_by_locale = ?, state = ?, responded_at = ?, deadline = ?, flag = ?,
+  updated_at = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?`;
+
+export function updateCaseParams(r: CaseRecord, expectedVersion: number): unknown[] {
+  return [
+    r.channelId,
+    encodeJson(r.conversation),
+    r.caseNumber,
+    r.title,
+    encodeJson(r.input),
+    r.openedBy,
+    r.openedByLocale,
+    r.state,
+    r.respondedAt,
+    r.deadline,
+    r.flag,
+    r.updatedAt,
+    expectedVersion + 1,
+    r.tenantId,
+    r.id,
+    expectedVersion,
+  ];
+}
+
+export const getCase = 'SELECT * FROM cases WHERE tenant_id = ? AND id = ?';
+export const caseExists = 'SELECT 1 AS one FROM cases WHERE tenant_id = ? AND id = ?';
+export const findCaseByNumber = `SELECT * FROM cases WHERE tenant_id = ? AND channel_id = ? AND case_number = ?
+  ORDER BY created_at DESC, id DESC LIMIT 1`;
+export const flagCase = `UPDATE cases SET flag = ?, updated_at = ?, version = version + 1
+  WHERE tenant_id = ? AND id = ?`;
+
+export function listCases(q: CaseQuery): Query {
+  const where = ['tenant_id = ?'];
+  const params: unknown[] = [q.tenantId];
+  if (q.channelId !== undefined) {
+    where.push('channel_id = ?');
+    params.push(q.channelId);
+  }
+  if (q.openedBy !== undefined) {
+    where.push('opened_by = ?');
+    params.push(q.openedBy);
+  }
+  if (q.states !== undefined) {
+    if (q.states.length === 0) where.push('1 = 0');
+    else where.push(`state IN (${q.states.map(() => '?').join(', ')})`);
+    params.push(...q.states);
+  }
+  const sql = `SELECT * FROM cases WHERE ${where.join(' AND ')} ORDER BY deadline ASC NULLS LAST, created_at, id`;
+  return { sql, params };
+}
+
+export const insertEvent = `INSERT INTO case_events (case_id, tenant_id, at, actor, kind, data)
+  VALUES (?, ?, ?, ?, ?, ?) RETURNING id`;
+export const listEvents = 'SELECT * FROM case_events WHERE tenant_id = ? AND case_id = ? ORDER BY at, id';
+
+export const pendingKeys = `SELECT id, key FROM reminders WHERE tenant_id = ? AND case_id = ? AND state = 'pending'`;
+// The lease is kept so that a post already in flight can still record that it was sent.
+export const cancelReminder = `UPDATE reminders SET state = 'cancelled', last_error = 'replanned'
+  WHERE id = ? AND state = 'pending'`;
+// A key planned again after being cancelled comes back to life (same case only); sent and failed stay.
+export function insertReminders(count: number): string {
+  const values = Array(count).fill("(?, ?, ?, ?, ?, ?, ?, 'pending', 0)").join(', ');
+  return `INSERT INTO reminders (id, case_id, tenant_id, kind, due_at, key, payload, state, attempts)
+  VALUES ${values}
+  ON CONFLICT (key) DO UPDATE SET state = 'pending', payload = excluded.payload, attempts = 0,
+    next_attempt_at = NULL, last_error = NULL
+  WHERE reminders.state = 'cancelled' AND reminders.case_id = excluded.case_id`;
+}
+
+/** Rows per INSERT: well under both drivers' parameter limits. */
+export const insertChunk = 500;
+
+export function reminderParams(r: ReminderRow): unknown[] {
+  return [r.id, r.caseId, r.tenantId, r.kind, r.dueAt, r.key, encodeJson(r.payload)];
+}
+
+/** Postgres appends a row lock that skips rows another claimer holds. */
+export function claimDue(lockClause: string): string {
+  return `UPDATE reminders SET claimed_by = ?, lease_until = ?, attempts = attempts + 1
+  WHERE id IN (SELECT id FROM reminders
+    WHERE state = 'pending' AND due_at <= ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+      AND (lease_until IS NULL OR lease_until < ?)
+    ORDER BY due_at, id LIMIT ? ${lockClause})
+  RETURNING *`;
+}
+
+export function claimParams(owner: string, now: number, leaseMs: number, limit: number): unknown[] {
+  return [owner, now + leaseMs, now, now, now, limit];
+}
+
+export const markSent = `UPDATE reminders SET state = 'sent', sent_at = ?, lease_until = NULL
+  WHERE id = ? AND claimed_by = ? AND state IN ('pending', 'cancelled')`;
+export const markRetry = `UPDATE reminders SET next_attempt_at = ?, last_error = ?, claimed_by = NULL, lease_until = NULL
+  WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
+export const markFailed = `UPDATE reminders SET state = 'failed', last_error = ?, lease_until = NULL
+  WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
+export const markCancelled = `UPDATE reminders SET state = 'cancelled', last_error = ?, lease_until = NULL
+  WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
+export const listReminders =
+  'SELECT * FROM reminders WHERE tenant_id = ? AND case_id = ? ORDER BY due_at, id';
+
+export const remember = 'INSERT INTO dedup (key, seen_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING';
+export const forget = 'DELETE FROM dedup WHERE seen_at < ?';
+
+export const saveInstallation = `INSERT INTO installations (platform, key, data) VALUES (?, ?, ?)
+  ON CONFLICT (platform, key) DO UPDATE SET data = excluded.data`;
+export const getInstallation = 'SELECT data FROM installations WHERE platform = ? AND key = ?';
+export const deleteInstallation = 'DELETE FROM installations WHERE platform = ? AND key = ?';
+
+export const countOpenCases = `SELECT COUNT(*) AS n FROM cases WHERE state = 'open'`;
+export const countRemindersByState = 'SELECT state, COUNT(*) AS n FROM reminders GROUP BY state';
+export const oldestPendingDue = `SELECT MIN(due_at) AS due FROM reminders WHERE state = 'pending'`;

@@ -1,0 +1,168 @@
+// The default store: one SQLite file (WAL) through better-sqlite3. Calls are synchronous underneath,
+// so each method runs to completion without interleaving; transactions are plain better-sqlite3 ones.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { type MigrationDriver, migrationStatus, migrationsTableSql, runMigrations } from './migrations.js';
+import type { CaseRecord, ReminderRow } from './records.js';
+import {
+  attachCases,
+  byDue,
+  chunks,
+  decodeJsonText as decode,
+  encodeJson,
+  plannedRows,
+  type Row,
+  toCase,
+  toEvent,
+  toReminder,
+  toStats,
+} from './rows.js';
+import * as q from './sql.js';
+import type { Store } from './store.js';
+
+export const defaultSqlitePath = './data/sla-bot.db';
+
+export interface SqliteOptions {
+  /** File path, or ':memory:'. Default `./data/sla-bot.db`; the directory is created. */
+  path?: string;
+  /** How long a writer waits for another process's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+export function openSqliteStore(options: SqliteOptions = {}): Store {
+  const path = options.path ?? defaultSqlitePath;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  // NORMAL is durable against process crashes in WAL mode; only a power loss can drop the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string): Database.Statement => {
+    let s = cache.get(sql);
+    if (!s) {
+      if (cache.size > 200) cache.clear(); // multi-row INSERTs vary in length: keep the cache bounded
+      s = db.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  const all = (sql: string, params: unknown[] = []) => stmt(sql).all(...params) as Row[];
+  const get = (sql: string, params: unknown[] = []) => stmt(sql).get(...params) as Row | undefined;
+  const run = (sql: string, params: unknown[] = []) => stmt(sql).run(...params).changes;
+
+  const driver: MigrationDriver = {
+    dialect: 'sqlite',
+    ensureTable: async () => void db.exec(migrationsTableSql),
+    applied: async () => {
+      const table = get(
+        `SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`,
+      );
+      return table ? all('SELECT id FROM schema_migrations').map((r) => Number(r.id)) : [];
+    },
+    apply: async (id, name, sql) =>
+      db
+        .transaction(() => {
+          if (get('SELECT 1 AS one FROM schema_migrations WHERE id = ?', [id])) return false;
+          db.exec(sql);
+          run('INSERT INTO schema_migrations (id, name) VALUES (?, ?)', [id, name]);
+          return true;
+        })
+        .immediate(),
+  };
+
+  const replace = db.transaction((tenantId: string, caseId: string, rows: ReminderRow[]) => {
+    if (!get(q.caseExists, [tenantId, caseId]))
+      throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
+    const keep = new Set(rows.map((r) => r.key));
+    let cancelled = 0;
+    for (const r of all(q.pendingKeys, [tenantId, caseId])) {
+      if (!keep.has(String(r.key))) cancelled += run(q.cancelReminder, [r.id]);
+    }
+    let inserted = 0;
+    for (const part of chunks(rows, q.insertChunk)) {
+      inserted += run(q.insertReminders(part.length), part.flatMap(q.reminderParams));
+    }
+    return { inserted, cancelled };
+  });
+
+  const claim = db.transaction((owner: string, now: number, leaseMs: number, limit: number) => {
+    const reminders = all(q.claimDue(''), q.claimParams(owner, now, leaseMs, limit)).map((r) =>
+      toReminder(r, decode),
+    );
+    const ids = [...new Set(reminders.map((r) => r.caseId))];
+    const cases = ids.length
+      ? all(`SELECT * FROM cases WHERE id IN (${ids.map(() => '?').join(', ')})`, ids).map((r) =>
+          toCase(r, decode),
+        )
+      : [];
+    return attachCases(reminders.sort(byDue), cases);
+  });
+
+  return {
+    dialect: 'sqlite',
+    migrate: async (opts) => runMigrations(driver, opts?.to),
+    migrationStatus: async () => migrationStatus(driver),
+    ping: async () => void get('SELECT 1 AS one'),
+    close: async () => void (db.open && db.close()),
+
+    insertCase: async (record) => void run(q.insertCase, q.caseParams(record)),
+    getCase: async (tenantId, id) => maybeCase(get(q.getCase, [tenantId, id])),
+    findCaseByNumber: async (tenantId, channelId, caseNumber) =>
+      maybeCase(get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
+    updateCase: async (record, expectedVersion) =>
+      run(q.updateCase, q.updateCaseParams(record, expectedVersion)) === 1,
+    listCases: async (query) => {
+      const { sql, params } = q.listCases(query);
+      return all(sql, params).map((r) => toCase(r, decode));
+    },
+    flagCase: async (tenantId, caseId, flag, now) => run(q.flagCase, [flag, now, tenantId, caseId]) === 1,
+
+    appendEvent: async (e) => {
+      if (!get(q.caseExists, [e.tenantId, e.caseId]))
+        throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
+      const row = get(q.insertEvent, [e.caseId, e.tenantId, e.at, e.actor, e.kind, encodeJson(e.data)]);
+      return Number(row?.id);
+    },
+    listEvents: async (tenantId, caseId) =>
+      all(q.listEvents, [tenantId, caseId]).map((r) => toEvent(r, decode)),
+
+    replacePendingReminders: async (tenantId, caseId, rows) =>
+      replace.immediate(tenantId, caseId, plannedRows(tenantId, caseId, rows)),
+    claimDue: async ({ now, limit, owner, leaseMs }) => claim.immediate(owner, now, leaseMs, limit),
+    markSent: async (id, owner, now) => run(q.markSent, [now, id, owner]) === 1,
+    markRetry: async (id, owner, next, error) => run(q.markRetry, [next, error, id, owner]) === 1,
+    markFailed: async (id, owner, error) => run(q.markFailed, [error, id, owner]) === 1,
+    markCancelled: async (id, owner, reason) => run(q.markCancelled, [reason, id, owner]) === 1,
+    listReminders: async (tenantId, caseId) =>
+      all(q.listReminders, [tenantId, caseId]).map((r) => toReminder(r, decode)),
+
+    remember: async (key, now) => run(q.remember, [key, now]) === 1,
+    forget: async (before) => run(q.forget, [before]),
+
+    saveInstallation: async (platform, key, json) =>
+      void run(q.saveInstallation, [platform, key, encodeJson(json)]),
+    getInstallation: async (platform, key) => {
+      const row = get(q.getInstallation, [platform, key]);
+      return row ? decode(row.data) : null;
+    },
+    deleteInstallation: async (platform, key) => run(q.deleteInstallation, [platform, key]) === 1,
+
+    stats: async (now) =>
+      toStats(
+        {
+          openCases: get(q.countOpenCases),
+          byState: all(q.countRemindersByState),
+          oldest: get(q.oldestPendingDue),
+        },
+        now,
+      ),
+  };
+}
+
+function maybeCase(row: Row | undefined): CaseRecord | null {
+  return row ? toCase(row, decode) : null;
+}

@@ -1,0 +1,93 @@
+// Test doubles for the dispatcher: a settable clock, a notifier that records posts and can be told
+// to fail, a logger that keeps its entries, and a migrated SQLite store in a temp dir.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DispatcherLogger } from '../../src/reminders/dispatcher.js';
+import type { Notifier } from '../../src/reminders/notifier.js';
+import type { CaseRecord, Platform, ReminderRow } from '../../src/store/records.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/store.js';
+import { T0 } from '../store/fixtures.js';
+
+export function testClock(start = T0) {
+  let now = start;
+  return {
+    now: () => now,
+    set: (t: number) => {
+      now = t;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+export interface Post {
+  caseId: string;
+  reminderId: string;
+  kind: string;
+}
+
+/** What the notifier does on a call: nothing (success), throw, or wait on a promise. */
+export type Behaviour = (c: CaseRecord, r: ReminderRow) => Promise<void> | void;
+
+export interface RecordingNotifier extends Notifier {
+  posts: Post[];
+  /** Behaviours used in order, one per call; after them every post succeeds. */
+  script: Behaviour[];
+}
+
+export function recordingNotifier(platform: Platform = 'slack', script: Behaviour[] = []): RecordingNotifier {
+  const notifier: RecordingNotifier = {
+    platform,
+    posts: [],
+    script,
+    async post(c, r) {
+      const behaviour = notifier.script.shift();
+      if (behaviour) await behaviour(c, r);
+      notifier.posts.push({ caseId: c.id, reminderId: r.id, kind: r.kind });
+    },
+  };
+  return notifier;
+}
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  obj: object;
+  msg?: string;
+}
+
+export function memoryLogger(): DispatcherLogger & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    info: (obj, msg) => void entries.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => void entries.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => void entries.push({ level: 'error', obj, msg }),
+  };
+}
+
+export async function tempSqliteStore(): Promise<{ store: Store; path: string; dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-bot-dispatch-'));
+  const path = join(dir, 'sla-bot.db');
+  const store = openSqliteStore({ path });
+  await store.migrate();
+  return {
+    store,
+    path,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A promise with its resolve handle, to hold a post open. */
+export function deferred(): { promise: Promise<void>; resolve(): void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}

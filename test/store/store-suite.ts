@@ -1,0 +1,44 @@
+// One behavioural suite for every Store implementation, in three parts. The harness hands out
+// stores on a fresh, empty database; `open()` again gives another connection to the same database.
+import { afterEach } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { caseTests } from './suite-cases.js';
+import { reminderTests } from './suite-reminders.js';
+import { upkeepTests } from './suite-upkeep.js';
+
+export interface StoreHarness {
+  open(): Store;
+}
+
+export interface SuiteContext {
+  /** A fresh, empty database; `open()` again is another connection to it. */
+  harness(): Promise<StoreHarness>;
+  /** A store on a fresh database with every migration applied. */
+  migrated(): Promise<Store>;
+}
+
+export function storeSuite(fresh: () => Promise<StoreHarness>): void {
+  const opened: Store[] = [];
+  afterEach(async () => {
+    await Promise.allSettled(opened.splice(0).map((s) => s.close()));
+  });
+  const track = (s: Store) => {
+    opened.push(s);
+    return s;
+  };
+  const harness = async () => {
+    const h = await fresh();
+    return { open: () => track(h.open()) };
+  };
+  const ctx: SuiteContext = {
+    harness,
+    migrated: async () => {
+      const s = (await harness()).open();
+      await s.migrate();
+      return s;
+    },
+  };
+  caseTests(ctx);
+  reminderTests(ctx);
+  upkeepTests(ctx);
+}

@@ -1,0 +1,101 @@
+// Store suite, part 1: cases and events, always scoped by tenant.
+import { expect, it } from 'vitest';
+import { makeCase, minute, standardPlan, T0 } from './fixtures.js';
+import type { SuiteContext } from './store-suite.js';
+
+export function caseTests(ctx: SuiteContext): void {
+  it('stores a case and reads it back, JSON included', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase({ conversation: 'plain string ref', flag: 'x', respondedAt: T0 + 5 });
+    await store.insertCase(c);
+    expect(await store.getCase(c.tenantId, c.id)).toEqual(c);
+    expect(await store.findCaseByNumber(c.tenantId, c.channelId, c.caseNumber)).toEqual(c);
+    expect(await store.findCaseByNumber(c.tenantId, 'C-OTHER', c.caseNumber)).toBeNull();
+    await store.ping();
+  });
+
+  it('scopes every read and write by tenant', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    await store.insertCase(c);
+    await store.replacePendingReminders(c.tenantId, c.id, standardPlan(c), T0);
+    const intruder = 'T-EVIL';
+    expect(await store.getCase(intruder, c.id)).toBeNull();
+    expect(await store.findCaseByNumber(intruder, c.channelId, c.caseNumber)).toBeNull();
+    expect(await store.listCases({ tenantId: intruder })).toEqual([]);
+    expect(await store.updateCase({ ...c, tenantId: intruder, title: 'pwned' }, 1)).toBe(false);
+    expect(await store.flagCase(intruder, c.id, 'pwned', T0)).toBe(false);
+    expect(await store.listReminders(intruder, c.id)).toEqual([]);
+    await expect(store.replacePendingReminders(intruder, c.id, [], T0)).rejects.toThrow(/no case/);
+    await expect(
+      store.appendEvent({ caseId: c.id, tenantId: intruder, at: T0, actor: 'U-X', kind: 'closed', data: {} }),
+    ).rejects.toThrow(/no case/);
+    expect(await store.listEvents(intruder, c.id)).toEqual([]);
+    expect(await store.getCase(c.tenantId, c.id)).toEqual(c);
+    expect((await store.listReminders(c.tenantId, c.id)).every((r) => r.state === 'pending')).toBe(true);
+  });
+
+  it('updates a case only at the expected version', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    await store.insertCase(c);
+    expect(
+      await store.updateCase(
+        { ...c, state: 'responded', respondedAt: T0 + minute, updatedAt: T0 + minute },
+        1,
+      ),
+    ).toBe(true);
+    expect(await store.updateCase({ ...c, title: 'stale writer' }, 1)).toBe(false);
+    const now = await store.getCase(c.tenantId, c.id);
+    expect(now).toMatchObject({ state: 'responded', respondedAt: T0 + minute, version: 2, title: c.title });
+    // A flag bumps the version too, so a writer holding version 2 cannot erase it.
+    expect(await store.flagCase(c.tenantId, c.id, 'channel_not_found', T0 + 2 * minute)).toBe(true);
+    expect(await store.updateCase({ ...c, flag: null }, 2)).toBe(false);
+    expect(await store.getCase(c.tenantId, c.id)).toMatchObject({ flag: 'channel_not_found', version: 3 });
+  });
+
+  it('lists cases soonest deadline first, filtered by channel, person and state', async () => {
+    const store = await ctx.migrated();
+    const late = makeCase({ deadline: T0 + 300 * minute });
+    const soon = makeCase({ deadline: T0 + 30 * minute, openedBy: 'U-BOB' });
+    const none = makeCase({ deadline: null, state: 'closed' });
+    const elsewhere = makeCase({ channelId: 'C-OTHER', deadline: T0 });
+    for (const c of [late, soon, none, elsewhere]) await store.insertCase(c);
+    const ids = (cs: { id: string }[]) => cs.map((c) => c.id);
+    expect(ids(await store.listCases({ tenantId: 'T-ACME' }))).toEqual([
+      elsewhere.id,
+      soon.id,
+      late.id,
+      none.id,
+    ]);
+    expect(ids(await store.listCases({ tenantId: 'T-ACME', channelId: 'C-SUPPORT' }))).toEqual([
+      soon.id,
+      late.id,
+      none.id,
+    ]);
+    expect(ids(await store.listCases({ tenantId: 'T-ACME', openedBy: 'U-BOB' }))).toEqual([soon.id]);
+    expect(ids(await store.listCases({ tenantId: 'T-ACME', states: ['closed'] }))).toEqual([none.id]);
+    expect(await store.listCases({ tenantId: 'T-ACME', states: [] })).toEqual([]);
+  });
+
+  it('appends events and lists them in order', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    await store.insertCase(c);
+    const second = {
+      caseId: c.id,
+      tenantId: c.tenantId,
+      at: T0 + 1,
+      actor: 'U-A',
+      kind: 'severity',
+      data: { to: 'A' },
+    };
+    const first = { caseId: c.id, tenantId: c.tenantId, at: T0, actor: 'U-A', kind: 'opened', data: {} };
+    const id2 = await store.appendEvent(second);
+    const id1 = await store.appendEvent(first);
+    expect(await store.listEvents(c.tenantId, c.id)).toEqual([
+      { ...first, id: id1 },
+      { ...second, id: id2 },
+    ]);
+  });
+}

@@ -1,0 +1,109 @@
+// Store suite, part 2: planning, claiming, leases and fencing of reminders.
+import { expect, it } from 'vitest';
+import { makeCase, makeReminder, minute, standardPlan, T0 } from './fixtures.js';
+import type { SuiteContext } from './store-suite.js';
+
+export function reminderTests(ctx: SuiteContext): void {
+  it('re-planning keeps sent rows, cancels stale pending ones and revives re-planned keys', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    await store.insertCase(c);
+    const [half, threeQuarters, before, breach] = standardPlan(c);
+    if (!half || !threeQuarters || !before || !breach) throw new Error('plan');
+    expect(
+      await store.replacePendingReminders(c.tenantId, c.id, [half, threeQuarters, before, breach], T0),
+    ).toEqual({
+      inserted: 4,
+      cancelled: 0,
+    });
+    const [claimed] = await store.claimDue({ now: half.dueAt, limit: 10, owner: 'w1', leaseMs: minute });
+    expect(claimed?.reminder.id).toBe(half.id);
+    expect(await store.markSent(half.id, 'w1', half.dueAt)).toBe(true);
+
+    const moved = makeReminder(c, 'breach', breach.dueAt + 60 * minute);
+    const result = await store.replacePendingReminders(
+      c.tenantId,
+      c.id,
+      [{ ...half, id: 'new-id' }, threeQuarters, moved],
+      T0,
+    );
+    expect(result.cancelled).toBe(2);
+    const byKey = new Map((await store.listReminders(c.tenantId, c.id)).map((r) => [r.key, r]));
+    expect(byKey.get(half.key)).toMatchObject({ id: half.id, state: 'sent', sentAt: half.dueAt });
+    expect(byKey.get(threeQuarters.key)).toMatchObject({ id: threeQuarters.id, state: 'pending' });
+    expect(byKey.get(before.key)?.state).toBe('cancelled');
+    expect(byKey.get(breach.key)?.state).toBe('cancelled');
+    expect(byKey.get(moved.key)?.state).toBe('pending');
+
+    // Back to the first plan (e.g. severity changed back): the cancelled keys are pending again.
+    await store.replacePendingReminders(c.tenantId, c.id, standardPlan(c), T0);
+    const states = new Map((await store.listReminders(c.tenantId, c.id)).map((r) => [r.key, r.state]));
+    expect([
+      states.get(half.key),
+      states.get(before.key),
+      states.get(breach.key),
+      states.get(moved.key),
+    ]).toEqual(['sent', 'pending', 'pending', 'cancelled']);
+    await expect(
+      store.replacePendingReminders(c.tenantId, c.id, [makeReminder(makeCase(), 'breach', T0)], T0),
+    ).rejects.toThrow(/does not belong/);
+  });
+
+  it('claims due rows once under a lease; an expired lease hands them out again', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    await store.insertCase(c);
+    const due = [
+      makeReminder(c, 'a', T0 + 2),
+      makeReminder(c, 'b', T0 + 1),
+      makeReminder(c, 'later', T0 + minute),
+    ];
+    await store.replacePendingReminders(c.tenantId, c.id, due, T0);
+    const now = T0 + 10;
+    const first = await store.claimDue({ now, limit: 10, owner: 'w1', leaseMs: minute });
+    expect(first.map((x) => x.reminder.kind)).toEqual(['b', 'a']);
+    expect(first[0]?.caseRecord).toEqual(c);
+    expect(first[0]?.reminder).toMatchObject({ attempts: 1, claimedBy: 'w1', leaseUntil: now + minute });
+    expect(await store.claimDue({ now: now + 1, limit: 10, owner: 'w2', leaseMs: minute })).toEqual([]);
+    const again = await store.claimDue({ now: now + minute + 1, limit: 1, owner: 'w2', leaseMs: minute });
+    expect(again.map((x) => [x.reminder.kind, x.reminder.attempts, x.reminder.claimedBy])).toEqual([
+      ['b', 2, 'w2'],
+    ]);
+  });
+
+  it('fences marks: only the current lease holder records an outcome', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    await store.insertCase(c);
+    const [r1, r2, r3, r4] = ['a', 'b', 'c', 'd'].map((k) => makeReminder(c, k, T0));
+    if (!r1 || !r2 || !r3 || !r4) throw new Error('rows');
+    await store.replacePendingReminders(c.tenantId, c.id, [r1, r2, r3, r4], T0);
+    await store.claimDue({ now: T0, limit: 10, owner: 'old', leaseMs: minute });
+    await store.claimDue({ now: T0 + 2 * minute, limit: 10, owner: 'new', leaseMs: minute });
+    expect(await store.markSent(r1.id, 'old', T0)).toBe(false);
+    expect(await store.markRetry(r2.id, 'old', T0, 'x')).toBe(false);
+    expect(await store.markFailed(r3.id, 'old', 'x')).toBe(false);
+    expect(await store.markCancelled(r4.id, 'old', 'x')).toBe(false);
+
+    expect(await store.markSent(r1.id, 'new', T0 + 2 * minute)).toBe(true);
+    expect(await store.markRetry(r2.id, 'new', T0 + 10 * minute, 'server_error: 503')).toBe(true);
+    expect(await store.markFailed(r3.id, 'new', 'channel_not_found: gone')).toBe(true);
+    expect(await store.markCancelled(r4.id, 'new', 'case_closed')).toBe(true);
+    expect(await store.markSent(r1.id, 'new', T0)).toBe(false);
+    const rows = new Map((await store.listReminders(c.tenantId, c.id)).map((r) => [r.kind, r]));
+    expect(rows.get('a')).toMatchObject({ state: 'sent', sentAt: T0 + 2 * minute });
+    expect(rows.get('b')).toMatchObject({
+      state: 'pending',
+      nextAttemptAt: T0 + 10 * minute,
+      claimedBy: null,
+    });
+    expect(rows.get('c')).toMatchObject({ state: 'failed', lastError: 'channel_not_found: gone' });
+    expect(rows.get('d')).toMatchObject({ state: 'cancelled', lastError: 'case_closed' });
+    // The retried row waits for its next attempt.
+    expect(
+      await store.claimDue({ now: T0 + 10 * minute - 1, limit: 10, owner: 'x', leaseMs: minute }),
+    ).toEqual([]);
+    const retried = await store.claimDue({ now: T0 + 10 * minute, limit: 10, owner: 'x', leaseMs: minute });
+    expect(retried.map((x) => [x.reminder.kind, x.reminder.attempts])).toEqual([['b', 3]]);
+  });
+}

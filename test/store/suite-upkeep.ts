@@ -1,0 +1,93 @@
+// Store suite, part 3: dedup, installations, migrations and stats.
+import { expect, it } from 'vitest';
+import { latestMigration } from '../../src/store/migrations.js';
+import { makeCase, makeReminder, minute, standardPlan, T0 } from './fixtures.js';
+import type { SuiteContext } from './store-suite.js';
+
+export function upkeepTests(ctx: SuiteContext): void {
+  it('remembers keys once (dedup) and forgets old ones', async () => {
+    const store = await ctx.migrated();
+    expect(await store.remember('slack:evt:1', T0)).toBe(true);
+    expect(await store.remember('slack:evt:1', T0 + 1)).toBe(false);
+    expect(await store.remember('slack:evt:2', T0 + 10)).toBe(true);
+    expect(await store.forget(T0 + 5)).toBe(1);
+    expect(await store.remember('slack:evt:1', T0 + 20)).toBe(true);
+  });
+
+  it('saves, replaces and deletes installations', async () => {
+    const store = await ctx.migrated();
+    const inst = { team: { id: 'T1' }, bot: { token: 'xoxb-secret', scopes: ['chat:write'] } };
+    expect(await store.getInstallation('slack', 'T1')).toBeNull();
+    await store.saveInstallation('slack', 'T1', inst);
+    await store.saveInstallation('teams', 'T1', { other: true });
+    expect(await store.getInstallation('slack', 'T1')).toEqual(inst);
+    await store.saveInstallation('slack', 'T1', { ...inst, bot: null });
+    expect(await store.getInstallation('slack', 'T1')).toEqual({ ...inst, bot: null });
+    expect(await store.deleteInstallation('slack', 'T1')).toBe(true);
+    expect(await store.deleteInstallation('slack', 'T1')).toBe(false);
+    expect(await store.getInstallation('teams', 'T1')).toEqual({ other: true });
+  });
+
+  it('upgrades a database created at migration 1: data survives, later migrations apply', async () => {
+    const h = await ctx.harness();
+    const old = h.open();
+    expect(await old.migrationStatus()).toEqual({ applied: [], pending: [1, 2, 3] });
+    expect(await old.migrate({ to: 1 })).toEqual({ applied: [1], pending: [2, 3] });
+    const c = makeCase();
+    await old.insertCase(c);
+    await old.replacePendingReminders(c.tenantId, c.id, standardPlan(c), T0);
+    await old.appendEvent({
+      caseId: c.id,
+      tenantId: c.tenantId,
+      at: T0,
+      actor: 'U-A',
+      kind: 'opened',
+      data: { n: 1 },
+    });
+    await expect(old.remember('k', T0)).rejects.toThrow();
+    await old.close();
+
+    const [a, b] = [h.open(), h.open()];
+    const all = Array.from({ length: latestMigration }, (_, i) => i + 1);
+    // Two replicas starting at once: each migration still applies exactly once.
+    const results = await Promise.all([a.migrate(), b.migrate()]);
+    for (const r of results) expect(r).toEqual({ applied: all, pending: [] });
+    expect(await a.migrate()).toEqual({ applied: all, pending: [] });
+    expect(await a.getCase(c.tenantId, c.id)).toEqual(c);
+    expect(await a.listReminders(c.tenantId, c.id)).toHaveLength(4);
+    expect(await a.listEvents(c.tenantId, c.id)).toMatchObject([{ kind: 'opened', data: { n: 1 } }]);
+    expect(await a.remember('k', T0)).toBe(true);
+    await a.saveInstallation('slack', 'T1', { ok: true });
+    expect(await b.getInstallation('slack', 'T1')).toEqual({ ok: true });
+  });
+
+  it('reports stats for metrics', async () => {
+    const store = await ctx.migrated();
+    expect(await store.stats(T0)).toEqual({
+      openCases: 0,
+      remindersPending: 0,
+      remindersSent: 0,
+      remindersFailed: 0,
+      oldestDueLagMs: 0,
+    });
+    const c = makeCase();
+    await store.insertCase(c);
+    await store.insertCase(makeCase({ state: 'closed' }));
+    const rows = [
+      makeReminder(c, 'a', T0),
+      makeReminder(c, 'b', T0 + minute),
+      makeReminder(c, 'c', T0 + 2 * minute),
+    ];
+    await store.replacePendingReminders(c.tenantId, c.id, rows, T0);
+    await store.claimDue({ now: T0, limit: 1, owner: 'w', leaseMs: minute });
+    await store.markSent(rows[0]?.id ?? '', 'w', T0);
+    expect(await store.stats(T0 + 5 * minute)).toEqual({
+      openCases: 1,
+      remindersPending: 2,
+      remindersSent: 1,
+      remindersFailed: 0,
+      oldestDueLagMs: 4 * minute,
+    });
+    expect((await store.stats(T0)).oldestDueLagMs).toBe(0);
+  });
+}
