@@ -124,7 +124,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function loop(): Promise<void> {
     timer = undefined;
     const claimed = await tick();
-    if (running) schedule(claimed >= batchSize ? 0 : pollMs);
+    if (running) schedule(claimed >= batchSize ? 0 : await untilNextDue());
+  }
+
+  /** Sleeps until the next reminder falls due when that is sooner than the poll: posts land on time. */
+  async function untilNextDue(): Promise<number> {
+    try {
+      const now = clock.now();
+      const next = await store.nextDueAfter(now);
+      return next === null ? pollMs : Math.min(pollMs, Math.max(0, next - now));
+    } catch {
+      return pollMs; // the next claim reports a broken store
+    }
   }
 
   function schedule(delay: number): void {

@@ -177,6 +177,10 @@ export function openPostgresStore(options: PostgresOptions): Store {
     },
     deleteInstallation: async (platform, key) => (await run(q.deleteInstallation, [platform, key])) === 1,
 
+    nextDueAfter: async (now) => {
+      const due = (await get(q.nextPendingDue, [now]))?.due;
+      return due === null || due === undefined ? null : Number(due);
+    },
     stats: async (now) => {
       const [openCases, byState, oldest] = await Promise.all([
         get(q.countOpenCases),

@@ -156,3 +156,5 @@ export const deleteInstallation = 'DELETE FROM installations WHERE platform = ? 
 export const countOpenCases = `SELECT COUNT(*) AS n FROM cases WHERE state = 'open'`;
 export const countRemindersByState = 'SELECT state, COUNT(*) AS n FROM reminders GROUP BY state';
 export const oldestPendingDue = `SELECT MIN(due_at) AS due FROM reminders WHERE state = 'pending'`;
+/** The next pending reminder to fall due after `now`: one step down the partial due index. */
+export const nextPendingDue = `SELECT MIN(due_at) AS due FROM reminders WHERE state = 'pending' AND due_at > ?`;

@@ -151,6 +151,7 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     },
     deleteInstallation: async (platform, key) => run(q.deleteInstallation, [platform, key]) === 1,
 
+    nextDueAfter: async (now) => dueOrNull(get(q.nextPendingDue, [now])),
     stats: async (now) =>
       toStats(
         {
@@ -165,4 +166,9 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
 
 function maybeCase(row: Row | undefined): CaseRecord | null {
   return row ? toCase(row, decode) : null;
+}
+
+function dueOrNull(row: Row | undefined): number | null {
+  const due = row?.due;
+  return due === null || due === undefined ? null : Number(due);
 }

@@ -87,6 +87,8 @@ export interface Store {
   /** For a claimed reminder that should not be posted any more (case closed or responded). */
   markCancelled(id: string, owner: string, reason: string): Promise<boolean>;
   listReminders(tenantId: string, caseId: string): Promise<ReminderRow[]>;
+  /** When the next pending reminder falls due after `now` (null: none), so a dispatcher can wake for it. */
+  nextDueAfter(now: number): Promise<number | null>;
 
   /** True the first time `key` is seen: idempotency for retried chat deliveries. */
   remember(key: string, now: number): Promise<boolean>;

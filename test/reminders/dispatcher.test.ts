@@ -262,4 +262,15 @@ describe('dispatcher', () => {
     await dispatcher.stop();
     expect(slack.posts).toHaveLength(15);
   });
+
+  it('start() wakes when the next reminder falls due instead of waiting out a long poll', async () => {
+    const now = Date.now();
+    await seed({}, [['breach', now + 200]]);
+    const { slack, dispatcher } = setup({ clock: { now: () => Date.now() }, pollMs: 60_000 });
+    dispatcher.start();
+    for (let i = 0; i < 300 && slack.posts.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    await dispatcher.stop();
+    // With only the 60-second poll this post could not have happened within the wait above.
+    expect(slack.posts).toHaveLength(1);
+  });
 });

@@ -106,4 +106,15 @@ export function reminderTests(ctx: SuiteContext): void {
     const retried = await store.claimDue({ now: T0 + 10 * minute, limit: 10, owner: 'x', leaseMs: minute });
     expect(retried.map((x) => [x.reminder.kind, x.reminder.attempts])).toEqual([['b', 3]]);
   });
+
+  it('tells when the next pending reminder falls due, so a dispatcher can wake for it', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    await store.insertCase(c);
+    expect(await store.nextDueAfter(T0)).toBeNull();
+    await store.replacePendingReminders(c.tenantId, c.id, [makeReminder(c, 'soon', T0 + 5 * minute), makeReminder(c, 'later', T0 + 9 * minute)], T0);
+    expect(await store.nextDueAfter(T0)).toBe(T0 + 5 * minute);
+    expect(await store.nextDueAfter(T0 + 5 * minute)).toBe(T0 + 9 * minute);
+    expect(await store.nextDueAfter(T0 + 9 * minute)).toBeNull();
+  });
 }

@@ -1,0 +1,135 @@
+// Reminders benchmark (issue 3): planning 100,000 open cases, a dispatcher tick with 1,000 vs
+// 100,000 open cases, and lateness with a one-second poll while 1,000 reminders fall due in one minute.
+// Runs on the compiled dist/ (npm run build). Not part of the tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
+import { CaseService } from '../dist/src/cases/service.js';
+import { createDispatcher } from '../dist/src/reminders/dispatcher.js';
+import { openSqliteStore } from '../dist/src/store/sqlite.js';
+
+const MINUTE = 60_000;
+const quiet = { info() {}, warn() {}, error() {} };
+const mb = (bytes) => Math.round(bytes / 1024 / 1024);
+const points = parseReminderPlan('50%,75%,90%,15m,breach').points;
+
+const CASES = [
+  { plan: 'premier', severity: 'A', country: 'NL' },
+  { plan: 'standard', severity: 'B', country: 'DE', language: 'de' },
+  { plan: 'professional-direct', severity: 'C', country: 'US', timeZone: 'America/New_York' },
+  { plan: 'rapid-response', severity: 'A', country: 'JP', language: 'ja' },
+  { plan: 'developer', severity: 'C', country: 'GB' },
+  { plan: 'premier', severity: 'B', country: 'FR', language: 'fr', commit24x7: true },
+];
+
+async function tempStore() {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-bench-'));
+  const store = openSqliteStore({ path: join(dir, 'bench.db') });
+  await store.migrate();
+  return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function openCases(cases, count, start) {
+  for (let i = 0; i < count; i += 1) {
+    const input = { ...CASES[i % CASES.length], openedAt: start };
+    const result = await cases.open({
+      tenantId: `T${i % 50}`, platform: 'slack', channelId: `C${i % 500}`, conversation: { channel: `C${i % 500}` },
+      caseNumber: String(i), title: `case ${i}`, input, openedBy: { id: `U${i % 300}`, locale: 'en' },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+  }
+}
+
+async function planning(count) {
+  const { store, dispose } = await tempStore();
+  const clock = { now: () => Date.UTC(2026, 2, 30, 8) };
+  const cases = new CaseService({ store, clock, reminders: points });
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const t0 = performance.now();
+  await openCases(cases, count, clock.now());
+  const ms = performance.now() - t0;
+  global.gc?.();
+  const stats = await store.stats(clock.now());
+  const result = { cases: count, seconds: ms / 1000, casesPerSecond: Math.round(count / (ms / 1000)), remindersPending: stats.remindersPending, rssMb: mb(process.memoryUsage().rss), rssGrowthMb: mb(process.memoryUsage().rss - rssBefore) };
+  await dispose();
+  return result;
+}
+
+/** The cost of a tick that finds `due` reminders due, with `open` cases whose reminders are all later. */
+async function tickCost(open, due = 50, repeats = 20) {
+  const { store, dispose } = await tempStore();
+  const start = Date.UTC(2026, 2, 30, 8);
+  let now = start;
+  const clock = { now: () => now };
+  const cases = new CaseService({ store, clock, reminders: points });
+  await openCases(cases, open, start);
+  const notifier = { platform: 'slack', post: async () => {} };
+  const dispatcher = createDispatcher({ store, notifiers: { slack: notifier }, clock, owner: 'bench', batchSize: due, logger: quiet });
+  // Opening warnings are due at once: drain them so only the measured rows fall due.
+  while ((await dispatcher.tick()) > 0) {}
+  const all = (await Promise.all(Array.from({ length: 50 }, (_, t) => store.listCases({ tenantId: `T${t}` })))).flat();
+  const samples = [];
+  for (let r = 0; r < repeats; r += 1) {
+    // `due` distinct cases get one extra row due now (replacing their pending rows keeps the table size).
+    for (let i = 0; i < due; i += 1) {
+      const c = all[(r * due + i) % all.length];
+      const key = `${c.id}:note:bench:${now}`;
+      await store.replacePendingReminders(c.tenantId, c.id, [{ id: key, caseId: c.id, tenantId: c.tenantId, kind: 'note:bench', dueAt: now, key, payload: {}, state: 'pending', attempts: 0, nextAttemptAt: null, claimedBy: null, leaseUntil: null, lastError: null, sentAt: null }], now);
+    }
+    const t0 = performance.now();
+    const claimed = await dispatcher.tick();
+    samples.push(performance.now() - t0);
+    if (claimed !== due) throw new Error(`expected ${due} due, claimed ${claimed}`);
+    now += 1000;
+  }
+  await dispose();
+  samples.sort((a, b) => a - b);
+  return { openCases: open, duePerTick: due, medianTickMs: +samples[Math.floor(samples.length / 2)].toFixed(2) };
+}
+
+/** Real time: 1,000 reminders due across one minute, a one-second poll, lateness = post time − due time. */
+async function lateness(count = 1000) {
+  const { store, dispose } = await tempStore();
+  const clock = { now: () => Date.now() };
+  const start = Date.now() + 2000;
+  const cases = new CaseService({ store, clock: { now: () => start - 5000 }, reminders: [] });
+  await openCases(cases, 100, start - 5000);
+  const list = (await Promise.all(Array.from({ length: 50 }, (_, t) => store.listCases({ tenantId: `T${t}` })))).flat();
+  for (let i = 0; i < count; i += 1) {
+    const c = list[i % list.length];
+    const dueAt = start + Math.floor((i / count) * MINUTE);
+    const key = `${c.id}:late:${i}:${dueAt}`;
+    await store.replacePendingReminders(c.tenantId, c.id, [{ id: key, caseId: c.id, tenantId: c.tenantId, kind: `note:late-${i}`, dueAt, key, payload: {}, state: 'pending', attempts: 0, nextAttemptAt: null, claimedBy: null, leaseUntil: null, lastError: null, sentAt: null }], Date.now());
+  }
+  const late = [];
+  const notifier = { platform: 'slack', post: async (_c, r) => { if (r.kind.startsWith('note:late')) late.push(Date.now() - r.dueAt); } };
+  const dispatcher = createDispatcher({ store, notifiers: { slack: notifier }, clock, owner: 'late', pollMs: 1000, logger: quiet });
+  dispatcher.start();
+  const deadline = start + MINUTE + 10_000;
+  while (late.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await dispatcher.stop();
+  await dispose();
+  late.sort((a, b) => a - b);
+  const pct = (p) => late[Math.min(late.length - 1, Math.floor(p * late.length))];
+  return { reminders: count, posted: late.length, p50Ms: pct(0.5), p99Ms: pct(0.99), maxMs: late.at(-1), rssMb: mb(process.memoryUsage().rss) };
+}
+
+export async function runReminderBench({ planCount = 100_000 } = {}) {
+  const plan = await planning(planCount);
+  console.log('planning', plan);
+  const small = await tickCost(1_000);
+  console.log('tick (1,000 open)', small);
+  const large = await tickCost(planCount);
+  console.log(`tick (${planCount.toLocaleString('en')} open)`, large);
+  const late = await lateness();
+  console.log('lateness', late);
+  return { planning: plan, tick: { small, large, ratio: +(large.medianTickMs / small.medianTickMs).toFixed(2) }, lateness: late, peakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.argv[2] ?? 100_000);
+  const result = await runReminderBench({ planCount: count });
+  console.log(JSON.stringify(result, null, 2));
+}
