@@ -8,15 +8,16 @@ export type InstantWriter = (instant: number) => string;
 /** The words of a reminder or warning posted in a case's thread. */
 export function reminderText(t: TFunction, reminder: ReminderRow, when: InstantWriter): string {
   const p = reminder.payload as Record<string, number | string | null>;
-  const deadline = when(Number(p.deadline));
+  // Only deadline reminders carry a deadline: warnings and waiting nudges have none to write.
+  const deadline = () => when(Number(p.deadline));
   const [kind] = reminder.kind.split(':');
   switch (kind) {
     case 'fraction':
-      return t('reminders:fraction', { percent: Math.round(Number(p.fraction) * 100), left: durationText(t, Number(p.remainingMinutes)), deadline });
+      return t('reminders:fraction', { percent: Math.round(Number(p.fraction) * 100), left: durationText(t, Number(p.remainingMinutes)), deadline: deadline() });
     case 'before':
-      return t('reminders:before', { left: durationText(t, Number(p.remainingMinutes)), deadline });
+      return t('reminders:before', { left: durationText(t, Number(p.remainingMinutes)), deadline: deadline() });
     case 'breach':
-      return t('reminders:breach', { deadline });
+      return t('reminders:breach', { deadline: deadline() });
     case 'waiting':
       return t(p.to ? 'reminders:waiting' : 'reminders:waitingNoRisk', { since: when(Number(p.since)), to: p.to });
     case 'warning':

@@ -1,0 +1,60 @@
+// The bot's routes: each activity goes to one thin handler.
+import { ActivityTypes, type InvokeResponse, MessageFactory, TurnContext } from 'botbuilder';
+import { translator } from '../../src/i18n/index.js';
+import { handleCardAction, isCardAction } from './actions.js';
+import { placeOf } from './activity.js';
+import { attachment } from './card-json.js';
+import { helpCard, listCard } from './cards.js';
+import type { TeamsDeps } from './deps.js';
+import { fetchTask, submitAction } from './extension.js';
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+export function createBot(deps: TeamsDeps): TurnLogic {
+  return async (context) => {
+    const { type, value } = context.activity;
+    if (type === ActivityTypes.Invoke) return invoke(context, deps);
+    if (type !== ActivityTypes.Message) return;
+    if (isCardAction(value)) return handleCardAction(context, deps);
+    return answerMessage(context, deps);
+  };
+}
+
+async function invoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  const response = await invokeResponse(context, deps);
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+}
+
+async function invokeResponse(context: TurnContext, deps: TeamsDeps): Promise<InvokeResponse> {
+  try {
+    switch (context.activity.name) {
+      case 'composeExtension/fetchTask':
+        return { status: 200, body: fetchTask(context) };
+      case 'composeExtension/submitAction':
+        return { status: 200, body: await submitAction(context, deps) };
+      default:
+        return { status: 501 };
+    }
+  } catch (error) {
+    deps.logger.error(
+      { err: error, name: context.activity.name },
+      translator('en')('teams:log.invokeFailed', { name: context.activity.name }),
+    );
+    return { status: 500 };
+  }
+}
+
+/** `@sla-bot list` lists the channel's open cases; anything else gets the help. */
+async function answerMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  const place = placeOf(context.activity);
+  const t = translator(place.locale);
+  const words = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '')
+    .trim()
+    .toLowerCase();
+  if (words === 'list' || words === t('teams:command.list')) {
+    const views = await deps.cases.list({ tenantId: place.tenantId, channelId: place.channelId });
+    await context.sendActivity(MessageFactory.attachment(attachment(listCard(t, views))));
+    return;
+  }
+  await context.sendActivity(MessageFactory.attachment(attachment(helpCard(t))));
+}

@@ -1,0 +1,10 @@
+// What the Teams handlers need from the server: the case service, the clock and a logger.
+import type { Logger } from 'pino';
+import type { CaseService } from '../../src/cases/service.js';
+import type { Clock } from '../../src/cases/types.js';
+
+export interface TeamsDeps {
+  readonly cases: CaseService;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
