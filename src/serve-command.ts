@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import pino from 'pino';
 import type { CliIo } from './cli/io.js';
 import { translator } from './i18n/index.js';
+import { type ConfigProblem, loadConfig } from './config.js';
 import { ConfigError, startServer } from './server.js';
 
 const EXIT_DEADLINE_MS = 10_000;
@@ -8,14 +10,16 @@ const EXIT_DEADLINE_MS = 10_000;
 /** `sla-bot serve`: runs until SIGTERM/SIGINT, then stops claiming, finishes in-flight posts and exits 0. */
 export async function serveCommand(io: CliIo): Promise<number> {
   const t = translator('en');
-  const logger = pino({ level: io.env.LOG_LEVEL || 'info', base: { service: 'sla-bot' } });
+  // Validate first: the logger itself depends on LOG_LEVEL being right.
+  const loaded = loadConfig(io.env);
+  if (!loaded.ok) return reportProblems(io, t, loaded.problems);
+  const logger = pino({ level: loaded.config.logLevel, base: { service: 'sla-bot' } });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({ env: io.env, clock: { now: () => io.now() }, logger });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${t('server:config.invalid', { count: error.problems.length })}\n${error.problems.map((p) => `  - ${t(`server:config.problem.${p.key}`, p.params)}`).join('\n')}\n`);
-    return 2;
+    return reportProblems(io, t, error.problems);
   }
   logger.info({ url: server.url, store: server.store.dialect }, t('server:started', { url: server.url }));
   for (const name of ['slack', 'teams'] as const) {
@@ -41,4 +45,10 @@ export async function serveCommand(io: CliIo): Promise<number> {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
+}
+
+function reportProblems(io: CliIo, t: TFunction, problems: readonly ConfigProblem[]): number {
+  const lines = problems.map((problem) => `  - ${t(`server:config.problem.${problem.key}`, problem.params)}`);
+  io.stderr.write(`${t('server:config.invalid', { count: problems.length })}\n${lines.join('\n')}\n`);
+  return 2;
 }

@@ -1,8 +1,9 @@
 import { Lru } from './lru.js';
-import { region } from './regions.js';
+import { freshRegion } from './regions.js';
 
 const DAY = 86_400_000;
-const closedDays = new Lru<string, ReadonlySet<number>>(4_096);
+// Enough for every region's recent years; bounded so memory stays flat as the years go by.
+const closedDays = new Lru<string, ReadonlySet<number>>(512);
 
 /**
  * The local dates closed all day in a year, as day numbers (days since 1970-01-01 of the local date).
@@ -18,7 +19,7 @@ export function holidayDays(
   const cached = closedDays.get(key);
   if (cached) return cached;
   const days = new Set<number>();
-  for (const holiday of region(country, subdivision).getHolidays(year) || []) {
+  for (const holiday of freshRegion(country, subdivision).getHolidays(year) || []) {
     if (!types.includes(holiday.type)) continue;
     const first = localDayNumber(holiday.date);
     const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));

@@ -1,8 +1,7 @@
 import Holidays from 'date-holidays';
 import { Lru } from './lru.js';
 
-// date-holidays parses its rules on construction: one instance per region, made once.
-const regions = new Lru<string, Holidays>(512);
+const zonesByRegion = new Lru<string, readonly string[]>(512);
 let countryNames: Record<string, string> | undefined;
 
 /** Every country date-holidays knows, alpha-2 code to name. */
@@ -16,15 +15,18 @@ export function knownSubdivisions(country: string): Record<string, string> {
   return new Holidays().getStates(country, 'en') ?? {};
 }
 
-export function region(country: string, subdivision: string | null): Holidays {
-  const key = `${country}|${subdivision ?? ''}`;
-  return (
-    regions.get(key) ??
-    regions.set(key, subdivision ? new Holidays(country, subdivision) : new Holidays(country))
-  );
+/**
+ * A new instance each time: date-holidays caches every year an instance has computed, so a kept
+ * instance would grow with each year asked for. Callers cache what they derive from it instead.
+ */
+export function freshRegion(country: string, subdivision: string | null): Holidays {
+  return subdivision ? new Holidays(country, subdivision) : new Holidays(country);
 }
 
 /** The IANA zones date-holidays lists for the region (a subdivision can narrow them to one). */
 export function regionZones(country: string, subdivision: string | null): readonly string[] {
-  return region(country, subdivision).getTimezones() ?? [];
+  const key = `${country}|${subdivision ?? ''}`;
+  const cached = zonesByRegion.get(key);
+  if (cached) return cached;
+  return zonesByRegion.set(key, Object.freeze([...(freshRegion(country, subdivision).getTimezones() ?? [])]));
 }
