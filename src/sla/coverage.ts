@@ -27,6 +27,25 @@ export function clockOptions(
   requested: SupportLanguage,
   chose24x7: boolean,
 ): readonly ClockOption[] {
+  let known = optionsByPolicy.get(policy);
+  if (!known) optionsByPolicy.set(policy, (known = new Map()));
+  const key = `${severity}|${requested}|${chose24x7}`;
+  const cached = known.get(key);
+  if (cached) return cached;
+  const options = Object.freeze(optionsFor(policy, severity, requested, chose24x7));
+  known.set(key, options);
+  return options;
+}
+
+// Few combinations exist (3 severities x 9 languages x 2 choices): each is worked out once.
+const optionsByPolicy = new WeakMap<Policy, Map<string, readonly ClockOption[]>>();
+
+function optionsFor(
+  policy: Policy,
+  severity: Severity,
+  requested: SupportLanguage,
+  chose24x7: boolean,
+): ClockOption[] {
   if (offers24x7(policy, severity, requested, chose24x7))
     return [{ responseLanguage: requested, coverage: '24x7' }];
   const own: ClockOption = { responseLanguage: requested, coverage: 'business-hours' };

@@ -62,14 +62,21 @@ function assess(input: SlaInput, at: number, policy: Policy): Assessment {
       )
     : alwaysOpen;
 
-  const scheduleOf = (option: ClockOption): Schedule => (option.coverage === '24x7' ? alwaysOpen : business);
-  const candidates = options.map((option) => ({
-    ...option,
-    deadline: scheduleOf(option).add(openedAt, target * MINUTE),
-  }));
+  // At most two candidates: the requested language's clock, then English 24x7.
+  const [first, second] = options as [ClockOption, ClockOption | undefined];
+  const firstCandidate = candidate(
+    first,
+    first.coverage === '24x7' ? alwaysOpen : business,
+    openedAt,
+    target,
+  );
+  const secondCandidate = second
+    ? candidate(second, second.coverage === '24x7' ? alwaysOpen : business, openedAt, target)
+    : null;
   // The earlier deadline wins; on a tie the requested language (listed first) keeps it.
-  const chosen = candidates.reduce((best, next) => (next.deadline < best.deadline ? next : best));
-  const alternative: Candidate | null = candidates.find((candidate) => candidate !== chosen) ?? null;
+  const secondWins = secondCandidate !== null && secondCandidate.deadline < firstCandidate.deadline;
+  const chosen = secondWins ? secondCandidate : firstCandidate;
+  const alternative: Candidate | null = secondWins ? firstCandidate : secondCandidate;
 
   return {
     plan: plan.id,
@@ -88,8 +95,22 @@ function assess(input: SlaInput, at: number, policy: Policy): Assessment {
     coverage: chosen.coverage,
     deadline: chosen.deadline,
     alternative,
-    status: clockStatus(scheduleOf(chosen), openedAt, chosen.deadline, target, at),
+    status: clockStatus(
+      chosen.coverage === '24x7' ? alwaysOpen : business,
+      openedAt,
+      chosen.deadline,
+      target,
+      at,
+    ),
     warnings: warningsFor(policy, { severity, commit24x7, available24x7, waitingOnCustomer, product }),
+  };
+}
+
+function candidate(option: ClockOption, schedule: Schedule, openedAt: number, target: number): Candidate {
+  return {
+    responseLanguage: option.responseLanguage,
+    coverage: option.coverage,
+    deadline: schedule.add(openedAt, target * MINUTE),
   };
 }
 

@@ -9,6 +9,11 @@ export interface WarningFacts {
   readonly product: Product;
 }
 
+// The notes carry no data: one frozen value each, shared by every answer.
+const CONTACT_DETAILS: Warning = Object.freeze({ code: 'contact_details' });
+const BUSINESS_HOURS_ONLY: Warning = Object.freeze({ code: 'business_hours_contact_only' });
+const OTHER_CHANNEL: Warning = Object.freeze({ code: 'other_channel_terms' });
+
 /** The severity-downgrade risks and contact notes of SLA-RULES §7, most urgent first. */
 export function warningsFor(policy: Policy, facts: WarningFacts): Warning[] {
   const warnings: Warning[] = [];
@@ -23,11 +28,11 @@ export function warningsFor(policy: Policy, facts: WarningFacts): Warning[] {
   if (lower && facts.waitingOnCustomer) {
     warnings.push({ code: 'downgrade_risk', to: lower, reason: 'waiting_on_customer' });
   }
-  if (clock.contactDetailsNote) warnings.push({ code: 'contact_details' });
+  if (clock.contactDetailsNote) warnings.push(CONTACT_DETAILS);
   // No clock runs around the clock for this case: Microsoft calls during business hours only.
   if (clock.languages24x7.length === 0 || (clock.needs24x7Choice && !commit24x7)) {
-    warnings.push({ code: 'business_hours_contact_only' });
+    warnings.push(BUSINESS_HOURS_ONLY);
   }
-  if (policy.products[facts.product] === 'agreement-terms') warnings.push({ code: 'other_channel_terms' });
+  if (policy.products[facts.product] === 'agreement-terms') warnings.push(OTHER_CHANNEL);
   return warnings;
 }

@@ -35,6 +35,8 @@ interface Position {
 /** Business hours of one region and zone: open intervals per local year, searched by bisection. */
 export class BusinessSchedule implements Schedule {
   private readonly years = new Lru<number, YearIntervals>(YEARS_KEPT);
+  private lastAt = Number.NaN;
+  private lastPosition: Position | undefined;
 
   constructor(private readonly spec: BusinessCalendarSpec) {}
 
@@ -74,9 +76,18 @@ export class BusinessSchedule implements Schedule {
 
   /** The local year and interval holding `at`, or the next interval to open after it. */
   private position(at: number): Position {
-    const utcYear = new Date(at).getUTCFullYear();
+    // An answer asks about the same instant several times in a row (elapsed, open, next opening).
+    if (at === this.lastAt && this.lastPosition) return this.lastPosition;
+    const position = this.locate(at);
+    this.lastAt = at;
+    this.lastPosition = position;
+    return position;
+  }
+
+  private locate(at: number): Position {
+    const utcYear = yearOf(at);
     // A local year starts up to 14 hours away from the UTC one: the previous year may still hold `at`.
-    if (at < Date.UTC(utcYear, 0, 1) + DAY) {
+    if (at < yearStart(utcYear) + DAY) {
       const previous = this.year(utcYear - 1);
       const index = intervalAfter(previous, at);
       if (index < previous.ends.length) return { year: utcYear - 1, intervals: previous, index };
@@ -96,4 +107,20 @@ export class BusinessSchedule implements Schedule {
     const closed = holidayDays(country, subdivision, year, holidayTypes);
     return this.years.set(year, buildYear(year, zone, hours, closed));
   }
+}
+
+const AVERAGE_YEAR = 31_556_952_000;
+const FIRST_TABLE_YEAR = 1900;
+// Start of each UTC year 1900–2299: finding an instant's year is two table reads, no Date.
+const YEAR_STARTS = Float64Array.from({ length: 401 }, (_, i) => Date.UTC(FIRST_TABLE_YEAR + i, 0, 1));
+
+function yearStart(year: number): number {
+  return YEAR_STARTS[year - FIRST_TABLE_YEAR] ?? Date.UTC(year, 0, 1);
+}
+
+/** The UTC calendar year of an instant. */
+function yearOf(at: number): number {
+  const guess = 1970 + Math.floor(at / AVERAGE_YEAR);
+  if (at < yearStart(guess)) return guess - 1;
+  return at >= yearStart(guess + 1) ? guess + 1 : guess;
 }

@@ -9,6 +9,18 @@ const schedules = new Lru<string, BusinessSchedule>(2_048);
 
 /** The business-hours rule of the policy that applies to a country. */
 export function hoursFor(policy: Policy, country: string): BusinessHours {
+  let byCountry = hoursByPolicy.get(policy);
+  if (!byCountry) hoursByPolicy.set(policy, (byCountry = new Map()));
+  const cached = byCountry.get(country);
+  if (cached) return cached;
+  const rule = findHours(policy, country);
+  byCountry.set(country, rule);
+  return rule;
+}
+
+const hoursByPolicy = new WeakMap<Policy, Map<string, BusinessHours>>();
+
+function findHours(policy: Policy, country: string): BusinessHours {
   const listed = policy.businessHours.find(
     (hours) => hours.countries !== '*' && hours.countries.includes(country),
   );
@@ -24,9 +36,16 @@ export function businessSchedule(
   region: { country: string; subdivision: string | null },
   zone: IANAZone,
 ): BusinessSchedule {
+  // The usual case: the same region object (inputs are cached) and zone object as last time.
+  const byZone = recent.get(region);
+  const hit = byZone?.get(zone);
+  if (hit && hit.policy === policy) return hit.schedule;
   const key = `${policy.id}|${hours.id}|${region.country}|${region.subdivision ?? ''}|${zone.name}`;
   const cached = schedules.get(key);
-  if (cached) return cached;
+  if (cached) {
+    remember(region, zone, policy, cached);
+    return cached;
+  }
   const schedule = new BusinessSchedule({
     zone,
     hours: {
@@ -38,5 +57,14 @@ export function businessSchedule(
     subdivision: region.subdivision,
     holidayTypes: policy.holidayTypes,
   });
+  remember(region, zone, policy, schedule);
   return schedules.set(key, schedule);
+}
+
+const recent = new WeakMap<object, Map<IANAZone, { policy: Policy; schedule: BusinessSchedule }>>();
+
+function remember(region: object, zone: IANAZone, policy: Policy, schedule: BusinessSchedule): void {
+  let byZone = recent.get(region);
+  if (!byZone) recent.set(region, (byZone = new Map()));
+  byZone.set(zone, { policy, schedule });
 }

@@ -29,7 +29,7 @@ function parseIso(text: string): number {
     number,
   ];
   const second = Number(m[6] ?? 0);
-  const millis = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
   if (
     month < 1 ||
     month > 12 ||

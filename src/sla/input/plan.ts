@@ -25,7 +25,13 @@ function spellings(policy: Policy): Map<string, PlanRule> {
 }
 
 export function readPlan(policy: Policy, value: unknown): PlanRule {
-  const plan = typeof value === 'string' ? spellings(policy).get(spelling(value)) : undefined;
+  const known = spellings(policy);
+  let plan = typeof value === 'string' ? known.get(value) : undefined;
+  if (!plan && typeof value === 'string') {
+    plan = known.get(spelling(value));
+    // Remember this exact spelling too (bounded: only spellings that name a plan are kept).
+    if (plan && known.size < 1_000) known.set(value, plan);
+  }
   if (!plan) {
     throw new SlaFailure('unknown_plan', {
       value: String(value ?? ''),
