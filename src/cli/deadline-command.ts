@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
-import { environmentLocale, interfaceLanguage, translator } from '../i18n/index.js';
+import {
+  environmentLocale,
+  INTERFACE_LANGUAGES,
+  interfaceLanguage,
+  isInterfaceLocale,
+  translator,
+} from '../i18n/index.js';
 import { assessmentText } from '../messages/assessment-text.js';
 import { errorText } from '../messages/errors.js';
 import { evaluate, readInstant, type SlaInput, SlaFailure } from '../sla/index.js';
+import { displayWidth, padToWidth } from './text-width.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 
 const OPTIONS = {
@@ -30,11 +37,19 @@ export function deadlineCommand(args: string[], io: CliIo): number {
   const t = translator(locale);
   const hint = t('cli:usage.seeHelp', { command: 'deadline' });
   const flags = readFlags(args, t, hint);
+  if (flags.locale !== undefined && !isInterfaceLocale(flags.locale)) {
+    throw new UsageError(
+      t('cli:usage.unknownLocale', { value: flags.locale, accepted: INTERFACE_LANGUAGES.join(', ') }),
+      hint,
+    );
+  }
   if (flags.help) {
     io.stdout.write(`${t('cli:help.deadline')}\n`);
     return EXIT_OK;
   }
-  const missing = (['plan', 'severity', 'country'] as const).filter((name) => !flags[name]).map((name) => `--${name}`);
+  const missing = (['plan', 'severity', 'country'] as const)
+    .filter((name) => !flags[name])
+    .map((name) => `--${name}`);
   if (missing.length) throw new UsageError(t('cli:usage.missingFlag', { flags: missing.join(', ') }), hint);
   if (flags['24x7'] && flags['no-24x7']) throw new UsageError(t('cli:usage.conflictingFlags'), hint);
 
@@ -70,7 +85,12 @@ function localeFlag(args: string[]): string | undefined {
 
 function readFlags(args: string[], t: TFunction, hint: string) {
   try {
-    const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
     if (positionals.length) {
       throw new UsageError(t('cli:usage.unexpectedArgument', { value: positionals[0] }), hint);
     }
@@ -93,7 +113,11 @@ function flagProblem(t: TFunction, error: Error & { code?: string }): string {
   return t('cli:usage.badFlag', { detail: error.message });
 }
 
-function instantFlag(value: string | undefined, now: number, code: 'invalid_opened_at' | 'invalid_at'): number {
+function instantFlag(
+  value: string | undefined,
+  now: number,
+  code: 'invalid_opened_at' | 'invalid_at',
+): number {
   return value === undefined || value.trim().toLowerCase() === 'now' ? now : readInstant(value, code);
 }
 
@@ -106,8 +130,9 @@ function render(t: TFunction, locale: string, assessment: Parameters<typeof asse
     [t('cli:deadline.alternative'), text.alternative],
     [t('cli:deadline.clock'), text.clock],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
-  const lines = [text.heading, ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`)];
-  if (text.warnings.length) lines.push(t('cli:deadline.warnings'), ...text.warnings.map((warning) => `  • ${warning}`));
+  const width = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
+  const lines = [text.heading, ...rows.map(([label, value]) => `${padToWidth(label, width)}${value}`)];
+  if (text.warnings.length)
+    lines.push(t('cli:deadline.warnings'), ...text.warnings.map((warning) => `  • ${warning}`));
   return `${lines.join('\n')}\n`;
 }

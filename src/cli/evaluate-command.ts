@@ -23,21 +23,40 @@ export async function evaluateCommand(io: CliIo): Promise<number> {
   return 0;
 }
 
-function answer(line: string, number: number, io: CliIo, t: ReturnType<typeof translator>): Record<string, unknown> {
+function answer(
+  line: string,
+  number: number,
+  io: CliIo,
+  t: ReturnType<typeof translator>,
+): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    return errorLine(null, { code: 'invalid_json', params: { line: number, detail: (error as Error).message } }, t);
+    return errorLine(
+      null,
+      { code: 'invalid_json', params: { line: number, detail: (error as Error).message } },
+      t,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return errorLine(null, { code: 'invalid_json', params: { line: number, detail: `got ${Array.isArray(parsed) ? 'an array' : typeof parsed}` } }, t);
+    return errorLine(
+      null,
+      {
+        code: 'invalid_json',
+        params: { line: number, detail: `got ${Array.isArray(parsed) ? 'an array' : typeof parsed}` },
+      },
+      t,
+    );
   }
   const record = parsed as Record<string, unknown>;
   const id = record.id ?? null;
   let at: number;
   try {
-    at = record.at === undefined || record.at === null || record.at === 'now' ? io.now() : readInstant(record.at, 'invalid_at');
+    at =
+      record.at === undefined || record.at === null || record.at === 'now'
+        ? io.now()
+        : readInstant(record.at, 'invalid_at');
   } catch (error) {
     if (error instanceof SlaFailure) return errorLine(id, error.toInfo(), t);
     throw error;

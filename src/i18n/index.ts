@@ -17,7 +17,9 @@ export function translations(): i18n {
     const folder = join(root, language);
     resources[language] = {};
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
-      (resources[language] as ResourceLanguage)[file.slice(0, -5)] = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+      (resources[language] as ResourceLanguage)[file.slice(0, -5)] = JSON.parse(
+        readFileSync(join(folder, file), 'utf8'),
+      );
     }
   }
   const instance = i18next.createInstance();
@@ -43,6 +45,12 @@ export function translator(language: string): TFunction {
 /** The reader's locale from the environment, POSIX order: LC_ALL, LC_MESSAGES, then LANG. */
 export function environmentLocale(env: NodeJS.ProcessEnv): string | undefined {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;
+}
+
+/** Whether a locale names one of the interface languages (so an explicit choice can be refused). */
+export function isInterfaceLocale(locale: string): boolean {
+  const language = interfaceLanguage(locale);
+  return language !== 'en' || /^en([-_]|$)/i.test(locale.trim());
 }
 
 /** Negotiates a reader's locale ("de-AT", "pt_BR", "zh-TW") to one of the interface languages. */
