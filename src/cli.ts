@@ -14,7 +14,11 @@ export async function main(args: string[], io: CliIo): Promise<number> {
         return deadlineCommand(rest, io);
       case 'evaluate':
         if (wantsHelp) return help(io, t('cli:help.evaluate'));
-        if (rest.length) throw new UsageError(t('cli:usage.unexpectedArgument', { value: rest[0] }), t('cli:usage.seeHelp', { command: 'evaluate' }));
+        if (rest.length)
+          throw new UsageError(
+            t('cli:usage.unexpectedArgument', { value: rest[0] }),
+            t('cli:usage.seeHelp', { command: 'evaluate' }),
+          );
         return await evaluateCommand(io);
       case 'serve': {
         if (wantsHelp) return help(io, t('cli:help.serve'));

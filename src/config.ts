@@ -48,7 +48,8 @@ const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as co
 /** Reads the environment once at start; reports every problem at once, each with an example. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const problems: ConfigProblem[] = [];
-  const problem = (key: string, params: Record<string, string | number> = {}) => problems.push({ key, params });
+  const problem = (key: string, params: Record<string, string | number> = {}) =>
+    problems.push({ key, params });
   const text = (name: string) => {
     const value = env[name]?.trim();
     return value ? value : undefined;
@@ -69,10 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     problem('databaseUrl');
   }
   const logLevel = text('LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problem('logLevel', { value: logLevel, accepted: LOG_LEVELS.join(', ') });
+  if (!LOG_LEVELS.includes(logLevel))
+    problem('logLevel', { value: logLevel, accepted: LOG_LEVELS.join(', ') });
   const plan = parseReminderPlan(text('SLA_REMINDERS') ?? DEFAULT_REMINDERS);
   if (plan.problems.length || plan.points.length === 0) {
-    problem('reminders', { unreadable: plan.problems.map((p) => `"${p}"`).join(', '), example: DEFAULT_REMINDERS });
+    problem('reminders', {
+      unreadable: plan.problems.map((p) => `"${p}"`).join(', '),
+      example: DEFAULT_REMINDERS,
+    });
   }
 
   const slack: SlackConfig = {
@@ -121,7 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 
-function checkSlack(slack: SlackConfig, problem: (key: string, params?: Record<string, string>) => void): void {
+function checkSlack(
+  slack: SlackConfig,
+  problem: (key: string, params?: Record<string, string>) => void,
+): void {
   const oauth = [slack.clientId, slack.clientSecret, slack.stateSecret];
   if (oauth.some(Boolean) && !oauth.every(Boolean)) {
     problem('slackOauth');
@@ -135,7 +143,8 @@ function checkSlack(slack: SlackConfig, problem: (key: string, params?: Record<s
   }
   if (slack.botToken && !slack.botToken.startsWith('xoxb-')) problem('slackBotToken');
   if (slack.appToken && !slack.appToken.startsWith('xapp-')) problem('slackAppToken');
-  if (slack.apiUrl && !/^https?:\/\/.+\/$/.test(slack.apiUrl)) problem('slackApiUrl', { value: slack.apiUrl });
+  if (slack.apiUrl && !/^https?:\/\/.+\/$/.test(slack.apiUrl))
+    problem('slackApiUrl', { value: slack.apiUrl });
 }
 
 /** Which chat platforms can run with this configuration. */

@@ -13,11 +13,31 @@ export function prometheusText({ store, dispatcher, breachesPosted }: MetricsSna
     `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`;
   return [
     metric('sla_bot_open_cases', 'gauge', 'Cases being tracked (state open).', store.openCases),
-    metric('sla_bot_reminders_pending', 'gauge', 'Reminders planned and not yet posted.', store.remindersPending),
+    metric(
+      'sla_bot_reminders_pending',
+      'gauge',
+      'Reminders planned and not yet posted.',
+      store.remindersPending,
+    ),
     metric('sla_bot_reminders_sent_total', 'counter', 'Reminders posted by this process.', dispatcher.sent),
-    metric('sla_bot_reminders_failed_total', 'counter', 'Reminders given up by this process.', dispatcher.failed),
-    metric('sla_bot_reminders_retried_total', 'counter', 'Reminder posts retried after a transient failure.', dispatcher.retried),
+    metric(
+      'sla_bot_reminders_failed_total',
+      'counter',
+      'Reminders given up by this process.',
+      dispatcher.failed,
+    ),
+    metric(
+      'sla_bot_reminders_retried_total',
+      'counter',
+      'Reminder posts retried after a transient failure.',
+      dispatcher.retried,
+    ),
     metric('sla_bot_breaches_total', 'counter', 'Breach notices posted by this process.', breachesPosted),
-    metric('sla_bot_dispatcher_lag_seconds', 'gauge', 'How overdue the oldest due reminder is.', store.oldestDueLagMs / 1000),
+    metric(
+      'sla_bot_dispatcher_lag_seconds',
+      'gauge',
+      'How overdue the oldest due reminder is.',
+      store.oldestDueLagMs / 1000,
+    ),
   ].join('');
 }

@@ -23,7 +23,8 @@ export async function serveCommand(io: CliIo): Promise<number> {
   }
   logger.info({ url: server.url, store: server.store.dialect }, t('server:started', { url: server.url }));
   for (const name of ['slack', 'teams'] as const) {
-    if (!server.platforms.some((platform) => platform.name === name)) logger.warn({ platform: name }, t(`server:off.${name}`));
+    if (!server.platforms.some((platform) => platform.name === name))
+      logger.warn({ platform: name }, t(`server:off.${name}`));
   }
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {

@@ -62,7 +62,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   let breachesPosted = 0;
   const notifiers: Partial<Record<ChatPlatform['name'], Notifier>> = {};
-  for (const platform of platforms) notifiers[platform.name] = countingBreaches(platform.notifier, () => (breachesPosted += 1));
+  for (const platform of platforms)
+    notifiers[platform.name] = countingBreaches(platform.notifier, () => (breachesPosted += 1));
   const dispatcher = createDispatcher({
     store,
     notifiers,
@@ -86,7 +87,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
     if (pathname === '/readyz') return readiness(store, response);
     if (pathname === '/metrics') {
-      const text = prometheusText({ store: await store.stats(clock.now()), dispatcher: dispatcher.stats(), breachesPosted });
+      const text = prometheusText({
+        store: await store.stats(clock.now()),
+        dispatcher: dispatcher.stats(),
+        breachesPosted,
+      });
       return sendText(response, 200, text, 'text/plain; version=0.0.4; charset=utf-8');
     }
     const platform = platforms.find((candidate) => candidate.handles(pathname));
@@ -125,7 +130,8 @@ async function readiness(store: Store, response: ServerResponse): Promise<void> 
   try {
     await store.ping();
     const status = await store.migrationStatus();
-    if (status.pending.length) return sendJson(response, 503, { status: 'migrations_pending', pending: status.pending });
+    if (status.pending.length)
+      return sendJson(response, 503, { status: 'migrations_pending', pending: status.pending });
     sendJson(response, 200, { status: 'ready', migrations: status.applied.length });
   } catch (error) {
     sendJson(response, 503, { status: 'store_unreachable', error: (error as Error).message });

@@ -38,16 +38,25 @@ function deadlinePoints({ record, assessment, schedule, points }: PlanContext): 
       rows.push(row(record, 'breach', assessment.deadline, { deadline: assessment.deadline }));
     } else if (point.kind === 'fraction' && point.fraction < 1) {
       const used = Math.round(target * point.fraction);
-      rows.push(row(record, `fraction:${point.fraction}`, schedule.add(assessment.openedAt, used), {
-        fraction: point.fraction,
-        remainingMinutes: Math.round((target - used) / MINUTE),
-        deadline: assessment.deadline,
-      }));
+      rows.push(
+        row(record, `fraction:${point.fraction}`, schedule.add(assessment.openedAt, used), {
+          fraction: point.fraction,
+          remainingMinutes: Math.round((target - used) / MINUTE),
+          deadline: assessment.deadline,
+        }),
+      );
     } else if (point.kind === 'before' && point.minutes * MINUTE < target) {
-      rows.push(row(record, `before:${point.minutes}`, schedule.add(assessment.openedAt, target - point.minutes * MINUTE), {
-        remainingMinutes: point.minutes,
-        deadline: assessment.deadline,
-      }));
+      rows.push(
+        row(
+          record,
+          `before:${point.minutes}`,
+          schedule.add(assessment.openedAt, target - point.minutes * MINUTE),
+          {
+            remainingMinutes: point.minutes,
+            deadline: assessment.deadline,
+          },
+        ),
+      );
     }
   }
   return rows;
@@ -58,8 +67,17 @@ function warningPoints({ record, assessment, tracking }: PlanContext): ReminderR
   for (const warning of assessment.warnings) {
     if (warning.reason === 'waiting_on_customer') continue; // the waiting nudge says it, on its own schedule
     // A withdrawn commitment is a new situation: it gets its own row, due when it happened.
-    const since = warning.code === 'downgrade_risk' ? (tracking.availabilityWithdrawnAt ?? record.createdAt) : record.createdAt;
-    rows.push(row(record, `warning:${warning.code}${warning.to ? `:${warning.to}` : ''}`, since, { code: warning.code, to: warning.to ?? null, reason: warning.reason ?? null }));
+    const since =
+      warning.code === 'downgrade_risk'
+        ? (tracking.availabilityWithdrawnAt ?? record.createdAt)
+        : record.createdAt;
+    rows.push(
+      row(record, `warning:${warning.code}${warning.to ? `:${warning.to}` : ''}`, since, {
+        code: warning.code,
+        to: warning.to ?? null,
+        reason: warning.reason ?? null,
+      }),
+    );
   }
   return rows;
 }

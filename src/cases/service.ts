@@ -4,7 +4,18 @@ import type { CaseEvent, CaseRecord } from '../store/records.js';
 import type { CaseQuery, Store } from '../store/store.js';
 import { planReminders } from './plan.js';
 import type { ReminderPoint } from './reminder-config.js';
-import type { Actor, CaseErrorCode, CaseFailure, CaseResult, CaseView, Clock, OpenCaseRequest, Outcome, StoredInput, Tracking } from './types.js';
+import type {
+  Actor,
+  CaseErrorCode,
+  CaseFailure,
+  CaseResult,
+  CaseView,
+  Clock,
+  OpenCaseRequest,
+  Outcome,
+  StoredInput,
+  Tracking,
+} from './types.js';
 
 const MINUTE = 60_000;
 const WRITE_ATTEMPTS = 4;
@@ -16,7 +27,11 @@ export interface CaseServiceOptions {
   readonly policy?: Policy;
 }
 
-type Change = (record: CaseRecord, input: StoredInput, now: number) => CaseFailure | { event: string; data: Record<string, unknown> };
+type Change = (
+  record: CaseRecord,
+  input: StoredInput,
+  now: number,
+) => CaseFailure | { event: string; data: Record<string, unknown> };
 
 /**
  * A case's life: open, change, respond, close, reopen. Every call is scoped by tenant; every change
@@ -36,7 +51,10 @@ export class CaseService {
     const evaluation = this.check(request.input, now);
     if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
     if (!request.caseNumber.trim()) return fail('invalid_case', { field: 'caseNumber' });
-    if (request.idempotencyKey && !(await store.remember(`open:${request.tenantId}:${request.idempotencyKey}`, now))) {
+    if (
+      request.idempotencyKey &&
+      !(await store.remember(`open:${request.tenantId}:${request.idempotencyKey}`, now))
+    ) {
       const existing = await store.findCaseByNumber(request.tenantId, request.channelId, request.caseNumber);
       if (existing) return { ok: true, view: this.view(existing, now) };
     }
@@ -48,7 +66,10 @@ export class CaseService {
       conversation: request.conversation,
       caseNumber: request.caseNumber.trim(),
       title: request.title.trim(),
-      input: { ...request.input, openedAt: evaluation.assessment.openedAt } as unknown as Record<string, unknown>,
+      input: { ...request.input, openedAt: evaluation.assessment.openedAt } as unknown as Record<
+        string,
+        unknown
+      >,
       openedBy: request.openedBy.id,
       openedByLocale: request.openedBy.locale,
       state: 'open',
@@ -148,7 +169,12 @@ export class CaseService {
     return this.options.store.listEvents(tenantId, caseId);
   }
 
-  private async change(tenantId: string, caseId: string, actor: Actor | null, apply: Change): Promise<CaseResult> {
+  private async change(
+    tenantId: string,
+    caseId: string,
+    actor: Actor | null,
+    apply: Change,
+  ): Promise<CaseResult> {
     const { store, clock } = this.options;
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
       const stored = await store.getCase(tenantId, caseId);
@@ -189,7 +215,8 @@ export class CaseService {
 
   private view(record: CaseRecord, now: number): CaseView {
     const evaluation = evaluate(storedInput(record), now, this.options.policy);
-    if (!evaluation.ok) throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
+    if (!evaluation.ok)
+      throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
     const assessment = evaluation.assessment;
     const outcome: Outcome | null =
       record.respondedAt === null
@@ -202,8 +229,21 @@ export class CaseService {
     return { record, assessment, outcome };
   }
 
-  private async log(record: CaseRecord, actor: Actor, kind: string, data: Record<string, unknown>, now: number) {
-    await this.options.store.appendEvent({ caseId: record.id, tenantId: record.tenantId, at: now, actor: actor.id, kind, data });
+  private async log(
+    record: CaseRecord,
+    actor: Actor,
+    kind: string,
+    data: Record<string, unknown>,
+    now: number,
+  ) {
+    await this.options.store.appendEvent({
+      caseId: record.id,
+      tenantId: record.tenantId,
+      at: now,
+      actor: actor.id,
+      kind,
+      data,
+    });
   }
 }
 

@@ -14,7 +14,12 @@ export interface AssessmentText {
   warnings: string[];
 }
 
-export function assessmentText(t: TFunction, locale: string, a: Assessment, zone = a.timeZone): AssessmentText {
+export function assessmentText(
+  t: TFunction,
+  locale: string,
+  a: Assessment,
+  zone = a.timeZone,
+): AssessmentText {
   const when = (instant: number) => instantText(instant, zone, locale);
   const status = a.status;
   const overdue = status.breached ? Math.floor((status.at - a.deadline) / 60_000) : 0;
@@ -54,5 +59,7 @@ function clockText(t: TFunction, a: Assessment, when: (instant: number) => strin
     });
   }
   const resumes = when(status.resumesAt ?? a.openedAt);
-  return status.at < a.openedAt ? t('cli:deadline.notStarted', { resumes }) : t('cli:deadline.waiting', { resumes });
+  return status.at < a.openedAt
+    ? t('cli:deadline.notStarted', { resumes })
+    : t('cli:deadline.waiting', { resumes });
 }

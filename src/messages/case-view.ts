@@ -29,10 +29,19 @@ export interface CaseCardModel {
   readonly warnings: readonly string[];
   readonly openedByLine: string;
   readonly outcome: string | null;
-  readonly actions: ReadonlyArray<{ readonly action: CaseAction; readonly label: string; readonly style?: 'primary' | 'danger' }>;
+  readonly actions: ReadonlyArray<{
+    readonly action: CaseAction;
+    readonly label: string;
+    readonly style?: 'primary' | 'danger';
+  }>;
 }
 
-export function caseCardModel(t: TFunction, locale: string, view: CaseView, openedByName: string): CaseCardModel {
+export function caseCardModel(
+  t: TFunction,
+  locale: string,
+  view: CaseView,
+  openedByName: string,
+): CaseCardModel {
   const { record, assessment, outcome } = view;
   const text = assessmentText(t, locale, assessment);
   const open = record.state === 'open';
@@ -54,7 +63,9 @@ export function caseCardModel(t: TFunction, locale: string, view: CaseView, open
     warnings: open ? text.warnings : [],
     openedByLine: t('cards:case.openedBy', { name: openedByName }),
     outcome: outcome
-      ? t(outcome.met ? 'cards:case.met' : 'cards:case.breached', { margin: durationText(t, outcome.marginMinutes) })
+      ? t(outcome.met ? 'cards:case.met' : 'cards:case.breached', {
+          margin: durationText(t, outcome.marginMinutes),
+        })
       : null,
     actions: actionsFor(t, view, assessment),
   };
@@ -71,7 +82,9 @@ function actionsFor(t: TFunction, view: CaseView, assessment: Assessment): CaseC
     assessment.available24x7
       ? { action: 'not_available_24x7', label: label('not_available_24x7') }
       : { action: 'available_24x7', label: label('available_24x7') },
-    waiting ? { action: 'we_answered', label: label('we_answered') } : { action: 'waiting_on_us', label: label('waiting_on_us') },
+    waiting
+      ? { action: 'we_answered', label: label('we_answered') }
+      : { action: 'waiting_on_us', label: label('waiting_on_us') },
     { action: 'close', label: label('close'), style: 'danger' },
   ];
 }

@@ -9,7 +9,9 @@ export function errorText(t: TFunction, locale: string, error: SlaErrorInfo): st
   const planName = (id: string) => t(`common:plan.${id}`, { defaultValue: id });
   for (const [name, value] of Object.entries(error.params)) {
     const values = name === 'plans' && Array.isArray(value) ? (value as string[]).map(planName) : value;
-    params[name] = Array.isArray(values) ? listText(values as string[], locale) : values;
+    // The plans that offer something are all of them ("and"); accepted values are a choice ("or").
+    const joining = name === 'plans' ? 'conjunction' : 'disjunction';
+    params[name] = Array.isArray(values) ? listText(values as string[], locale, joining) : values;
   }
   if (error.code === 'out_of_scope' && error.params.field === 'issueType' && !error.params.accepted) {
     params.value = t(`common:issueType.${String(error.params.value)}`, { defaultValue: error.params.value });

@@ -2,7 +2,11 @@ import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
 
 /** "A, B or C" in the reader's language. */
-export function listText(values: readonly string[], locale: string, type: 'conjunction' | 'disjunction' = 'disjunction'): string {
+export function listText(
+  values: readonly string[],
+  locale: string,
+  type: 'conjunction' | 'disjunction' = 'disjunction',
+): string {
   return new Intl.ListFormat(intlLocale(locale), { style: 'long', type }).format(values);
 }
 
@@ -23,14 +27,23 @@ export function durationText(t: TFunction, totalMinutes: number): string {
 
 /** An instant as the reader reads dates, in the given zone, with the zone's abbreviation. */
 export function instantText(instant: number, zone: string, locale: string): string {
-  return DateTime.fromMillis(instant, { zone })
-    .setLocale(intlLocale(locale))
-    .toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  return DateTime.fromMillis(instant, { zone }).setLocale(intlLocale(locale)).toLocaleString({
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 /** ISO 8601 in the zone, without milliseconds: "2026-03-27T11:00:00+01:00". */
 export function isoInZone(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(instant).toISOString();
+  return (
+    DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true }) ??
+    new Date(instant).toISOString()
+  );
 }
 
 function intlLocale(locale: string): string {
