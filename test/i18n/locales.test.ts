@@ -29,6 +29,27 @@ function load(language: string): Map<string, string> {
 }
 
 const english = load('en');
+
+// Words that stay English in every language: names, products, codes.
+const NAMES = new Set(['Microsoft', 'Azure', 'Slack', 'Teams', 'Premier', 'Professional', 'Direct', 'Rapid', 'Response', 'Developer', 'Standard', 'SLA', 'IANA', 'ISO', 'BCP', 'JSON', 'NDJSON', 'Enterprise', 'Agreement', 'App', 'Home', 'OAuth', 'URL', 'API', 'Bot', 'Framework', 'Emulator']);
+
+/** The English words of a text, leaving out placeholders, flags, codes, URLs, examples and names. */
+function englishWords(text: string): string[] {
+  const prose = text
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/(--|\/|@)[\w-]+/g, ' ')
+    .replace(/\b[A-Za-z_]+[=:(][^\s]*/g, ' ')
+    .replace(/`[^`]*`|"[^"]*"|\{[^}]*\}/g, ' ');
+  const words = prose.split(/[\s.,;:!?()[\]•·…'’]+/).filter((token) => !/\d|[a-z][A-Z]|_/.test(token));
+  return words.filter((word) => /^[a-z]{3,}$/.test(word) && !NAMES.has(word));
+}
+
+// Words a language shares with English: checked by hand, allowed to stay identical.
+const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
+  nl: ['common:state.open', 'sla:field.product'],
+  fr: ['common:duration.minutes_one', 'common:duration.minutes_other'],
+};
 const languages = readdirSync(ROOT).filter((l) => l !== 'en');
 
 describe.each(languages)('locale %s', (language) => {
@@ -41,6 +62,14 @@ describe.each(languages)('locale %s', (language) => {
     const extra = [...otherBases].filter((k) => !englishBases.has(k));
     expect(missing).toEqual([]);
     expect(extra).toEqual([]);
+  });
+
+  test('translates every text that has English words in it (nothing left in English by mistake)', () => {
+    const allowed = new Set(SAME_AS_ENGLISH[language] ?? []);
+    const untranslated = [...other].filter(
+      ([key, text]) => text === english.get(key) && englishWords(text).length > 0 && !allowed.has(key),
+    );
+    expect(untranslated.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 
   test('keeps the same placeholders and leaves nothing empty', () => {
