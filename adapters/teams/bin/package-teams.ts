@@ -17,6 +17,15 @@ function projectRoot(): string {
   return folder;
 }
 
+/** The localisation files the manifest lists (localizationInfo.additionalLanguages). */
+function translationFiles(source: string): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as {
+    localizationInfo?: { additionalLanguages?: Array<{ file: string }> };
+  };
+  const files = manifest.localizationInfo?.additionalLanguages?.map((language) => language.file) ?? [];
+  return Object.fromEntries(files.map((file) => [file, readFileSync(join(source, file), 'utf8')]));
+}
+
 function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const t = translator(environmentLocale(env) ?? 'en');
   const source = join(projectRoot(), 'manifest', 'teams');
@@ -31,6 +40,7 @@ function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
     manifest: readFileSync(join(source, 'manifest.json'), 'utf8'),
     color: readFileSync(colorPath),
     outline: readFileSync(outlinePath),
+    translations: translationFiles(source),
     appId: env.MicrosoftAppId,
   });
   if (!result.ok) {

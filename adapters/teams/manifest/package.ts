@@ -11,6 +11,8 @@ export interface PackageSources {
   readonly manifest: string;
   readonly color: Uint8Array;
   readonly outline: Uint8Array;
+  /** The manifest's localisation files (`nl-nl.json`, …), by file name. */
+  readonly translations?: Readonly<Record<string, string>>;
   /** MicrosoftAppId; without it the placeholder stays (fine for validation, not for Teams). */
   readonly appId: string | undefined;
 }
@@ -27,6 +29,7 @@ export function buildAppPackage(sources: PackageSources): PackageResult {
     'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     'color.png': sources.color,
     'outline.png': sources.outline,
+    ...Object.fromEntries(Object.entries(sources.translations ?? {}).map(([file, text]) => [file, new TextEncoder().encode(text)])),
   });
   return { ok: true, zip, manifest, placeholder: appId === PLACEHOLDER_APP_ID };
 }

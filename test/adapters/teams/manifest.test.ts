@@ -19,7 +19,7 @@ const manifest = JSON.parse(manifestText) as {
 };
 
 /** The schema bundled in @microsoft/app-manifest for the manifest's own version (draft-04). */
-function validator() {
+function validator(schemaFile = 'MicrosoftTeams.schema.json') {
   const require = createRequire(import.meta.url);
   const root = require.resolve('@microsoft/app-manifest/package.json').replace(/package\.json$/, '');
   const schema = JSON.parse(
@@ -30,13 +30,14 @@ function validator() {
         'json-schemas',
         'teams',
         `v${manifest.manifestVersion}`,
-        'MicrosoftTeams.schema.json',
+        schemaFile,
       ),
       'utf8',
     ),
   ) as object;
   const Ajv = AjvDraft04 as unknown as typeof AjvDraft04.default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // The localisation schema's key patterns are written for non-Unicode regular expressions.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   (addFormats as unknown as typeof addFormats.default)(ajv);
   return ajv.compile(schema);
 }
@@ -121,5 +122,34 @@ describe('icons', () => {
     expect(opaque).toBeGreaterThan(50);
     expect(opaque).toBeLessThan(32 * 32);
     expect(readFileSync(join(folder, 'outline.png')).equals(outlineIcon())).toBe(true);
+  });
+});
+
+describe('the manifest in every language Teams shows it in', () => {
+  const validate = validator('MicrosoftTeams.Localization.schema.json');
+  const parsed = JSON.parse(manifestText) as {
+    localizationInfo: { defaultLanguageTag: string; additionalLanguages: Array<{ languageTag: string; file: string }> };
+  };
+  const languages = parsed.localizationInfo.additionalLanguages;
+
+  it('lists the nine other interface languages, each with a file valid against the localisation schema', () => {
+    expect(languages.map((l) => l.languageTag).sort()).toEqual(
+      ['de-de', 'es-es', 'fr-fr', 'it-it', 'ja-jp', 'ko-kr', 'nl-nl', 'pt-br', 'zh-tw'].sort(),
+    );
+    const english = JSON.parse(manifestText) as Record<string, Record<string, unknown>>;
+    for (const { file } of languages) {
+      const translation = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, string>;
+      expect({ file, valid: validate(translation), errors: validate.errors ?? null }).toEqual({ file, valid: true, errors: null });
+      // Translated, not copied: the full description differs from English in every language.
+      expect(translation['description.full']).not.toBe(english.description?.full);
+      expect(Object.keys(translation).length).toBe(11);
+    }
+  });
+
+  it('packs every localisation file into the app package', () => {
+    const translations = Object.fromEntries(languages.map(({ file }) => [file, readFileSync(join(folder, file), 'utf8')]));
+    const result = buildAppPackage({ manifest: manifestText, color: colorIcon(), outline: outlineIcon(), appId: undefined, translations });
+    if (!result.ok) throw new Error(result.value);
+    expect(Object.keys(unzipSync(result.zip)).sort()).toEqual(['color.png', 'manifest.json', 'outline.png', ...languages.map((l) => l.file)].sort());
   });
 });
