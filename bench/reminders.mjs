@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
 import { CaseService } from '../dist/src/cases/service.js';
 import { createDispatcher } from '../dist/src/reminders/dispatcher.js';
+import { pendingReminder } from '../dist/src/store/records.js';
 import { openSqliteStore } from '../dist/src/store/sqlite.js';
 
 const MINUTE = 60_000;
@@ -99,30 +100,7 @@ async function tickCost({ store, dispose, start }, open, due = 50, repeats = 20)
     // `due` distinct cases get one extra row due now (replacing their pending rows keeps the table size).
     for (let i = 0; i < due; i += 1) {
       const c = all[(r * due + i) % all.length];
-      const key = `${c.id}:note:bench:${now}`;
-      await store.replacePendingReminders(
-        c.tenantId,
-        c.id,
-        [
-          {
-            id: key,
-            caseId: c.id,
-            tenantId: c.tenantId,
-            kind: 'note:bench',
-            dueAt: now,
-            key,
-            payload: {},
-            state: 'pending',
-            attempts: 0,
-            nextAttemptAt: null,
-            claimedBy: null,
-            leaseUntil: null,
-            lastError: null,
-            sentAt: null,
-          },
-        ],
-        now,
-      );
+      await store.replacePendingReminders(c.tenantId, c.id, [pendingReminder(c, 'note:bench', now)], now);
     }
     const t0 = performance.now();
     const claimed = await dispatcher.tick();
@@ -152,30 +130,7 @@ async function lateness(count = 1000) {
   for (let i = 0; i < count; i += 1) {
     const c = list[i % list.length];
     const dueAt = start + Math.floor((i / count) * MINUTE);
-    const key = `${c.id}:late:${i}:${dueAt}`;
-    await store.replacePendingReminders(
-      c.tenantId,
-      c.id,
-      [
-        {
-          id: key,
-          caseId: c.id,
-          tenantId: c.tenantId,
-          kind: `note:late-${i}`,
-          dueAt,
-          key,
-          payload: {},
-          state: 'pending',
-          attempts: 0,
-          nextAttemptAt: null,
-          claimedBy: null,
-          leaseUntil: null,
-          lastError: null,
-          sentAt: null,
-        },
-      ],
-      Date.now(),
-    );
+    await store.replacePendingReminders(c.tenantId, c.id, [pendingReminder(c, `note:late-${i}`, dueAt)], Date.now());
   }
   const late = [];
   const notifier = {

@@ -135,7 +135,8 @@ function checkSlack(
     problem('slackOauth');
   }
   const credentials = slack.botToken || slack.clientId;
-  if (credentials && !slack.signingSecret) {
+  // Socket Mode receives over a WebSocket opened with the app token: there are no requests to sign.
+  if (credentials && !slack.signingSecret && !slack.appToken) {
     problem('slackSigningSecret');
   }
   if (slack.signingSecret && !credentials) {
@@ -149,5 +150,7 @@ function checkSlack(
 
 /** Which chat platforms can run with this configuration. */
 export function slackEnabled(config: Config): boolean {
-  return Boolean(config.slack.signingSecret && (config.slack.botToken || config.slack.clientId));
+  const { signingSecret, appToken, botToken, clientId } = config.slack;
+  // HTTP needs the signing secret to verify requests; Socket Mode needs the app token instead.
+  return Boolean((signingSecret || appToken) && (botToken || clientId));
 }

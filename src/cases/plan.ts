@@ -1,5 +1,5 @@
 import type { Assessment, Schedule } from '../sla/index.js';
-import { type CaseRecord, type ReminderRow, reminderKey } from '../store/records.js';
+import { type CaseRecord, pendingReminder, type ReminderRow } from '../store/records.js';
 import type { ReminderPoint } from './reminder-config.js';
 import type { Tracking } from './types.js';
 
@@ -91,21 +91,5 @@ function waitingPoint({ record, assessment, schedule, tracking }: PlanContext): 
 }
 
 function row(record: CaseRecord, kind: string, dueAt: number, payload: Record<string, unknown>): ReminderRow {
-  const key = reminderKey(record.id, kind, dueAt);
-  return {
-    id: key,
-    caseId: record.id,
-    tenantId: record.tenantId,
-    kind,
-    dueAt,
-    key,
-    payload,
-    state: 'pending',
-    attempts: 0,
-    nextAttemptAt: null,
-    claimedBy: null,
-    leaseUntil: null,
-    lastError: null,
-    sentAt: null,
-  };
+  return pendingReminder(record, kind, dueAt, payload);
 }

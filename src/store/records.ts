@@ -64,3 +64,29 @@ export interface ReminderRow {
 export function reminderKey(caseId: string, kind: string, dueAt: number): string {
   return `${caseId}:${kind}:${dueAt}`;
 }
+
+/** A reminder planned for a case and not yet posted; its id is its key unless one is given. */
+export function pendingReminder(
+  caseRecord: Pick<CaseRecord, 'id' | 'tenantId'>,
+  kind: string,
+  dueAt: number,
+  payload: Record<string, unknown> = {},
+  id = reminderKey(caseRecord.id, kind, dueAt),
+): ReminderRow {
+  return {
+    id,
+    caseId: caseRecord.id,
+    tenantId: caseRecord.tenantId,
+    kind,
+    dueAt,
+    key: reminderKey(caseRecord.id, kind, dueAt),
+    payload,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: null,
+    claimedBy: null,
+    leaseUntil: null,
+    lastError: null,
+    sentAt: null,
+  };
+}

@@ -1,7 +1,7 @@
 // Builders for records in tests: sensible defaults, override what the test is about.
 import { randomUUID } from 'node:crypto';
 import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
-import { reminderKey } from '../../src/store/records.js';
+import { pendingReminder } from '../../src/store/records.js';
 
 /** Monday 6 January 2025, 09:00 UTC. */
 export const T0 = Date.UTC(2025, 0, 6, 9, 0);
@@ -36,22 +36,7 @@ export function makeReminder(
   dueAt: number,
   payload: Record<string, unknown> = {},
 ): ReminderRow {
-  return {
-    id: randomUUID(),
-    caseId: c.id,
-    tenantId: c.tenantId,
-    kind,
-    dueAt,
-    key: reminderKey(c.id, kind, dueAt),
-    payload,
-    state: 'pending',
-    attempts: 0,
-    nextAttemptAt: null,
-    claimedBy: null,
-    leaseUntil: null,
-    lastError: null,
-    sentAt: null,
-  };
+  return pendingReminder(c, kind, dueAt, payload, randomUUID());
 }
 
 /** The usual plan of a case: 50%, 75%, 15 minutes before, breach. */

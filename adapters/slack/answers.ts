@@ -1,0 +1,79 @@
+// Ephemeral answers to `/sla check`, `/sla list` and `/sla help`.
+import type { TFunction } from 'i18next';
+import type { CaseView } from '../../src/cases/types.js';
+import { assessmentText } from '../../src/messages/assessment-text.js';
+import { errorText } from '../../src/messages/errors.js';
+import type { Evaluation } from '../../src/sla/index.js';
+import { type Block, context, escapeMarkdown, messageLink, section, slackDate } from './blocks.js';
+import type { SlackMessage } from './card.js';
+import { slackConversation } from './conversation.js';
+
+const MAX_LISTED = 40;
+
+/** The same facts as the CLI's `deadline`, or what was wrong and what is accepted. */
+export function checkAnswer(
+  t: TFunction,
+  language: string,
+  evaluation: Evaluation,
+  notUnderstood: readonly string[],
+): SlackMessage {
+  const blocks: Block[] = [];
+  if (notUnderstood.length)
+    blocks.push(context(t('slack:command.ignored', { words: notUnderstood.map(escapeMarkdown).join(' ') })));
+  if (!evaluation.ok) {
+    const problem = errorText(t, language, evaluation.error);
+    blocks.push(section(`:x: ${problem}`), context(t('slack:command.checkUsage')));
+    return { text: problem, blocks };
+  }
+  const a = evaluation.assessment;
+  const text = assessmentText(t, language, a);
+  const rows = [
+    [t('cli:deadline.deadline'), slackDate(a.deadline, text.deadline)],
+    [t('cli:deadline.timeLeft'), text.timeLeft],
+    [t('cli:deadline.response'), text.response],
+    [t('cli:deadline.alternative'), text.alternative],
+    [t('cli:deadline.clock'), text.clock],
+  ];
+  blocks.push(
+    section(`*${text.heading}*\n${rows.map(([label, value]) => `*${label}:* ${value}`).join('\n')}`),
+  );
+  if (text.warnings.length)
+    blocks.push(section(text.warnings.map((warning) => `:warning: ${warning}`).join('\n')));
+  return { text: `${text.heading}: ${text.deadline}`, blocks };
+}
+
+/** Open cases, soonest deadline first, each with time left and a link to its card. */
+export function caseLines(t: TFunction, language: string, views: readonly CaseView[]): string[] {
+  return views.slice(0, MAX_LISTED).map((view) => {
+    const { record, assessment } = view;
+    const text = assessmentText(t, language, assessment);
+    const title = escapeMarkdown(t('cards:case.title', { number: record.caseNumber, title: record.title }));
+    const where = slackConversation(record.conversation, record.channelId);
+    const linked = where.ts ? `<${messageLink(where.channel, where.ts)}|${title}>` : title;
+    const timeLeft = assessment.status.breached
+      ? text.timeLeft
+      : t('slack:list.left', { duration: text.timeLeft });
+    return t('slack:list.item', {
+      title: linked,
+      timeLeft,
+      deadline: slackDate(assessment.deadline, text.deadline),
+    });
+  });
+}
+
+export function listAnswer(t: TFunction, language: string, views: readonly CaseView[]): SlackMessage {
+  if (views.length === 0) return { text: t('slack:list.empty'), blocks: [section(t('slack:list.empty'))] };
+  const lines = caseLines(t, language, views);
+  const blocks: Block[] = [section(`*${t('slack:list.heading', { count: views.length })}*`)];
+  // Several lines per section keeps long lists well inside 50 blocks and 3000 characters a block.
+  for (let i = 0; i < lines.length; i += 8) blocks.push(section(lines.slice(i, i + 8).join('\n')));
+  return { text: t('slack:list.heading', { count: views.length }), blocks };
+}
+
+export function helpAnswer(t: TFunction, notUnderstood?: string): SlackMessage {
+  const blocks: Block[] = [];
+  if (notUnderstood !== undefined)
+    blocks.push(section(t('slack:command.notUnderstood', { text: escapeMarkdown(notUnderstood) })));
+  blocks.push(section(t('slack:help.text')));
+  return { text: t('slack:help.text'), blocks };
+}

@@ -1,0 +1,90 @@
+// The Bolt app: an HTTPReceiver whose request listener the shared server calls, or Socket Mode.
+import type { RequestListener } from 'node:http';
+import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { PlatformContext } from '../../src/platform.js';
+import { registerCardActions } from './actions.js';
+import { webClientOptions } from './clients.js';
+import { registerCommand } from './command.js';
+import type { SlackDeps } from './deps.js';
+import { registerHome } from './home.js';
+import { installationStore } from './installations.js';
+import { registerLifecycle } from './lifecycle.js';
+import { boltLogger } from './logger.js';
+import { registerRespondAt } from './respond-at.js';
+import { BOT_SCOPES } from './scopes.js';
+import { registerCaseSubmission } from './submit.js';
+
+export const EVENTS_PATH = '/slack/events';
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+
+export interface BoltParts {
+  readonly app: App;
+  /** HTTP mode: the listener for `/slack/…` requests. Socket Mode: undefined. */
+  readonly listener: RequestListener | undefined;
+  readonly socketMode: boolean;
+}
+
+export function buildBoltApp(context: PlatformContext, deps: SlackDeps): BoltParts {
+  const { slack } = context.config;
+  const logger = boltLogger(context.logger);
+  const clientOptions = {
+    ...webClientOptions(slack),
+    rejectRateLimitedCalls: false,
+    retryConfig: { retries: 2 },
+  };
+  const oauth = Boolean(slack.clientId && slack.clientSecret && slack.stateSecret);
+  const socketMode = Boolean(slack.appToken);
+  let receiver: Receiver;
+  let listener: RequestListener | undefined;
+  if (socketMode) {
+    receiver = new SocketModeReceiver({
+      appToken: slack.appToken as string,
+      logger,
+      installerOptions: { clientOptions },
+    });
+  } else {
+    const http = new HTTPReceiver({
+      signingSecret: slack.signingSecret as string,
+      endpoints: [EVENTS_PATH],
+      logger,
+      ...(oauth && !slack.botToken
+        ? {
+            clientId: slack.clientId,
+            clientSecret: slack.clientSecret,
+            stateSecret: slack.stateSecret,
+            scopes: [...BOT_SCOPES],
+            installationStore: installationStore(context.store),
+            installerOptions: {
+              installPath: INSTALL_PATH,
+              redirectUriPath: REDIRECT_PATH,
+              directInstall: true,
+              clientOptions,
+            },
+          }
+        : {}),
+    });
+    receiver = http;
+    listener = http.requestListener;
+  }
+  const usesInstaller = !socketMode && oauth && !slack.botToken;
+  const app = new App({
+    receiver,
+    logger,
+    clientOptions,
+    ...(usesInstaller ? {} : { authorize: singleWorkspace(slack.botToken ?? '') }),
+  });
+  registerCommand(app, deps);
+  registerCaseSubmission(app, deps);
+  registerCardActions(app, deps);
+  registerRespondAt(app, deps);
+  registerHome(app, deps);
+  registerLifecycle(app, deps);
+  app.error(async (error) => deps.log(error, 'slack listener failed'));
+  return { app, listener, socketMode };
+}
+
+/** One workspace: the bot token as is, without an auth.test round trip on every start or request. */
+function singleWorkspace(botToken: string): Authorize<boolean> {
+  return async () => ({ botToken });
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { slackClients } from '../../../adapters/slack/clients.js';
+import { slackNotifier } from '../../../adapters/slack/notifier.js';
+import type { SlackConfig } from '../../../src/config.js';
+import { NotifierError } from '../../../src/reminders/notifier.js';
+import type { CaseRecord, ReminderRow } from '../../../src/store/records.js';
+import type { Store } from '../../../src/store/store.js';
+import { type SlackStandIn, startSlackStandIn } from '../../support/slack-stand-in.js';
+
+const AT = Date.parse('2026-03-25T09:00:00+01:00');
+let slack: SlackStandIn;
+beforeAll(async () => {
+  slack = await startSlackStandIn();
+});
+afterAll(() => slack.close());
+beforeEach(() => {
+  slack.calls.length = 0;
+  slack.clear();
+});
+
+const config = (overrides: Partial<SlackConfig> = {}): SlackConfig => ({
+  signingSecret: 's',
+  botToken: 'xoxb-one',
+  appToken: undefined,
+  clientId: undefined,
+  clientSecret: undefined,
+  stateSecret: undefined,
+  apiUrl: slack.apiUrl,
+  ...overrides,
+});
+const noStore = { getInstallation: async () => null } as unknown as Store;
+
+const record: CaseRecord = {
+  id: 'case-1',
+  tenantId: 'T1',
+  platform: 'slack',
+  channelId: 'C1',
+  conversation: { channel: 'C1', ts: '1774600000.000001' },
+  caseNumber: '1',
+  title: 't',
+  input: { plan: 'premier', severity: 'A', country: 'NL', openedAt: AT },
+  openedBy: 'U1',
+  openedByLocale: 'en',
+  state: 'open',
+  respondedAt: null,
+  deadline: AT + 3_600_000,
+  flag: null,
+  createdAt: AT,
+  updatedAt: AT,
+  version: 1,
+};
+const reminder: ReminderRow = {
+  id: 'r1',
+  caseId: 'case-1',
+  tenantId: 'T1',
+  kind: 'breach',
+  dueAt: AT + 3_600_000,
+  key: 'k',
+  payload: { deadline: AT + 3_600_000 },
+  state: 'pending',
+  attempts: 1,
+  nextAttemptAt: null,
+  claimedBy: null,
+  leaseUntil: null,
+  lastError: null,
+  sentAt: null,
+};
+
+async function failure(promise: Promise<void>): Promise<NotifierError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof NotifierError) return error;
+    throw error;
+  }
+  throw new Error('expected a NotifierError');
+}
+
+describe('the Slack notifier', () => {
+  it("posts a reminder as a reply in the card's thread, with the deadline token", async () => {
+    await slackNotifier(slackClients(config(), noStore)).post(record, reminder);
+    const [post] = slack.callsTo('chat.postMessage');
+    expect(post?.body).toMatchObject({ channel: 'C1', thread_ts: '1774600000.000001' });
+    expect(String(post?.body.text)).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+>/);
+    expect(post?.token).toBe('xoxb-one');
+  });
+
+  it('posts in the channel when the card was never posted', async () => {
+    await slackNotifier(slackClients(config(), noStore)).post(
+      { ...record, conversation: { channel: 'C1' } },
+      reminder,
+    );
+    expect(slack.callsTo('chat.postMessage')[0]?.body.thread_ts).toBeUndefined();
+  });
+
+  for (const error of [
+    'channel_not_found',
+    'not_in_channel',
+    'is_archived',
+    'account_inactive',
+    'invalid_auth',
+  ]) {
+    it(`${error} is permanent`, async () => {
+      slack.fail('chat.postMessage', { error });
+      const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(record, reminder));
+      expect(thrown.kind).toBe('permanent');
+      expect(thrown.reason).toBe(error);
+    });
+  }
+
+  it('429 is transient with Retry-After, reported at once instead of waited out', async () => {
+    slack.fail('chat.postMessage', { status: 429, retryAfter: 7 });
+    const started = Date.now();
+    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(record, reminder));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(thrown).toMatchObject({ kind: 'transient', reason: 'rate_limited', retryAfterMs: 7000 });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a server error is transient', async () => {
+    slack.fail('chat.postMessage', { status: 503 });
+    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(record, reminder));
+    expect(thrown.kind).toBe('transient');
+  });
+
+  it("with OAuth, uses the workspace's installed bot token, and gives up where the app is not installed", async () => {
+    const installed = {
+      getInstallation: async (_platform: string, key: string) =>
+        key === 'team:T1' ? { team: { id: 'T1' }, bot: { token: 'xoxb-installed' } } : null,
+    } as unknown as Store;
+    const oauth = config({ botToken: undefined, clientId: 'c', clientSecret: 's', stateSecret: 'x' });
+    await slackNotifier(slackClients(oauth, installed)).post(record, reminder);
+    expect(slack.callsTo('chat.postMessage')[0]?.token).toBe('xoxb-installed');
+    const thrown = await failure(
+      slackNotifier(slackClients(oauth, installed)).post({ ...record, tenantId: 'T2' }, reminder),
+    );
+    expect(thrown).toMatchObject({ kind: 'permanent', reason: 'bot_removed' });
+  });
+});
