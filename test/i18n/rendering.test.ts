@@ -14,9 +14,8 @@ import { openStore } from '../../src/store/open.js';
 import type { ReminderRow } from '../../src/store/records.js';
 import type { Store } from '../../src/store/store.js';
 import { cardProblems, cardText } from '../support/adaptive-cards.js';
+import { LEAK } from './leak.js';
 
-/** A namespace-prefixed key, or an interpolation left unfilled (Teams' DATE()/TIME() macros are meant). */
-export const LEAK = /\{\{(?!DATE\(|TIME\()|\b(common|sla|cli|cards|reminders|server|slack|teams):[a-zA-Z]/;
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

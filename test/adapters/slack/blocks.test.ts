@@ -6,13 +6,15 @@ import { caseModal } from '../../../adapters/slack/modal.js';
 import { blockOfError } from '../../../adapters/slack/modal-submission.js';
 import { respondAtModal } from '../../../adapters/slack/respond-at.js';
 import type { CaseView } from '../../../src/cases/types.js';
-import { translator } from '../../../src/i18n/index.js';
+import { INTERFACE_LANGUAGES, translator } from '../../../src/i18n/index.js';
+import { LEAK } from '../../i18n/leak.js';
 import { evaluate, type SlaInput } from '../../../src/sla/index.js';
 import type { CaseRecord } from '../../../src/store/records.js';
 import { blockKitProblems } from '../../support/slack-limits.js';
 
 const AT = Date.parse('2026-03-25T09:00:00+01:00');
-const LANGUAGES = ['en', 'nl'];
+// Every interface language: labels must fit Slack's limits in each (a modal title is 24 characters).
+const LANGUAGES = [...INTERFACE_LANGUAGES];
 
 function view(overrides: Partial<CaseRecord> = {}, input: Partial<SlaInput> = {}): CaseView {
   const full: SlaInput = {
@@ -51,6 +53,17 @@ function view(overrides: Partial<CaseRecord> = {}, input: Partial<SlaInput> = {}
 describe("Block Kit within Slack's limits", () => {
   for (const language of LANGUAGES) {
     const t = translator(language);
+
+    it(`no raw key or unfilled placeholder shows (${language})`, () => {
+      const surfaces = [
+        caseCard(t, language, view({})),
+        caseModal(t, { channel: 'C1', language }, { locale: 'de-DE', timeZone: 'Europe/Berlin', now: AT }),
+        homeView(t, language, [view({})]),
+        homeView(t, language, []),
+        helpAnswer(t, 'frobnicate'),
+      ];
+      for (const surface of surfaces) expect(JSON.stringify(surface)).not.toMatch(LEAK);
+    });
 
     it(`the case modal (${language})`, () => {
       const modal = caseModal(
