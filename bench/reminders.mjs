@@ -130,7 +130,12 @@ async function lateness(count = 1000) {
   for (let i = 0; i < count; i += 1) {
     const c = list[i % list.length];
     const dueAt = start + Math.floor((i / count) * MINUTE);
-    await store.replacePendingReminders(c.tenantId, c.id, [pendingReminder(c, `note:late-${i}`, dueAt)], Date.now());
+    await store.replacePendingReminders(
+      c.tenantId,
+      c.id,
+      [pendingReminder(c, `note:late-${i}`, dueAt)],
+      Date.now(),
+    );
   }
   const late = [];
   const notifier = {

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import pino from 'pino';
 import type { CliIo } from './cli/io.js';
-import { translator } from './i18n/index.js';
 import { type ConfigProblem, loadConfig } from './config.js';
+import { translator } from './i18n/index.js';
 import { ConfigError, startServer } from './server.js';
 
 const EXIT_DEADLINE_MS = 10_000;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { evaluate, type Evaluation, type Policy, type SlaInput, scheduleOf } from '../sla/index.js';
+import { type Evaluation, evaluate, type Policy, type SlaInput, scheduleOf } from '../sla/index.js';
 import type { CaseEvent, CaseRecord } from '../store/records.js';
 import type { CaseQuery, Store } from '../store/store.js';
 import { planReminders } from './plan.js';

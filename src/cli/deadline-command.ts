@@ -9,9 +9,9 @@ import {
 } from '../i18n/index.js';
 import { assessmentText } from '../messages/assessment-text.js';
 import { errorText } from '../messages/errors.js';
-import { evaluate, readInstant, type SlaInput, SlaFailure } from '../sla/index.js';
+import { evaluate, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
+import { type CliIo, EXIT_OK, UsageError } from './io.js';
 import { displayWidth, padToWidth } from './text-width.js';
-import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 
 const OPTIONS = {
   plan: { type: 'string' },

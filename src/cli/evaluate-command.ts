@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { translator } from '../i18n/index.js';
-import { evaluate, readInstant, type SlaInput, SlaFailure } from '../sla/index.js';
+import { evaluate, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
 import { contractLine, errorLine } from './contract.js';
 import type { CliIo } from './io.js';
 

@@ -39,8 +39,19 @@ export function translations(): i18n {
 
 /** A translator for one interface language (the reader's, not the support response language). */
 export function translator(language: string): TFunction {
-  return translations().getFixedT(interfaceLanguage(language));
+  const chosen = interfaceLanguage(language);
+  let t = translators.get(chosen);
+  if (!t) {
+    // A clone per language shares the resources; its own `t` skips the per-call copy of every
+    // option that getFixedT makes, which dominated rendering a card.
+    const clone = translations().cloneInstance({ lng: chosen, initAsync: false });
+    t = clone.t.bind(clone) as TFunction;
+    translators.set(chosen, t);
+  }
+  return t;
 }
+
+const translators = new Map<InterfaceLanguage, TFunction>();
 
 /** The reader's locale from the environment, POSIX order: LC_ALL, LC_MESSAGES, then LANG. */
 export function environmentLocale(env: NodeJS.ProcessEnv): string | undefined {

@@ -28,7 +28,10 @@ export function clockOptions(
   chose24x7: boolean,
 ): readonly ClockOption[] {
   let known = optionsByPolicy.get(policy);
-  if (!known) optionsByPolicy.set(policy, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    optionsByPolicy.set(policy, known);
+  }
   const key = `${severity}|${requested}|${chose24x7}`;
   const cached = known.get(key);
   if (cached) return cached;

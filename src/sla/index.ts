@@ -1,9 +1,10 @@
 // The SLA core's public face: evaluate a case, read its clock, and the vocabulary around them.
+
+export type { Schedule } from './calendar/schedule.js';
+export { SlaFailure } from './errors.js';
 export { evaluate, scheduleOf } from './evaluate.js';
 export { readInstant } from './input/instant.js';
 export { azurePolicy } from './policy/azure.js';
 export type { Policy } from './policy/types.js';
-export type { Schedule } from './calendar/schedule.js';
-export { SlaFailure } from './errors.js';
 export { ianaZone } from './time/zone.js';
 export type * from './types.js';

@@ -21,7 +21,10 @@ beforeEach(async () => {
 });
 afterEach(() => dispose());
 
-function request(overrides: Partial<OpenCaseRequest> = {}, input: Partial<OpenCaseRequest['input']> = {}): OpenCaseRequest {
+function request(
+  overrides: Partial<OpenCaseRequest> = {},
+  input: Partial<OpenCaseRequest['input']> = {},
+): OpenCaseRequest {
   return {
     tenantId: 'T-ACME',
     platform: 'slack',
@@ -37,7 +40,10 @@ function request(overrides: Partial<OpenCaseRequest> = {}, input: Partial<OpenCa
 
 async function pending(tenantId: string, caseId: string) {
   const rows = await store.listReminders(tenantId, caseId);
-  return rows.filter((r) => r.state === 'pending').map((r) => [r.kind, new Date(r.dueAt).toISOString()]).sort();
+  return rows
+    .filter((r) => r.state === 'pending')
+    .map((r) => [r.kind, new Date(r.dueAt).toISOString()])
+    .sort();
 }
 
 describe('reminder plans', () => {
@@ -96,14 +102,21 @@ describe('re-planning on every change', () => {
     // B business hours 120 min from 10:00 → 12:00; A → 60 min 24x7 → 11:00.
     clock.advance(5 * MIN);
     const raised = await cases.changeSeverity('T-ACME', id, 'A', alice);
-    expect(raised.ok && new Date(raised.view.assessment.deadline).toISOString()).toBe('2026-03-30T09:00:00.000Z');
+    expect(raised.ok && new Date(raised.view.assessment.deadline).toISOString()).toBe(
+      '2026-03-30T09:00:00.000Z',
+    );
     expect((await pending('T-ACME', id)).find(([k]) => k === 'breach')?.[1]).toBe('2026-03-30T09:00:00.000Z');
-    expect((await pending('T-ACME', id)).map(([k]) => k)).not.toContain('warning:business_hours_contact_only');
+    expect((await pending('T-ACME', id)).map(([k]) => k)).not.toContain(
+      'warning:business_hours_contact_only',
+    );
 
     clock.advance(5 * MIN);
     const withdrawn = await cases.setAvailability('T-ACME', id, false, alice);
     expect(withdrawn.ok && withdrawn.view.assessment.warnings.map((w) => w.code)).toContain('downgrade_risk');
-    expect(await pending('T-ACME', id)).toContainEqual(['warning:downgrade_risk:B', '2026-03-30T08:10:00.000Z']);
+    expect(await pending('T-ACME', id)).toContainEqual([
+      'warning:downgrade_risk:B',
+      '2026-03-30T08:10:00.000Z',
+    ]);
 
     clock.advance(5 * MIN);
     await cases.setWaitingOnUs('T-ACME', id, true, alice);
@@ -121,7 +134,15 @@ describe('re-planning on every change', () => {
     expect((await pending('T-ACME', id)).map(([k]) => k)).toContain('breach');
 
     const events = (await cases.events('T-ACME', id)).map((e) => e.kind);
-    expect(events).toEqual(['opened', 'severity_changed', 'commitment_changed', 'waiting_on_us', 'we_answered', 'responded', 'reopened']);
+    expect(events).toEqual([
+      'opened',
+      'severity_changed',
+      'commitment_changed',
+      'waiting_on_us',
+      'we_answered',
+      'responded',
+      'reopened',
+    ]);
   });
 
   test('a breached response says by how much', async () => {
@@ -136,9 +157,15 @@ describe('re-planning on every change', () => {
     const opened = await cases.open(request());
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const id = opened.view.record.id;
-    expect(await cases.recordResponse('T-ACME', id, alice, clock.now() + MIN)).toMatchObject({ ok: false, failure: { code: 'invalid_case' } });
+    expect(await cases.recordResponse('T-ACME', id, alice, clock.now() + MIN)).toMatchObject({
+      ok: false,
+      failure: { code: 'invalid_case' },
+    });
     await cases.recordResponse('T-ACME', id, alice);
-    expect(await cases.recordResponse('T-ACME', id, alice)).toMatchObject({ ok: false, failure: { code: 'invalid_state' } });
+    expect(await cases.recordResponse('T-ACME', id, alice)).toMatchObject({
+      ok: false,
+      failure: { code: 'invalid_state' },
+    });
   });
 
   test('an invalid change is refused and changes nothing', async () => {
@@ -146,7 +173,10 @@ describe('re-planning on every change', () => {
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const before = await store.getCase('T-ACME', opened.view.record.id);
     const raised = await cases.changeSeverity('T-ACME', opened.view.record.id, 'A', alice);
-    expect(raised).toMatchObject({ ok: false, failure: { kind: 'sla', error: { code: 'severity_not_available' } } });
+    expect(raised).toMatchObject({
+      ok: false,
+      failure: { kind: 'sla', error: { code: 'severity_not_available' } },
+    });
     expect(await store.getCase('T-ACME', opened.view.record.id)).toEqual(before);
   });
 });
@@ -157,7 +187,10 @@ describe('tenants and idempotency', () => {
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const id = opened.view.record.id;
     expect(await cases.get('T-OTHER', id)).toBeNull();
-    expect(await cases.close('T-OTHER', id, alice)).toMatchObject({ ok: false, failure: { code: 'not_found' } });
+    expect(await cases.close('T-OTHER', id, alice)).toMatchObject({
+      ok: false,
+      failure: { code: 'not_found' },
+    });
     expect(await cases.list({ tenantId: 'T-OTHER' })).toEqual([]);
     expect((await cases.get('T-ACME', id))?.record.state).toBe('open');
   });
@@ -173,15 +206,24 @@ describe('tenants and idempotency', () => {
     await cases.open(request({ caseNumber: 'c-slow' }, { severity: 'C' }));
     await cases.open(request({ caseNumber: 'a-fast' }, { severity: 'A' }));
     await cases.open(request({ caseNumber: 'elsewhere', channelId: 'C-OTHER' }, { severity: 'B' }));
-    expect((await cases.list({ tenantId: 'T-ACME', channelId: 'C-SUPPORT' })).map((v) => v.record.caseNumber)).toEqual(['a-fast', 'c-slow']);
-    expect((await cases.list({ tenantId: 'T-ACME', openedBy: 'U-ALICE' })).map((v) => v.record.caseNumber)).toEqual(['a-fast', 'elsewhere', 'c-slow']);
+    expect(
+      (await cases.list({ tenantId: 'T-ACME', channelId: 'C-SUPPORT' })).map((v) => v.record.caseNumber),
+    ).toEqual(['a-fast', 'c-slow']);
+    expect(
+      (await cases.list({ tenantId: 'T-ACME', openedBy: 'U-ALICE' })).map((v) => v.record.caseNumber),
+    ).toEqual(['a-fast', 'elsewhere', 'c-slow']);
   });
 });
 
 describe('the reminder plan setting', () => {
   test('reads percentages, minutes and breach, and names what it cannot read', () => {
     expect(parseReminderPlan('50%, 90% ,15m,breach')).toEqual({
-      points: [{ kind: 'fraction', fraction: 0.5 }, { kind: 'fraction', fraction: 0.9 }, { kind: 'before', minutes: 15 }, { kind: 'breach' }],
+      points: [
+        { kind: 'fraction', fraction: 0.5 },
+        { kind: 'fraction', fraction: 0.9 },
+        { kind: 'before', minutes: 15 },
+        { kind: 'breach' },
+      ],
       problems: [],
     });
     expect(parseReminderPlan('50,15 min,0%,breach').problems).toEqual(['50', '15 min', '0%']);

@@ -1,7 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { runCli } from './run.js';
 
-const german = ['deadline', '--plan', 'premier', '--severity', 'A', '--country', 'DE', '--language', 'de', '--opened', '2026-03-28T10:00:00+01:00', '--at', '2026-03-28T10:20:00+01:00'];
+const german = [
+  'deadline',
+  '--plan',
+  'premier',
+  '--severity',
+  'A',
+  '--country',
+  'DE',
+  '--language',
+  'de',
+  '--opened',
+  '2026-03-28T10:00:00+01:00',
+  '--at',
+  '2026-03-28T10:20:00+01:00',
+];
 
 describe('sla-bot deadline (for a person)', () => {
   test('shows the deadline, time left, language, clock, the alternative and warnings in English', async () => {
@@ -28,7 +42,19 @@ describe('sla-bot deadline (for a person)', () => {
   });
 
   test('a breached case says by how much it is overdue', async () => {
-    const run = await runCli(['deadline', '--plan', 'standard', '--severity', 'A', '--country', 'NL', '--opened', '2026-03-27T10:00:00+01:00', '--at', '2026-03-27T12:30:00+01:00']);
+    const run = await runCli([
+      'deadline',
+      '--plan',
+      'standard',
+      '--severity',
+      'A',
+      '--country',
+      'NL',
+      '--opened',
+      '2026-03-27T10:00:00+01:00',
+      '--at',
+      '2026-03-27T12:30:00+01:00',
+    ]);
     expect(run.stdout).toMatch(/Time left\s+overdue by 1 hour 30 minutes/);
   });
 
@@ -46,11 +72,31 @@ describe('sla-bot deadline (for a person)', () => {
     expect(developerA.code).toBe(2);
     expect(developerA.stderr).toContain('the highest severity it allows is C');
 
-    const both = await runCli(['deadline', '--plan', 'premier', '--severity', 'B', '--country', 'NL', '--24x7', '--no-24x7']);
+    const both = await runCli([
+      'deadline',
+      '--plan',
+      'premier',
+      '--severity',
+      'B',
+      '--country',
+      'NL',
+      '--24x7',
+      '--no-24x7',
+    ]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('not both');
 
-    const badTime = await runCli(['deadline', '--plan', 'premier', '--severity', 'B', '--country', 'NL', '--opened', 'tomorrow']);
+    const badTime = await runCli([
+      'deadline',
+      '--plan',
+      'premier',
+      '--severity',
+      'B',
+      '--country',
+      'NL',
+      '--opened',
+      'tomorrow',
+    ]);
     expect(badTime.code).toBe(2);
     expect(badTime.stderr).toContain('ISO 8601 with an offset');
     expect(badTime.stdout).toBe('');

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { lines, runCli } from './run.js';
 
-const ndjson = (...records: unknown[]) => `${records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n')}\n`;
+const ndjson = (...records: unknown[]) =>
+  `${records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n')}\n`;
 
 describe('sla-bot evaluate (the NDJSON contract)', () => {
   test('answers one line per input line, in order, with the contract fields', async () => {
@@ -9,13 +10,44 @@ describe('sla-bot evaluate (the NDJSON contract)', () => {
       ['evaluate'],
       ndjson(
         // Friday 10:00 Berlin, A in German: German business hours and English 24x7 both end at 11:00; the tie keeps German.
-        { id: 1, plan: 'premier', severity: 'A', language: 'de', country: 'DE', openedAt: '2026-03-27T10:00:00+01:00', at: '2026-03-27T10:30:00+01:00' },
+        {
+          id: 1,
+          plan: 'premier',
+          severity: 'A',
+          language: 'de',
+          country: 'DE',
+          openedAt: '2026-03-27T10:00:00+01:00',
+          at: '2026-03-27T10:30:00+01:00',
+        },
         // Friday 16:00 Amsterdam, C 480 min: 60 on Friday, 420 on Monday (after the switch to CEST) ending 16:00.
-        { id: 'nl-c', plan: 'std', severity: 'c', country: 'NLD', openedAt: '2026-03-27T16:00:00+01:00', at: '2026-03-28T12:00:00+01:00' },
+        {
+          id: 'nl-c',
+          plan: 'std',
+          severity: 'c',
+          country: 'NLD',
+          openedAt: '2026-03-27T16:00:00+01:00',
+          at: '2026-03-28T12:00:00+01:00',
+        },
         // 15 minutes 24x7 across the spring-forward jump: 01:50 PST + 15 real minutes = 03:05 PDT.
-        { id: 3, plan: 'arr', severity: 'A', country: 'US', openedAt: '2026-03-08T01:50:00-08:00', at: '2026-03-08T03:00:00-07:00' },
+        {
+          id: 3,
+          plan: 'arr',
+          severity: 'A',
+          country: 'US',
+          openedAt: '2026-03-08T01:50:00-08:00',
+          at: '2026-03-08T03:00:00-07:00',
+        },
         // Saturday, B 24x7 asked in French: French business hours would end Monday 11:00, English 24x7 Saturday 12:00 wins.
-        { id: 4, plan: 'premier', severity: 'B', language: 'fr', country: 'FR', commit24x7: true, openedAt: '2026-03-28T10:00:00+01:00', at: '2026-03-28T10:00:00+01:00' },
+        {
+          id: 4,
+          plan: 'premier',
+          severity: 'B',
+          language: 'fr',
+          country: 'FR',
+          commit24x7: true,
+          openedAt: '2026-03-28T10:00:00+01:00',
+          at: '2026-03-28T10:00:00+01:00',
+        },
       ),
     );
     expect(run.code).toBe(0);
@@ -49,7 +81,13 @@ describe('sla-bot evaluate (the NDJSON contract)', () => {
       timeZone: 'Europe/Amsterdam',
       deadline: '2026-03-30T16:00:00+02:00',
       alternative: null,
-      status: { elapsedMinutes: 60, remainingMinutes: 420, running: false, resumesAt: '2026-03-30T09:00:00+02:00', breached: false },
+      status: {
+        elapsedMinutes: 60,
+        remainingMinutes: 420,
+        running: false,
+        resumesAt: '2026-03-30T09:00:00+02:00',
+        breached: false,
+      },
       warnings: [{ code: 'business_hours_contact_only' }],
     });
     expect(spring).toMatchObject({
@@ -63,17 +101,36 @@ describe('sla-bot evaluate (the NDJSON contract)', () => {
       responseLanguage: 'en',
       coverage: '24x7',
       deadline: '2026-03-28T12:00:00+01:00',
-      alternative: { responseLanguage: 'fr', coverage: 'business-hours', deadline: '2026-03-30T11:00:00+02:00' },
+      alternative: {
+        responseLanguage: 'fr',
+        coverage: 'business-hours',
+        deadline: '2026-03-30T11:00:00+02:00',
+      },
     });
   });
 
   test('a malformed line gets an invalid_json line and the stream goes on', async () => {
-    const good = { id: 'ok', plan: 'premier', severity: 'C', country: 'JP', openedAt: '2026-06-01T09:00:00+09:00' };
+    const good = {
+      id: 'ok',
+      plan: 'premier',
+      severity: 'C',
+      country: 'JP',
+      openedAt: '2026-06-01T09:00:00+09:00',
+    };
     const run = await runCli(['evaluate'], ndjson('{"id": 7, "plan":', '', '[1,2]', '"text"', good));
     expect(run.code).toBe(0);
-    const answers = lines(run.stdout) as Array<{ id: unknown; ok: boolean; error?: { code: string; message: string } }>;
+    const answers = lines(run.stdout) as Array<{
+      id: unknown;
+      ok: boolean;
+      error?: { code: string; message: string };
+    }>;
     expect(answers).toHaveLength(5);
-    expect(answers.slice(0, 4).map((a) => a.error?.code)).toEqual(['invalid_json', 'invalid_json', 'invalid_json', 'invalid_json']);
+    expect(answers.slice(0, 4).map((a) => a.error?.code)).toEqual([
+      'invalid_json',
+      'invalid_json',
+      'invalid_json',
+      'invalid_json',
+    ]);
     expect(answers[0]?.error?.message).toMatch(/^Line 1 is not a JSON object/);
     expect(answers[2]?.error?.message).toContain('an array');
     expect(answers[4]).toMatchObject({ id: 'ok', ok: true, deadline: '2026-06-01T13:00:00+09:00' });
@@ -92,7 +149,12 @@ describe('sla-bot evaluate (the NDJSON contract)', () => {
         { ...base, id: 'au', country: 'AU', severity: 'C' },
       ),
     );
-    const byId = Object.fromEntries((lines(run.stdout) as Array<{ id: string; error: { code: string; message: string } }>).map((a) => [a.id, a.error]));
+    const byId = Object.fromEntries(
+      (lines(run.stdout) as Array<{ id: string; error: { code: string; message: string } }>).map((a) => [
+        a.id,
+        a.error,
+      ]),
+    );
     expect(byId.p).toMatchObject({ code: 'unknown_plan' });
     expect(byId.p?.message).toContain('professional-direct');
     expect(byId.d).toMatchObject({ code: 'severity_not_available' });
@@ -107,7 +169,16 @@ describe('sla-bot evaluate (the NDJSON contract)', () => {
 
   test('without `at` the status is for now', async () => {
     const before = Date.now();
-    const run = await runCli(['evaluate'], ndjson({ id: 1, plan: 'premier', severity: 'A', country: 'GB', openedAt: new Date(before).toISOString() }));
+    const run = await runCli(
+      ['evaluate'],
+      ndjson({
+        id: 1,
+        plan: 'premier',
+        severity: 'A',
+        country: 'GB',
+        openedAt: new Date(before).toISOString(),
+      }),
+    );
     const after = Date.now();
     const [answer] = lines(run.stdout) as Array<{ status: { at: string } }>;
     const at = Date.parse(answer?.status.at ?? '');
@@ -130,14 +201,25 @@ describe('sla-bot evaluate (the NDJSON contract)', () => {
   });
 
   test('the answers do not depend on the process time zone', async () => {
-    const input = ndjson({ id: 1, plan: 'premier', severity: 'B', language: 'ja', country: 'JP', openedAt: '2026-11-02T17:00:00+09:00', at: '2026-11-04T09:30:00+09:00' });
+    const input = ndjson({
+      id: 1,
+      plan: 'premier',
+      severity: 'B',
+      language: 'ja',
+      country: 'JP',
+      openedAt: '2026-11-02T17:00:00+09:00',
+      at: '2026-11-04T09:30:00+09:00',
+    });
     const utc = await runCli(['evaluate'], input, { TZ: 'UTC' });
     const auckland = await runCli(['evaluate'], input, { TZ: 'Pacific/Auckland' });
     const honolulu = await runCli(['evaluate'], input, { TZ: 'Pacific/Honolulu' });
     expect(auckland.stdout).toBe(utc.stdout);
     expect(honolulu.stdout).toBe(utc.stdout);
     // Monday 17:00 Tokyo (after 17:30? no: 30 minutes left), 120 minutes: 30 on Monday, Tuesday 3 Nov is Culture Day, 90 on Wednesday.
-    expect(lines(utc.stdout)[0]).toMatchObject({ deadline: '2026-11-04T10:30:00+09:00', status: { elapsedMinutes: 60 } });
+    expect(lines(utc.stdout)[0]).toMatchObject({
+      deadline: '2026-11-04T10:30:00+09:00',
+      status: { elapsedMinutes: 60 },
+    });
   });
 
   test('--help explains the input and exits 0', async () => {

@@ -24,5 +24,8 @@ export function runCli(args: string[], input = '', env: Record<string, string> =
 }
 
 export function lines(text: string): unknown[] {
-  return text.trimEnd().split('\n').map((line) => JSON.parse(line));
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }

@@ -17,7 +17,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 /** Keys without their plural suffix: a language may need other plural forms than English. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 function load(language: string): Map<string, string> {
   const all = new Map<string, string>();
@@ -31,7 +32,35 @@ function load(language: string): Map<string, string> {
 const english = load('en');
 
 // Words that stay English in every language: names, products, codes.
-const NAMES = new Set(['Microsoft', 'Azure', 'Slack', 'Teams', 'Premier', 'Professional', 'Direct', 'Rapid', 'Response', 'Developer', 'Standard', 'SLA', 'IANA', 'ISO', 'BCP', 'JSON', 'NDJSON', 'Enterprise', 'Agreement', 'App', 'Home', 'OAuth', 'URL', 'API', 'Bot', 'Framework', 'Emulator']);
+const NAMES = new Set([
+  'Microsoft',
+  'Azure',
+  'Slack',
+  'Teams',
+  'Premier',
+  'Professional',
+  'Direct',
+  'Rapid',
+  'Response',
+  'Developer',
+  'Standard',
+  'SLA',
+  'IANA',
+  'ISO',
+  'BCP',
+  'JSON',
+  'NDJSON',
+  'Enterprise',
+  'Agreement',
+  'App',
+  'Home',
+  'OAuth',
+  'URL',
+  'API',
+  'Bot',
+  'Framework',
+  'Emulator',
+]);
 
 /** The English words of a text, leaving out placeholders, flags, codes, URLs, examples and names. */
 function englishWords(text: string): string[] {
@@ -81,7 +110,9 @@ describe.each(languages)('locale %s', (language) => {
       const want = [...new Set(placeholders(englishText))];
       const got = [...new Set(placeholders(text))];
       // `count` may be left out of a plural form that names the number in words ("one hour").
-      if (JSON.stringify(want.filter((p) => p !== 'count')) !== JSON.stringify(got.filter((p) => p !== 'count'))) {
+      if (
+        JSON.stringify(want.filter((p) => p !== 'count')) !== JSON.stringify(got.filter((p) => p !== 'count'))
+      ) {
         problems.push(`${key}: placeholders ${got.join(',')} instead of ${want.join(',')}`);
       }
     }

@@ -16,12 +16,16 @@ import type { Store } from '../../src/store/store.js';
 import { cardProblems, cardText } from '../support/adaptive-cards.js';
 import { LEAK } from './leak.js';
 
-
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const sink = (append: (text: string) => void) =>
-    new Writable({ write: (chunk, _encoding, done) => (append(String(chunk)), done()) });
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
   const code = await main(args, {
     stdin: process.stdin,
     stdout: sink((text) => (out += text)),
@@ -37,17 +41,46 @@ describe.each(INTERFACE_LANGUAGES)('the %s reader', (language) => {
 
   test('reads the deadline answer in their language, and Microsoft answers in the support language', async () => {
     // German support asked on a Saturday: English 24x7 wins; German business hours is the alternative.
-    const { code, out } = await cli(['deadline', '--plan', 'premier', '--severity', 'A', '--country', 'DE', '--language', 'de', '--opened', '2026-03-28T10:00:00+01:00', '--locale', language]);
+    const { code, out } = await cli([
+      'deadline',
+      '--plan',
+      'premier',
+      '--severity',
+      'A',
+      '--country',
+      'DE',
+      '--language',
+      'de',
+      '--opened',
+      '2026-03-28T10:00:00+01:00',
+      '--locale',
+      language,
+    ]);
     expect(code).toBe(0);
     expect(out).not.toMatch(LEAK);
     expect(out).toContain(t('common:severity.A'));
-    expect(out).toContain(t('cli:deadline.responseValue', { language: t('common:language.en'), coverage: t('common:coverage.24x7') }));
+    expect(out).toContain(
+      t('cli:deadline.responseValue', {
+        language: t('common:language.en'),
+        coverage: t('common:coverage.24x7'),
+      }),
+    );
     expect(out).toContain(t('common:language.de'));
     expect(out).toContain(t('sla:warning.contact_details'));
   });
 
   test('reads errors and help in their language', async () => {
-    const error = await cli(['deadline', '--plan', 'developer', '--severity', 'A', '--country', 'NL', '--locale', language]);
+    const error = await cli([
+      'deadline',
+      '--plan',
+      'developer',
+      '--severity',
+      'A',
+      '--country',
+      'NL',
+      '--locale',
+      language,
+    ]);
     expect(error.code).toBe(2);
     expect(error.err).not.toMatch(LEAK);
     expect(error.err).toContain(t('common:plan.developer'));
@@ -64,10 +97,27 @@ describe('Teams cards in every language', () => {
   beforeAll(async () => {
     store = openStore('sqlite::memory:');
     await store.migrate();
-    const cases = new CaseService({ store, clock: { now: () => now }, reminders: parseReminderPlan('50%,breach').points });
+    const cases = new CaseService({
+      store,
+      clock: { now: () => now },
+      reminders: parseReminderPlan('50%,breach').points,
+    });
     const opened = await cases.open({
-      tenantId: 'T', platform: 'teams', channelId: 'C', conversation: null, caseNumber: '42', title: 'VMs down',
-      input: { plan: 'premier', severity: 'A', language: 'ja', country: 'JP', commit24x7: false, openedAt: now }, openedBy: { id: 'u', locale: 'en' },
+      tenantId: 'T',
+      platform: 'teams',
+      channelId: 'C',
+      conversation: null,
+      caseNumber: '42',
+      title: 'VMs down',
+      input: {
+        plan: 'premier',
+        severity: 'A',
+        language: 'ja',
+        country: 'JP',
+        commit24x7: false,
+        openedAt: now,
+      },
+      openedBy: { id: 'u', locale: 'en' },
     });
     if (!opened.ok) throw new Error(JSON.stringify(opened.failure));
     view = opened.view;
@@ -80,9 +130,15 @@ describe('Teams cards in every language', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).not.toMatch(LEAK);
     expect(cardText(card)).toContain(t('common:language.ja'));
-    const breach = { kind: 'breach', payload: { deadline: view.assessment.deadline } } as unknown as ReminderRow;
+    const breach = {
+      kind: 'breach',
+      payload: { deadline: view.assessment.deadline },
+    } as unknown as ReminderRow;
     const waiting = { kind: 'waiting', payload: { since: now, to: 'B' } } as unknown as ReminderRow;
-    const warning = { kind: 'warning:downgrade_risk:B', payload: { code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' } } as unknown as ReminderRow;
+    const warning = {
+      kind: 'warning:downgrade_risk:B',
+      payload: { code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' },
+    } as unknown as ReminderRow;
     for (const reminder of [breach, waiting, warning]) {
       expect(reminderText(t, reminder, (ms) => new Date(ms).toISOString())).not.toMatch(LEAK);
     }

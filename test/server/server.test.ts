@@ -12,7 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the HTTP server', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'a.db')}`, LOG_LEVEL: 'silent' }, dispatch: 'manual' });
+    server = await startServer({
+      env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'a.db')}`, LOG_LEVEL: 'silent' },
+      dispatch: 'manual',
+    });
   });
   afterAll(() => server.stop());
 
@@ -28,15 +31,27 @@ describe('the HTTP server', () => {
     expect(before).toContain('# TYPE sla_bot_open_cases gauge');
     expect(before).toMatch(/^sla_bot_open_cases 0$/m);
     const opened = await server.cases.open({
-      tenantId: 'T1', platform: 'teams', channelId: 'C1', conversation: {}, caseNumber: '1', title: 'x',
-      input: { plan: 'premier', severity: 'A', country: 'NL', openedAt: Date.now() }, openedBy: { id: 'U1', locale: 'en' },
+      tenantId: 'T1',
+      platform: 'teams',
+      channelId: 'C1',
+      conversation: {},
+      caseNumber: '1',
+      title: 'x',
+      input: { plan: 'premier', severity: 'A', country: 'NL', openedAt: Date.now() },
+      openedBy: { id: 'U1', locale: 'en' },
     });
     expect(opened.ok).toBe(true);
     const after = await fetch(`${server.url}/metrics`);
     expect(after.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const text = await after.text();
     expect(text).toMatch(/^sla_bot_open_cases 1$/m);
-    for (const name of ['sla_bot_reminders_sent_total', 'sla_bot_reminders_failed_total', 'sla_bot_reminders_retried_total', 'sla_bot_breaches_total', 'sla_bot_dispatcher_lag_seconds']) {
+    for (const name of [
+      'sla_bot_reminders_sent_total',
+      'sla_bot_reminders_failed_total',
+      'sla_bot_reminders_retried_total',
+      'sla_bot_breaches_total',
+      'sla_bot_dispatcher_lag_seconds',
+    ]) {
       expect(text).toContain(`# TYPE ${name}`);
     }
   });
@@ -60,7 +75,13 @@ function serve(env: Record<string, string>) {
 
 describe('sla-bot serve as a process', () => {
   test('reports every configuration problem at once, with examples, and exits 2', async () => {
-    const run = serve({ PORT: 'eighty', LOG_LEVEL: 'loud', SLACK_BOT_TOKEN: 'not-a-token', SLA_REMINDERS: '50%,soon', MicrosoftAppType: 'SingleTenant' });
+    const run = serve({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'not-a-token',
+      SLA_REMINDERS: '50%,soon',
+      MicrosoftAppType: 'SingleTenant',
+    });
     expect(await run.exited).toBe(2);
     const { stderr } = run.output();
     expect(stderr).toMatch(/cannot start: \d+ problems/);
@@ -74,9 +95,16 @@ describe('sla-bot serve as a process', () => {
 
   test('starts without chat credentials, says which platforms are off, logs no secrets, and stops on SIGTERM with exit 0', async () => {
     const secret = 'teams-password-that-must-never-be-logged';
-    const run = serve({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'serve'), MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: secret });
+    const run = serve({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: join(dir, 'serve'),
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: secret,
+    });
     const deadline = Date.now() + 20_000;
-    while (!/listening on http/.test(run.output().stdout) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!/listening on http/.test(run.output().stdout) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const { stdout } = run.output();
     const url = /listening on (http:\/\/[\d.:]+)/.exec(stdout)?.[1];
     expect(url).toBeDefined();

@@ -112,7 +112,12 @@ export function reminderTests(ctx: SuiteContext): void {
     const c = makeCase();
     await store.insertCase(c);
     expect(await store.nextDueAfter(T0)).toBeNull();
-    await store.replacePendingReminders(c.tenantId, c.id, [makeReminder(c, 'soon', T0 + 5 * minute), makeReminder(c, 'later', T0 + 9 * minute)], T0);
+    await store.replacePendingReminders(
+      c.tenantId,
+      c.id,
+      [makeReminder(c, 'soon', T0 + 5 * minute), makeReminder(c, 'later', T0 + 9 * minute)],
+      T0,
+    );
     expect(await store.nextDueAfter(T0)).toBe(T0 + 5 * minute);
     expect(await store.nextDueAfter(T0 + 5 * minute)).toBe(T0 + 9 * minute);
     expect(await store.nextDueAfter(T0 + 9 * minute)).toBeNull();

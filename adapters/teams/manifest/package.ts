@@ -29,7 +29,12 @@ export function buildAppPackage(sources: PackageSources): PackageResult {
     'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     'color.png': sources.color,
     'outline.png': sources.outline,
-    ...Object.fromEntries(Object.entries(sources.translations ?? {}).map(([file, text]) => [file, new TextEncoder().encode(text)])),
+    ...Object.fromEntries(
+      Object.entries(sources.translations ?? {}).map(([file, text]) => [
+        file,
+        new TextEncoder().encode(text),
+      ]),
+    ),
   });
   return { ok: true, zip, manifest, placeholder: appId === PLACEHOLDER_APP_ID };
 }

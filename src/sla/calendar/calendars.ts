@@ -10,7 +10,10 @@ const schedules = new Lru<string, BusinessSchedule>(2_048);
 /** The business-hours rule of the policy that applies to a country. */
 export function hoursFor(policy: Policy, country: string): BusinessHours {
   let byCountry = hoursByPolicy.get(policy);
-  if (!byCountry) hoursByPolicy.set(policy, (byCountry = new Map()));
+  if (!byCountry) {
+    byCountry = new Map();
+    hoursByPolicy.set(policy, byCountry);
+  }
   const cached = byCountry.get(country);
   if (cached) return cached;
   const rule = findHours(policy, country);
@@ -65,6 +68,9 @@ const recent = new WeakMap<object, Map<IANAZone, { policy: Policy; schedule: Bus
 
 function remember(region: object, zone: IANAZone, policy: Policy, schedule: BusinessSchedule): void {
   let byZone = recent.get(region);
-  if (!byZone) recent.set(region, (byZone = new Map()));
+  if (!byZone) {
+    byZone = new Map();
+    recent.set(region, byZone);
+  }
   byZone.set(zone, { policy, schedule });
 }

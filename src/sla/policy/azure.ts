@@ -1,5 +1,5 @@
-import type { Policy } from './types.js';
 import { deepFreeze } from './freeze.js';
+import type { Policy } from './types.js';
 
 /** Microsoft's published Azure support responsiveness (SLA-RULES.md), as data. */
 export const azurePolicy: Policy = deepFreeze({

@@ -7,9 +7,9 @@ import { blockOfError } from '../../../adapters/slack/modal-submission.js';
 import { respondAtModal } from '../../../adapters/slack/respond-at.js';
 import type { CaseView } from '../../../src/cases/types.js';
 import { INTERFACE_LANGUAGES, translator } from '../../../src/i18n/index.js';
-import { LEAK } from '../../i18n/leak.js';
 import { evaluate, type SlaInput } from '../../../src/sla/index.js';
 import type { CaseRecord } from '../../../src/store/records.js';
+import { LEAK } from '../../i18n/leak.js';
 import { blockKitProblems } from '../../support/slack-limits.js';
 
 const AT = Date.parse('2026-03-25T09:00:00+01:00');

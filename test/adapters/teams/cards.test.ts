@@ -23,7 +23,18 @@ import { cardProblems, cardText } from '../../support/adaptive-cards.js';
 
 const T0 = Date.parse('2026-03-24T09:00:00Z');
 const ann: Actor = { id: 'aad-ann', name: 'Ann', locale: 'en-US' };
-const LOCALES = ['en-US', 'nl-NL', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'pt-BR', 'ja-JP', 'ko-KR', 'zh-TW'] as const;
+const LOCALES = [
+  'en-US',
+  'nl-NL',
+  'de-DE',
+  'fr-FR',
+  'es-ES',
+  'it-IT',
+  'pt-BR',
+  'ja-JP',
+  'ko-KR',
+  'zh-TW',
+] as const;
 
 let store: Store;
 let cases: CaseService;

@@ -24,14 +24,7 @@ function validator(schemaFile = 'MicrosoftTeams.schema.json') {
   const root = require.resolve('@microsoft/app-manifest/package.json').replace(/package\.json$/, '');
   const schema = JSON.parse(
     readFileSync(
-      join(
-        root,
-        'build',
-        'json-schemas',
-        'teams',
-        `v${manifest.manifestVersion}`,
-        schemaFile,
-      ),
+      join(root, 'build', 'json-schemas', 'teams', `v${manifest.manifestVersion}`, schemaFile),
       'utf8',
     ),
   ) as object;
@@ -128,7 +121,10 @@ describe('icons', () => {
 describe('the manifest in every language Teams shows it in', () => {
   const validate = validator('MicrosoftTeams.Localization.schema.json');
   const parsed = JSON.parse(manifestText) as {
-    localizationInfo: { defaultLanguageTag: string; additionalLanguages: Array<{ languageTag: string; file: string }> };
+    localizationInfo: {
+      defaultLanguageTag: string;
+      additionalLanguages: Array<{ languageTag: string; file: string }>;
+    };
   };
   const languages = parsed.localizationInfo.additionalLanguages;
 
@@ -139,7 +135,11 @@ describe('the manifest in every language Teams shows it in', () => {
     const english = JSON.parse(manifestText) as Record<string, Record<string, unknown>>;
     for (const { file } of languages) {
       const translation = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, string>;
-      expect({ file, valid: validate(translation), errors: validate.errors ?? null }).toEqual({ file, valid: true, errors: null });
+      expect({ file, valid: validate(translation), errors: validate.errors ?? null }).toEqual({
+        file,
+        valid: true,
+        errors: null,
+      });
       // Translated, not copied: the full description differs from English in every language.
       expect(translation['description.full']).not.toBe(english.description?.full);
       expect(Object.keys(translation).length).toBe(11);
@@ -147,9 +147,19 @@ describe('the manifest in every language Teams shows it in', () => {
   });
 
   it('packs every localisation file into the app package', () => {
-    const translations = Object.fromEntries(languages.map(({ file }) => [file, readFileSync(join(folder, file), 'utf8')]));
-    const result = buildAppPackage({ manifest: manifestText, color: colorIcon(), outline: outlineIcon(), appId: undefined, translations });
+    const translations = Object.fromEntries(
+      languages.map(({ file }) => [file, readFileSync(join(folder, file), 'utf8')]),
+    );
+    const result = buildAppPackage({
+      manifest: manifestText,
+      color: colorIcon(),
+      outline: outlineIcon(),
+      appId: undefined,
+      translations,
+    });
     if (!result.ok) throw new Error(result.value);
-    expect(Object.keys(unzipSync(result.zip)).sort()).toEqual(['color.png', 'manifest.json', 'outline.png', ...languages.map((l) => l.file)].sort());
+    expect(Object.keys(unzipSync(result.zip)).sort()).toEqual(
+      ['color.png', 'manifest.json', 'outline.png', ...languages.map((l) => l.file)].sort(),
+    );
   });
 });
