@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Evaluation, evaluate, type Policy, type SlaInput, scheduleOf } from '../sla/index.js';
-import type { CaseEvent, CaseRecord } from '../store/records.js';
+import { type Assessment, type Evaluation, evaluate, type Policy, type SlaInput, scheduleOf } from '../sla/index.js';
+import type { CaseEvent, CaseRecord, ReminderRow } from '../store/records.js';
 import type { CaseQuery, Store } from '../store/store.js';
 import { planReminders } from './plan.js';
 import type { ReminderPoint } from './reminder-config.js';
@@ -80,10 +80,17 @@ export class CaseService {
       updatedAt: now,
       version: 1,
     };
-    await store.insertCase(record);
-    await this.log(record, request.openedBy, 'opened', { input: request.input }, now);
-    await this.replan(record, now);
-    return { ok: true, view: this.view(record, now) };
+    const { assessment } = evaluation;
+    await store.saveCase(
+      {
+        record,
+        expectedVersion: null,
+        event: this.event(record, request.openedBy, 'opened', { input: request.input }, now),
+        reminders: this.plan(record, assessment, now),
+      },
+      now,
+    );
+    return { ok: true, view: this.view(record, now, assessment) };
   }
 
   /** Once the card is posted the adapter knows its thread: remember where to post reminders. */
@@ -186,38 +193,35 @@ export class CaseService {
       if ('kind' in outcome) return { ok: false, failure: outcome };
       const evaluation = evaluate(input, now, this.options.policy);
       if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
-      record.deadline = evaluation.assessment.deadline;
+      const { assessment } = evaluation;
+      record.deadline = assessment.deadline;
       record.updatedAt = now;
-      if (!(await store.updateCase(record, stored.version))) continue; // someone else wrote first: read again
       record.version = stored.version + 1;
-      if (actor && outcome.event) await this.log(record, actor, outcome.event, outcome.data, now);
-      await this.replan(record, now);
-      return { ok: true, view: this.view(record, now) };
+      const event =
+        actor && outcome.event ? this.event(record, actor, outcome.event, outcome.data, now) : null;
+      const reminders = this.plan(record, assessment, now);
+      // The case, its event and its new plan land together, or (someone else wrote first) not at all.
+      if (!(await store.saveCase({ record, expectedVersion: stored.version, event, reminders }, now)))
+        continue;
+      return { ok: true, view: this.view(record, now, assessment) };
     }
     return fail('conflict', { caseId });
   }
 
-  private async replan(record: CaseRecord, now: number): Promise<void> {
-    const input = storedInput(record);
-    const evaluation = evaluate(input, now, this.options.policy);
-    const rows = evaluation.ok
-      ? planReminders({
-          record,
-          assessment: evaluation.assessment,
-          schedule: scheduleOf(evaluation.assessment, this.options.policy),
-          tracking: input.tracking ?? {},
-          points: this.options.reminders,
-          now,
-        })
-      : [];
-    await this.options.store.replacePendingReminders(record.tenantId, record.id, rows, now);
+  /** Every reminder the case should have now (its pending plan replaces the stored one). */
+  private plan(record: CaseRecord, assessment: Assessment, now: number): ReminderRow[] {
+    return planReminders({
+      record,
+      assessment,
+      schedule: scheduleOf(assessment, this.options.policy),
+      tracking: storedInput(record).tracking ?? {},
+      points: this.options.reminders,
+      now,
+    });
   }
 
-  private view(record: CaseRecord, now: number): CaseView {
-    const evaluation = evaluate(storedInput(record), now, this.options.policy);
-    if (!evaluation.ok)
-      throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
-    const assessment = evaluation.assessment;
+  private view(record: CaseRecord, now: number, known?: Assessment): CaseView {
+    const assessment = known ?? this.assess(record, now);
     const outcome: Outcome | null =
       record.respondedAt === null
         ? null
@@ -229,21 +233,21 @@ export class CaseService {
     return { record, assessment, outcome };
   }
 
-  private async log(
+  private assess(record: CaseRecord, now: number): Assessment {
+    const evaluation = evaluate(storedInput(record), now, this.options.policy);
+    if (!evaluation.ok)
+      throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
+    return evaluation.assessment;
+  }
+
+  private event(
     record: CaseRecord,
     actor: Actor,
     kind: string,
     data: Record<string, unknown>,
     now: number,
-  ) {
-    await this.options.store.appendEvent({
-      caseId: record.id,
-      tenantId: record.tenantId,
-      at: now,
-      actor: actor.id,
-      kind,
-      data,
-    });
+  ): CaseEvent {
+    return { caseId: record.id, tenantId: record.tenantId, at: now, actor: actor.id, kind, data };
   }
 }
 

@@ -2,7 +2,7 @@
 // FOR UPDATE SKIP LOCKED, so concurrent dispatchers never lease the same reminder.
 import pg from 'pg';
 import { type MigrationDriver, migrationStatus, migrationsTableSql, runMigrations } from './migrations.js';
-import type { CaseRecord } from './records.js';
+import type { CaseRecord, ReminderRow } from './records.js';
 import {
   attachCases,
   byDue,
@@ -17,7 +17,7 @@ import {
   toStats,
 } from './rows.js';
 import * as q from './sql.js';
-import type { Store } from './store.js';
+import type { CaseChange, Store } from './store.js';
 
 export interface PostgresOptions {
   url: string;
@@ -92,6 +92,36 @@ export function openPostgresStore(options: PostgresOptions): Store {
       }),
   };
 
+  /** Inside a transaction: cancel the case's stale pending rows, insert the new ones. */
+  async function replaceIn(c: pg.PoolClient, tenantId: string, caseId: string, rows: ReminderRow[]) {
+    // Locking the case row serializes concurrent re-plans of the same case.
+    if (!(await get(`${q.caseExists} FOR UPDATE`, [tenantId, caseId], c))) {
+      throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
+    }
+    const keep = new Set(rows.map((r) => r.key));
+    let cancelled = 0;
+    for (const r of await all(q.pendingKeys, [tenantId, caseId], c)) {
+      if (!keep.has(String(r.key))) cancelled += await run(q.cancelReminder, [r.id], c);
+    }
+    let inserted = 0;
+    for (const part of chunks(rows, q.insertChunk)) {
+      inserted += await run(q.insertReminders(part.length), part.flatMap(q.reminderParams), c);
+    }
+    return { inserted, cancelled };
+  }
+
+  async function saveCase(change: CaseChange): Promise<boolean> {
+    const { record, expectedVersion, event, reminders } = change;
+    const rows = plannedRows(record.tenantId, record.id, reminders);
+    return transaction(async (c) => {
+      if (expectedVersion === null) await run(q.insertCase, q.caseParams(record), c);
+      else if ((await run(q.updateCase, q.updateCaseParams(record, expectedVersion), c)) !== 1) return false;
+      if (event) await get(q.insertEvent, q.eventParams(event), c);
+      await replaceIn(c, record.tenantId, record.id, rows);
+      return true;
+    });
+  }
+
   const caseOrNull = (row: Row | undefined): CaseRecord | null => (row ? toCase(row, decode) : null);
 
   return {
@@ -105,6 +135,7 @@ export function openPostgresStore(options: PostgresOptions): Store {
     },
 
     insertCase: async (record) => void (await run(q.insertCase, q.caseParams(record))),
+    saveCase: (change) => saveCase(change),
     getCase: async (tenantId, id) => caseOrNull(await get(q.getCase, [tenantId, id])),
     findCaseByNumber: async (tenantId, channelId, caseNumber) =>
       caseOrNull(await get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
@@ -121,7 +152,7 @@ export function openPostgresStore(options: PostgresOptions): Store {
       if (!(await get(q.caseExists, [e.tenantId, e.caseId]))) {
         throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
       }
-      const row = await get(q.insertEvent, [e.caseId, e.tenantId, e.at, e.actor, e.kind, encodeJson(e.data)]);
+      const row = await get(q.insertEvent, q.eventParams(e));
       return Number(row?.id);
     },
     listEvents: async (tenantId, caseId) =>
@@ -129,22 +160,7 @@ export function openPostgresStore(options: PostgresOptions): Store {
 
     replacePendingReminders: async (tenantId, caseId, input) => {
       const rows = plannedRows(tenantId, caseId, input);
-      return transaction(async (c) => {
-        // Locking the case row serializes concurrent re-plans of the same case.
-        if (!(await get(`${q.caseExists} FOR UPDATE`, [tenantId, caseId], c))) {
-          throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
-        }
-        const keep = new Set(rows.map((r) => r.key));
-        let cancelled = 0;
-        for (const r of await all(q.pendingKeys, [tenantId, caseId], c)) {
-          if (!keep.has(String(r.key))) cancelled += await run(q.cancelReminder, [r.id], c);
-        }
-        let inserted = 0;
-        for (const part of chunks(rows, q.insertChunk)) {
-          inserted += await run(q.insertReminders(part.length), part.flatMap(q.reminderParams), c);
-        }
-        return { inserted, cancelled };
-      });
+      return transaction((c) => replaceIn(c, tenantId, caseId, rows));
     },
     claimDue: async ({ now, limit, owner, leaseMs }) => {
       const claimed = await all(

@@ -1,5 +1,5 @@
 // SQL shared by both dialects, written with `?` placeholders (Postgres gets them numbered by `numbered`).
-import type { CaseRecord, ReminderRow } from './records.js';
+import type { CaseEvent, CaseRecord, ReminderRow } from './records.js';
 import { encodeJson } from './rows.js';
 import type { CaseQuery } from './store.js';
 
@@ -155,6 +155,10 @@ export const deleteInstallation = 'DELETE FROM installations WHERE platform = ? 
 
 export const countOpenCases = `SELECT COUNT(*) AS n FROM cases WHERE state = 'open'`;
 export const countRemindersByState = 'SELECT state, COUNT(*) AS n FROM reminders GROUP BY state';
+export function eventParams(e: CaseEvent): unknown[] {
+  return [e.caseId, e.tenantId, e.at, e.actor, e.kind, encodeJson(e.data)];
+}
+
 export const oldestPendingDue = `SELECT MIN(due_at) AS due FROM reminders WHERE state = 'pending'`;
 /** The next pending reminder to fall due after `now`: one step down the partial due index. */
 export const nextPendingDue = `SELECT MIN(due_at) AS due FROM reminders WHERE state = 'pending' AND due_at > ?`;

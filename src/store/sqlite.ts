@@ -19,7 +19,7 @@ import {
   toStats,
 } from './rows.js';
 import * as q from './sql.js';
-import type { Store } from './store.js';
+import type { CaseChange, Store } from './store.js';
 
 export const defaultSqlitePath = './data/sla-bot.db';
 
@@ -89,6 +89,15 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     return { inserted, cancelled };
   });
 
+  const save = db.transaction((change: CaseChange) => {
+    const { record, expectedVersion, event, reminders } = change;
+    if (expectedVersion === null) run(q.insertCase, q.caseParams(record));
+    else if (run(q.updateCase, q.updateCaseParams(record, expectedVersion)) !== 1) return false;
+    if (event) get(q.insertEvent, q.eventParams(event));
+    replace(record.tenantId, record.id, plannedRows(record.tenantId, record.id, reminders));
+    return true;
+  });
+
   const claim = db.transaction((owner: string, now: number, leaseMs: number, limit: number) => {
     const reminders = all(q.claimDue(''), q.claimParams(owner, now, leaseMs, limit)).map((r) =>
       toReminder(r, decode),
@@ -110,6 +119,7 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     close: async () => void (db.open && db.close()),
 
     insertCase: async (record) => void run(q.insertCase, q.caseParams(record)),
+    saveCase: async (change) => save.immediate(change),
     getCase: async (tenantId, id) => maybeCase(get(q.getCase, [tenantId, id])),
     findCaseByNumber: async (tenantId, channelId, caseNumber) =>
       maybeCase(get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
@@ -124,7 +134,7 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     appendEvent: async (e) => {
       if (!get(q.caseExists, [e.tenantId, e.caseId]))
         throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
-      const row = get(q.insertEvent, [e.caseId, e.tenantId, e.at, e.actor, e.kind, encodeJson(e.data)]);
+      const row = get(q.insertEvent, q.eventParams(e));
       return Number(row?.id);
     },
     listEvents: async (tenantId, caseId) =>

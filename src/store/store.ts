@@ -43,6 +43,16 @@ export interface StoreStats {
   oldestDueLagMs: number;
 }
 
+/** A case written together with what follows from it, in one transaction. */
+export interface CaseChange {
+  readonly record: CaseRecord;
+  /** null: a new case (insert). Otherwise the stored version this change was made from. */
+  readonly expectedVersion: number | null;
+  readonly event: CaseEvent | null;
+  /** The case's whole pending plan now, as for `replacePendingReminders`. */
+  readonly reminders: ReminderRow[];
+}
+
 export interface Store {
   readonly dialect: Dialect;
 
@@ -54,6 +64,11 @@ export interface Store {
   close(): Promise<void>;
 
   insertCase(record: CaseRecord): Promise<void>;
+  /**
+   * Writes a case, its event and its re-planned reminders atomically, so a crash can never leave a
+   * case without its reminders. False (nothing written) when the stored version is not `expectedVersion`.
+   */
+  saveCase(change: CaseChange, now: number): Promise<boolean>;
   getCase(tenantId: string, id: string): Promise<CaseRecord | null>;
   /** The most recently created case with this number in the channel. */
   findCaseByNumber(tenantId: string, channelId: string, caseNumber: string): Promise<CaseRecord | null>;

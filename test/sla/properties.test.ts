@@ -473,7 +473,7 @@ function summary(seen: Map<string, number>): string {
 
 describe('SLA core vs the naive minute-stepping reference', () => {
   it('agrees exactly on language, coverage, deadline, alternative and clock status', {
-    timeout: 180_000,
+    timeout: 400_000,
   }, () => {
     const seen = new Map<string, number>(); // what the runs covered, printed at the end
     const count: Counter = (key) => {
@@ -487,7 +487,7 @@ describe('SLA core vs the naive minute-stepping reference', () => {
         count(`anchor ${r.anchor}`);
         compareWithNaive(c, (openedAt, deadline) => atOf(ar, openedAt, deadline), count);
       }),
-      fcParams(800),
+      fcParams(1500),
     );
     console.log(
       `naive comparison (seed ${SEED}, TZ=${process.env.TZ ?? ''}), ${places.size} places: ${summary(seen)}`,

@@ -122,4 +122,29 @@ export function reminderTests(ctx: SuiteContext): void {
     expect(await store.nextDueAfter(T0 + 5 * minute)).toBe(T0 + 9 * minute);
     expect(await store.nextDueAfter(T0 + 9 * minute)).toBeNull();
   });
+
+  it('saves a case, its event and its plan together, or nothing at all', async () => {
+    const store = await ctx.migrated();
+    const c = makeCase();
+    const event = { caseId: c.id, tenantId: c.tenantId, at: T0, actor: 'U1', kind: 'opened', data: {} };
+    const plan = [makeReminder(c, 'breach', T0 + 60 * minute)];
+    expect(await store.saveCase({ record: c, expectedVersion: null, event, reminders: plan }, T0)).toBe(true);
+    expect(await store.getCase(c.tenantId, c.id)).toEqual(c);
+    expect((await store.listEvents(c.tenantId, c.id)).map((e) => e.kind)).toEqual(['opened']);
+    expect((await store.listReminders(c.tenantId, c.id)).map((r) => r.kind)).toEqual(['breach']);
+
+    // A stale version writes nothing: not the case, not the event, not the plan.
+    const stale = { ...c, title: 'stale', version: 2 };
+    const later = [makeReminder(c, 'later', T0 + 90 * minute)];
+    expect(await store.saveCase({ record: stale, expectedVersion: 7, event, reminders: later }, T0)).toBe(false);
+    expect((await store.getCase(c.tenantId, c.id))?.title).toBe(c.title);
+    expect(await store.listEvents(c.tenantId, c.id)).toHaveLength(1);
+    expect((await store.listReminders(c.tenantId, c.id)).map((r) => r.kind)).toEqual(['breach']);
+
+    // A plan that cannot be written (a row of another case) rolls back the new case with it.
+    const other = makeCase();
+    const foreign = [makeReminder(c, 'breach', T0)];
+    await expect(store.saveCase({ record: other, expectedVersion: null, event: null, reminders: foreign }, T0)).rejects.toThrow();
+    expect(await store.getCase(other.tenantId, other.id)).toBeNull();
+  });
 }
