@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
+import { planReminders } from '../dist/src/cases/plan.js';
 import { CaseService } from '../dist/src/cases/service.js';
+import { evaluate, scheduleOf } from '../dist/src/sla/index.js';
 import { createDispatcher } from '../dist/src/reminders/dispatcher.js';
 import { pendingReminder } from '../dist/src/store/records.js';
 import { openSqliteStore } from '../dist/src/store/sqlite.js';
@@ -52,6 +54,24 @@ async function openCases(cases, count, start) {
     });
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
   }
+}
+
+/** Planning alone, in memory: evaluate each case and plan its reminders, no database. */
+export function planningInMemory(count) {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const now = Date.UTC(2026, 2, 30, 8);
+  let rows = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    const evaluation = evaluate({ ...CASES[i % CASES.length], openedAt: now }, now);
+    if (!evaluation.ok) throw new Error(evaluation.error.code);
+    const record = { id: String(i), tenantId: 'T', state: 'open', createdAt: now };
+    rows += planReminders({ record, assessment: evaluation.assessment, schedule: scheduleOf(evaluation.assessment), tracking: {}, points, now }).length;
+  }
+  const ms = performance.now() - t0;
+  global.gc?.();
+  return { cases: count, reminders: rows, ms: +ms.toFixed(1), casesPerSecond: Math.round(count / (ms / 1000)), heapGrowthMb: mb(process.memoryUsage().heapUsed - heapBefore) };
 }
 
 async function planning(count) {
@@ -169,6 +189,8 @@ async function lateness(count = 1000) {
 }
 
 export async function runReminderBench({ planCount = 100_000 } = {}) {
+  const inMemory = planningInMemory(planCount);
+  console.log('planning in memory', inMemory);
   const planned = await planning(planCount);
   const plan = planned.result;
   console.log('planning', plan);

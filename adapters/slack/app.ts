@@ -72,6 +72,8 @@ export function buildBoltApp(context: PlatformContext, deps: SlackDeps): BoltPar
     receiver,
     logger,
     clientOptions,
+    // Bolt's conversation store keeps per-conversation state we never read: skip it on every request.
+    convoStore: false,
     ...(usesInstaller ? {} : { authorize: singleWorkspace(slack.botToken ?? '') }),
   });
   registerCommand(app, deps);
