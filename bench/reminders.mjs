@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
 import { planReminders } from '../dist/src/cases/plan.js';
+import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
 import { CaseService } from '../dist/src/cases/service.js';
-import { evaluate, scheduleOf } from '../dist/src/sla/index.js';
 import { createDispatcher } from '../dist/src/reminders/dispatcher.js';
+import { evaluate, scheduleOf } from '../dist/src/sla/index.js';
 import { pendingReminder } from '../dist/src/store/records.js';
 import { openSqliteStore } from '../dist/src/store/sqlite.js';
 
@@ -67,11 +67,24 @@ export function planningInMemory(count) {
     const evaluation = evaluate({ ...CASES[i % CASES.length], openedAt: now }, now);
     if (!evaluation.ok) throw new Error(evaluation.error.code);
     const record = { id: String(i), tenantId: 'T', state: 'open', createdAt: now };
-    rows += planReminders({ record, assessment: evaluation.assessment, schedule: scheduleOf(evaluation.assessment), tracking: {}, points, now }).length;
+    rows += planReminders({
+      record,
+      assessment: evaluation.assessment,
+      schedule: scheduleOf(evaluation.assessment),
+      tracking: {},
+      points,
+      now,
+    }).length;
   }
   const ms = performance.now() - t0;
   global.gc?.();
-  return { cases: count, reminders: rows, ms: +ms.toFixed(1), casesPerSecond: Math.round(count / (ms / 1000)), heapGrowthMb: mb(process.memoryUsage().heapUsed - heapBefore) };
+  return {
+    cases: count,
+    reminders: rows,
+    ms: +ms.toFixed(1),
+    casesPerSecond: Math.round(count / (ms / 1000)),
+    heapGrowthMb: mb(process.memoryUsage().heapUsed - heapBefore),
+  };
 }
 
 async function planning(count) {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Assessment, type Evaluation, evaluate, type Policy, type SlaInput, scheduleOf } from '../sla/index.js';
+import {
+  type Assessment,
+  type Evaluation,
+  evaluate,
+  type Policy,
+  type SlaInput,
+  scheduleOf,
+} from '../sla/index.js';
 import type { CaseEvent, CaseRecord, ReminderRow } from '../store/records.js';
 import type { CaseQuery, Store } from '../store/store.js';
 import { planReminders } from './plan.js';

@@ -136,7 +136,9 @@ export function reminderTests(ctx: SuiteContext): void {
     // A stale version writes nothing: not the case, not the event, not the plan.
     const stale = { ...c, title: 'stale', version: 2 };
     const later = [makeReminder(c, 'later', T0 + 90 * minute)];
-    expect(await store.saveCase({ record: stale, expectedVersion: 7, event, reminders: later }, T0)).toBe(false);
+    expect(await store.saveCase({ record: stale, expectedVersion: 7, event, reminders: later }, T0)).toBe(
+      false,
+    );
     expect((await store.getCase(c.tenantId, c.id))?.title).toBe(c.title);
     expect(await store.listEvents(c.tenantId, c.id)).toHaveLength(1);
     expect((await store.listReminders(c.tenantId, c.id)).map((r) => r.kind)).toEqual(['breach']);
@@ -144,7 +146,9 @@ export function reminderTests(ctx: SuiteContext): void {
     // A plan that cannot be written (a row of another case) rolls back the new case with it.
     const other = makeCase();
     const foreign = [makeReminder(c, 'breach', T0)];
-    await expect(store.saveCase({ record: other, expectedVersion: null, event: null, reminders: foreign }, T0)).rejects.toThrow();
+    await expect(
+      store.saveCase({ record: other, expectedVersion: null, event: null, reminders: foreign }, T0),
+    ).rejects.toThrow();
     expect(await store.getCase(other.tenantId, other.id)).toBeNull();
   });
 }
