@@ -6,7 +6,10 @@ import { expect, test } from 'vitest';
 // and its report is printed, while the rest of the suite still runs and counts.
 test('biome finds nothing to fix in the tree', () => {
   const root = join(import.meta.dirname, '../..');
-  const run = spawnSync(join(root, 'node_modules/.bin/biome'), ['check', '.'], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(join(root, 'node_modules/.bin/biome'), ['check', '.'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) console.error(run.stdout, run.stderr);
   expect(run.status).toBe(0);
 }, 60_000);
