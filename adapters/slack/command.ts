@@ -9,11 +9,12 @@ import { parseSlaCommand, type SlaCommand } from './commands.js';
 import type { SlackDeps } from './deps.js';
 import type { SlackPerson } from './locale.js';
 import { caseModal } from './modal.js';
+import { postToResponseUrl } from './response-url.js';
 
 export const SLASH_COMMAND = '/sla';
 
 export function registerCommand(app: App, deps: SlackDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     await ack();
     await nextTurn(); // requests already waiting get their acks before this one's work runs
     const parsed = parseSlaCommand(command.text ?? '');
@@ -28,7 +29,8 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       return;
     }
     const answer = (await quickAnswer(deps, parsed, person)) ?? (await listOf(deps, command, person));
-    await respond(ephemeral(answer));
+    const status = await postToResponseUrl(command.response_url, ephemeral(answer));
+    if (status >= 400) deps.log(new Error(`response_url answered ${status}`), 'slack answer not delivered');
   });
 }
 
