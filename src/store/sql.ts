@@ -20,11 +20,9 @@ const caseColumns =
 
 export const insertCase = `INSERT INTO cases (${caseColumns}) VALUES (${Array(17).fill('?').join(', ')})`;
 
-export function caseParams(r: CaseRecord): unknown[] {
+/** The values a case may change after it is created, in the column order both statements use. */
+function changeableValues(r: CaseRecord): unknown[] {
   return [
-    r.id,
-    r.tenantId,
-    r.platform,
     r.channelId,
     encodeJson(r.conversation),
     r.caseNumber,
@@ -36,10 +34,11 @@ export function caseParams(r: CaseRecord): unknown[] {
     r.respondedAt,
     r.deadline,
     r.flag,
-    r.createdAt,
-    r.updatedAt,
-    r.version,
   ];
+}
+
+export function caseParams(r: CaseRecord): unknown[] {
+  return [r.id, r.tenantId, r.platform, ...changeableValues(r), r.createdAt, r.updatedAt, r.version];
 }
 
 // id, tenant, platform and creation time never change.
@@ -48,24 +47,7 @@ export const updateCase = `UPDATE cases SET channel_id = ?, conversation = ?, ca
   updated_at = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?`;
 
 export function updateCaseParams(r: CaseRecord, expectedVersion: number): unknown[] {
-  return [
-    r.channelId,
-    encodeJson(r.conversation),
-    r.caseNumber,
-    r.title,
-    encodeJson(r.input),
-    r.openedBy,
-    r.openedByLocale,
-    r.state,
-    r.respondedAt,
-    r.deadline,
-    r.flag,
-    r.updatedAt,
-    expectedVersion + 1,
-    r.tenantId,
-    r.id,
-    expectedVersion,
-  ];
+  return [...changeableValues(r), r.updatedAt, expectedVersion + 1, r.tenantId, r.id, expectedVersion];
 }
 
 export const getCase = 'SELECT * FROM cases WHERE tenant_id = ? AND id = ?';
