@@ -9,12 +9,7 @@ import { openPostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { makeCase, makeReminder, T0 } from '../store/fixtures.js';
-import {
-  findPostgresBin,
-  notInstalledMessage,
-  startPostgres,
-  type TestPostgres,
-} from '../support/postgres.js';
+import { describeWithPostgres } from '../support/postgres.js';
 import { memoryLogger } from './harness.js';
 
 const cases = 100;
@@ -74,21 +69,9 @@ async function expectEachPostedOnce(stores: Store[]): Promise<void> {
   console.info(`posts per dispatcher: ${sent.join(', ')}`);
 }
 
-const pgInstalled = findPostgresBin() !== null;
-if (!pgInstalled) console.warn(notInstalledMessage);
-
-(pgInstalled ? describe : describe.skip)('three dispatchers on one PostgreSQL', () => {
-  let server: TestPostgres | null = null;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describeWithPostgres('three dispatchers on one PostgreSQL', (database) => {
   it('posts each of 10,000 due reminders exactly once', async () => {
-    if (!server) throw new Error('PostgreSQL did not start');
-    const url = await server.createDatabase();
+    const url = await database();
     const stores = [0, 1, 2].map(() => openPostgresStore({ url, poolSize: 5 }));
     try {
       await stores[0]?.migrate();

@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, describe } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres.js';
-import {
-  findPostgresBin,
-  notInstalledMessage,
-  startPostgres,
-  type TestPostgres,
-} from '../support/postgres.js';
+import { describeWithPostgres } from '../support/postgres.js';
 import { storeSuite } from './store-suite.js';
 
-const installed = findPostgresBin() !== null;
-if (!installed) console.warn(notInstalledMessage);
-
-(installed ? describe : describe.skip)('PostgreSQL store', () => {
-  let server: TestPostgres | null = null;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describeWithPostgres('PostgreSQL store', (database) => {
   // Each test gets its own database, so migrations always start from nothing.
   storeSuite(async () => {
-    if (!server) throw new Error('PostgreSQL did not start');
-    const url = await server.createDatabase();
+    const url = await database();
     return { open: () => openPostgresStore({ url, poolSize: 4 }) };
   });
 });

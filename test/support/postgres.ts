@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
 
 export interface TestPostgres {
   /** postgres:// URL of the database created at start. */
@@ -117,6 +118,31 @@ function freePort(): Promise<number> {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A describe block whose tests share one throwaway cluster; `database()` makes a fresh database and
+ * returns its URL. Skipped, with the message saying why, only when PostgreSQL is not installed.
+ */
+export function describeWithPostgres(title: string, body: (database: () => Promise<string>) => void): void {
+  if (findPostgresBin() === null) {
+    console.warn(notInstalledMessage);
+    describe.skip(title, () => body(async () => ''));
+    return;
+  }
+  describe(title, () => {
+    let server: TestPostgres | null = null;
+    beforeAll(async () => {
+      server = await startPostgres();
+    }, 120_000);
+    afterAll(async () => {
+      await server?.stop();
+    });
+    body(async () => {
+      if (!server) throw new Error('PostgreSQL did not start');
+      return server.createDatabase();
     });
   });
 }
