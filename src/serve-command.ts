@@ -22,9 +22,9 @@ export async function serveCommand(io: CliIo): Promise<number> {
     return reportProblems(io, t, error.problems);
   }
   logger.info({ url: server.url, store: server.store.dialect }, t('server:started', { url: server.url }));
-  for (const name of ['slack', 'teams'] as const) {
-    if (!server.platforms.some((platform) => platform.name === name))
-      logger.warn({ platform: name }, t(`server:off.${name}`));
+  // Teams always runs (unauthenticated for the Emulator without credentials, and says so itself).
+  if (!server.platforms.some((platform) => platform.name === 'slack')) {
+    logger.warn({ platform: 'slack' }, t('server:off.slack'));
   }
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
