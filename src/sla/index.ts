@@ -5,6 +5,7 @@ export { SlaFailure } from './errors.js';
 export { evaluate, scheduleOf } from './evaluate.js';
 export { readInstant } from './input/instant.js';
 export { azurePolicy } from './policy/azure.js';
+export { buildPolicy, type PolicyBuild, type PolicyProblem } from './policy/build.js';
 export type { Policy } from './policy/types.js';
 export { ianaZone } from './time/zone.js';
 export type * from './types.js';

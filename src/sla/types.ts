@@ -33,6 +33,12 @@ export interface SlaInput {
   waitingOnCustomer?: boolean;
   /** ISO 8601 with an offset (`Z` or `+01:00`), or epoch milliseconds. */
   openedAt: string | number;
+  /**
+   * When the first-response clock (re)started, if later than `openedAt`: a severity change restarts
+   * it (SLA-RULES §11), and Microsoft's `serviceLevelAgreement.startTime` can lag a ticket's creation.
+   * Same forms as `openedAt`.
+   */
+  clockStartsAt?: string | number;
   issueType?: string;
   product?: string;
 }
