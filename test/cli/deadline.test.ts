@@ -35,9 +35,9 @@ describe('sla-bot deadline (for a person)', () => {
     const byFlag = await runCli([...german, '--locale', 'nl']);
     const byEnv = await runCli(german, '', { LANG: 'nl_NL.UTF-8' });
     expect(byFlag.stdout).toBe(byEnv.stdout);
-    expect(byFlag.stdout).toMatch(/Uiterlijk\s+za 28 mrt 2026, 11:00/);
-    expect(byFlag.stdout).toMatch(/Reactie\s+Engels, 24\/7/);
-    expect(byFlag.stdout).toContain('Zorg dat Microsoft over uw juiste contactgegevens beschikt.');
+    expect(byFlag.stdout).toMatch(/Deadline\s+za 28 mrt 2026, 11:00/);
+    expect(byFlag.stdout).toMatch(/Reactie in\s+Engels, 24x7/);
+    expect(byFlag.stdout).toContain('Zorg dat Microsoft over de juiste contactgegevens beschikt.');
     expect(byFlag.stdout).not.toMatch(/\{\{|cli:|common:/);
   });
 
