@@ -78,7 +78,7 @@ describe('parseForm', () => {
       NOW,
     );
     expect(form.ok ? {} : form.errors).toEqual({
-      openedAt: 'Geef een geldige datum en tijd, of laat beide leeg voor nu.',
+      openedAt: 'Geef een geldige datum en tijd op, of laat beide leeg voor nu.',
     });
   });
 

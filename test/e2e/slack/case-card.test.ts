@@ -43,7 +43,7 @@ describe('the case modal submission', () => {
     const body = (await submit({ ...GOOD_CASE, caseNumber: '' }, { language: 'nl' })).json<{
       errors: Record<string, string>;
     }>();
-    expect(body.errors.case_number).toContain('casenummer');
+    expect(body.errors.case_number).toContain('aanvraagnummer');
   });
 
   it('Developer with severity A says why and offers C', async () => {

@@ -42,7 +42,7 @@ describe('listing and App Home', () => {
     );
     const second = (await h.slack.waitFor('views.publish', 2))[1];
     expect(JSON.stringify(second?.body.view)).toContain('/sla');
-    expect(JSON.stringify(second?.body.view)).toContain('Je hebt geen open cases');
+    expect(JSON.stringify(second?.body.view)).toContain('U hebt geen open aanvragen');
     expect(limitProblems(h.slack.calls)).toEqual([]);
   });
 });

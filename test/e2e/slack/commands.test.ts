@@ -103,8 +103,8 @@ describe('Slack requests over HTTP', () => {
     await h.command('', { user: 'U9' });
     const [open] = await h.slack.waitFor('views.open');
     const view = open?.body.view as { title: { text: string }; submit: { text: string } };
-    expect(view.title.text).toBe('Nieuwe SLA-case');
-    expect(view.submit.text).toBe('Case openen');
+    expect(view.title.text).toBe('SLA-aanvraag volgen');
+    expect(view.submit.text).toBe('Aanvraag volgen');
   });
 
   it('/sla check answers ephemerally with the facts, in any order, storing nothing', async () => {

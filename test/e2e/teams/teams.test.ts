@@ -117,8 +117,8 @@ describe('trackCase: the form', () => {
   it('speaks the client language (Dutch)', async () => {
     const response = await post(h.server.url, fetchTask(nl, 'trackCase'));
     const task = response.body as Task;
-    expect(task.task.value.title).toBe('SLA-case volgen');
-    expect(inputs(task).get('caseNumber')?.label).toBe('Casenummer');
+    expect(task.task.value.title).toBe('SLA-aanvraag volgen');
+    expect(inputs(task).get('caseNumber')?.label).toBe('Aanvraagnummer');
     expectValid(response.body);
   });
 
@@ -143,7 +143,7 @@ describe('trackCase: the form', () => {
     );
     const task = response.body as Task;
     expect(errorBeside(task, 'country')).toMatch(/ZZ/);
-    expect(task.task.value.title).toBe('SLA-case volgen');
+    expect(task.task.value.title).toBe('SLA-aanvraag volgen');
     const standard = await post(
       h.server.url,
       submitAction(en, 'trackCase', { ...premierA, caseNumber: '98', plan: 'developer' }),
@@ -236,7 +236,9 @@ describe('trackCase: the case card and its thread', () => {
     expect(replies.every((reply) => reply.activityId === cardId)).toBe(true);
     const texts = replies.map((reply) => cardText(cardsIn(reply.body)[0]));
     expect(
-      texts.some((text) => /deadline passed at \{\{DATE\(2026-03-24T10:00:00Z, SHORT\)\}\}/.test(text)),
+      texts.some((text) =>
+        /deadline \(\{\{DATE\(2026-03-24T10:00:00Z, SHORT\)\}\} .*\) has passed/.test(text),
+      ),
     ).toBe(true);
     h.clock.set(START);
   });
@@ -267,7 +269,7 @@ describe('trackCase: the case card and its thread', () => {
       cardSubmit(nl, threadId, cardId, { action: 'respond_at', caseId, respondedDate: '2026-03-24' }),
     );
     expect(cardText(cardsIn(h.connector.posts()[0]?.body)[0])).toBe(
-      'Geef de datum en de tijd van de eerste reactie van Microsoft.',
+      'Geef de datum en de tijd van de eerste reactie van Microsoft op.',
     );
     expect(h.connector.updates()).toHaveLength(0);
     h.connector.clear();
@@ -353,7 +355,7 @@ describe('checkSla and the channel commands', () => {
       h.connector.clear();
       await post(h.server.url, mention(nl, words));
       const text = cardText(cardsIn(h.connector.posts()[0]?.body)[0]);
-      expect(text).toMatch(/SLA-bot houdt Azure-supportcases/);
+      expect(text).toMatch(/SLA-bot houdt Azure-ondersteuningsaanvragen/);
       expectValid(h.connector.posts()[0]?.body);
     }
   });
