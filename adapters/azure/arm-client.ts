@@ -1,0 +1,148 @@
+// Reads support tickets and their communications through the Azure SDK (`@azure/arm-support`),
+// one request at a time through the subscription's gate. The resources are handed on exactly as the
+// API returned them (the raw JSON), because the core's mapping reads the API's own shape.
+
+import { MicrosoftSupport } from '@azure/arm-support';
+import type { TokenCredential } from '@azure/core-auth';
+import type { FullOperationResponse } from '@azure/core-client';
+import { type GateOptions, type Observed, SubscriptionGate } from './gate.js';
+
+/** The API version whose shape the watcher and the core read (`supportPlanDisplayName` and all). */
+export const SUPPORT_API_VERSION = '2024-04-01';
+/** The list API's page size limits: tickets up to 100, communications up to 10. */
+const TICKETS_PER_PAGE = 100;
+const COMMUNICATIONS_PER_PAGE = 10;
+/** A ticket with more pages of communications than this is read no further (its first reply is long known). */
+const MAX_COMMUNICATION_PAGES = 50;
+
+export interface TicketSource {
+  /** Every ticket the filter selects (`$filter` as the API supports it), page by page. */
+  listTickets(subscriptionId: string, filter: string, signal?: AbortSignal): AsyncIterable<unknown[]>;
+  /** The ticket, or null when Azure no longer has it. */
+  getTicket(subscriptionId: string, name: string, signal?: AbortSignal): Promise<unknown | null>;
+  listCommunications(subscriptionId: string, ticketName: string, signal?: AbortSignal): Promise<unknown[]>;
+  gate(subscriptionId: string): SubscriptionGate;
+}
+
+export interface ArmSourceOptions {
+  readonly credential: TokenCredential;
+  /** `https://management.azure.com`, a sovereign cloud's, or a local stand-in's. */
+  readonly endpoint: string;
+  /** Extra trusted CA certificates (PEM) for this client only: a stand-in or a TLS-inspecting proxy. */
+  readonly ca?: string;
+  readonly gate: GateOptions;
+}
+
+export function armTicketSource(options: ArmSourceOptions): TicketSource {
+  const clients = new Map<string, MicrosoftSupport>();
+  const gates = new Map<string, SubscriptionGate>();
+  const client = (subscriptionId: string) => {
+    let found = clients.get(subscriptionId);
+    if (!found) {
+      found = new MicrosoftSupport(options.credential, subscriptionId, {
+        endpoint: options.endpoint,
+        $host: options.endpoint,
+        apiVersion: SUPPORT_API_VERSION,
+        // The gate retries, for every request of the subscription at once; the SDK would retry each alone.
+        retryOptions: { maxRetries: 0 },
+        ...(options.ca ? { tlsOptions: { ca: options.ca } } : {}),
+        userAgentOptions: { userAgentPrefix: 'sla-bot' },
+      });
+      clients.set(subscriptionId, found);
+    }
+    return found;
+  };
+  const gate = (subscriptionId: string) => {
+    let found = gates.get(subscriptionId);
+    if (!found) {
+      found = new SubscriptionGate(options.gate);
+      gates.set(subscriptionId, found);
+    }
+    return found;
+  };
+
+  /** One page through the gate; `fetchPage` makes exactly one request and reports its raw response. */
+  async function* pages(
+    subscriptionId: string,
+    fetchPage: (
+      token: string | undefined,
+      onResponse: (raw: FullOperationResponse) => void,
+    ) => Promise<unknown>,
+    limit: number,
+    signal?: AbortSignal,
+  ): AsyncGenerator<unknown[]> {
+    let token: string | undefined;
+    for (let page = 0; page < limit; page += 1) {
+      const body = await gate(subscriptionId).run(async (observe) => {
+        let raw: FullOperationResponse | undefined;
+        await fetchPage(token, (response) => {
+          raw = response;
+          observe(observedOf(response));
+        });
+        return parseBody(raw);
+      }, signal);
+      yield Array.isArray(body.value) ? body.value : [];
+      token = typeof body.nextLink === 'string' && body.nextLink ? body.nextLink : undefined;
+      if (!token) return;
+    }
+  }
+
+  return {
+    gate,
+    listTickets(subscriptionId, filter, signal) {
+      return pages(
+        subscriptionId,
+        (token, onResponse) =>
+          client(subscriptionId)
+            .supportTickets.list({ filter, top: TICKETS_PER_PAGE, onResponse, abortSignal: signal })
+            .byPage(token ? { continuationToken: token } : undefined)
+            .next(),
+        Number.POSITIVE_INFINITY,
+        signal,
+      );
+    },
+    async getTicket(subscriptionId, name, signal) {
+      try {
+        return await gate(subscriptionId).run(async (observe) => {
+          let raw: FullOperationResponse | undefined;
+          await client(subscriptionId).supportTickets.get(name, {
+            abortSignal: signal,
+            onResponse: (response) => {
+              raw = response;
+              observe(observedOf(response));
+            },
+          });
+          return parseBody(raw);
+        }, signal);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) return null;
+        throw error;
+      }
+    },
+    async listCommunications(subscriptionId, ticketName, signal) {
+      const all: unknown[] = [];
+      const fetchPage = (token: string | undefined, onResponse: (raw: FullOperationResponse) => void) =>
+        client(subscriptionId)
+          .communications.list(ticketName, { top: COMMUNICATIONS_PER_PAGE, onResponse, abortSignal: signal })
+          .byPage(token ? { continuationToken: token } : undefined)
+          .next();
+      for await (const page of pages(subscriptionId, fetchPage, MAX_COMMUNICATION_PAGES, signal))
+        all.push(...page);
+      return all;
+    },
+  };
+}
+
+function observedOf(response: FullOperationResponse): Observed {
+  return { status: response.status, header: (name) => response.headers.get(name) };
+}
+
+/** The page or resource as the API sent it; the SDK's own deserialisation renames and converts. */
+function parseBody(raw: FullOperationResponse | undefined): Record<string, unknown> {
+  const text = raw?.bodyAsText;
+  if (!text) return {};
+  const body: unknown = JSON.parse(text);
+  return body !== null && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+}
