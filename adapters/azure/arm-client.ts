@@ -115,7 +115,8 @@ export function armTicketSource(options: ArmSourceOptions): TicketSource {
           return parseBody(raw);
         }, signal);
       } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) return null;
+        const { statusCode, code } = error as { statusCode?: number; code?: string };
+        if (statusCode === 404 && code !== 'SubscriptionNotFound') return null;
         throw error;
       }
     },
