@@ -9,7 +9,10 @@ export interface PollTuning {
   readonly claimLeaseMs: number;
   /** A ticket awaiting Microsoft's reply has its communications read at least this often. */
   readonly sweepMs: number;
-  /** Below this many remaining reads (ARM's header), only the necessary reads are made. */
+  /**
+   * Below this many remaining reads in ARM's `x-ms-ratelimit-remaining-subscription-reads` (a bucket of
+   * 250 refilled 25 a second, or 12,000 an hour on older subscriptions), communications wait.
+   */
   readonly readFloor: number;
 }
 

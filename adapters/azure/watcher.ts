@@ -52,7 +52,7 @@ export const DEFAULT_TUNING: PollTuning = {
   overlapMs: 15 * 60_000,
   claimLeaseMs: 2 * 60_000,
   sweepMs: 15 * 60_000,
-  readFloor: 500,
+  readFloor: 25,
 };
 
 export class AzureWatcher {
