@@ -114,8 +114,7 @@ export function parseFilter(filter: string | null, fields: Record<string, readon
     const field = match?.[1] ?? '';
     const op = (match?.[2] ?? '').toLowerCase() as Clause['op'];
     const allowed = Object.entries(fields).find(([name]) => name.toLowerCase() === field.toLowerCase());
-    if (!match || !allowed?.[1].includes(op))
-      throw new Error(`Invalid $filter clause: ${part.trim()}`);
+    if (!match || !allowed?.[1].includes(op)) throw new Error(`Invalid $filter clause: ${part.trim()}`);
     const raw = match[3] ?? '';
     const value = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
     if (allowed[0] === 'createdDate' && !Number.isFinite(Date.parse(value)))
