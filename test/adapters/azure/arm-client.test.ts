@@ -114,7 +114,8 @@ describe('ARM failures', () => {
   });
 
   test("an empty read bucket throttles with ARM's own Retry-After and remaining-reads header; reading resumes", async () => {
-    arm.setReads({ capacity: 2, refillPerSecond: 1 });
+    // One read left, refilled every two seconds: the second page finds the bucket empty.
+    arm.setReads({ capacity: 1, refillPerSecond: 0.5 });
     try {
       const reader = source(arm);
       const tickets = await all(reader.listTickets(SUBSCRIPTION, "status eq 'Open'"));
