@@ -8,7 +8,9 @@
 // The stand-in answers in 2–8 ms here (AZURE_BENCH_LATENCY_MS=min,max to change), not ARM's hundreds
 // of ms, and its read bucket is unlimited: this measures the watcher's own cost. Against ARM the same
 // reads are spread by the gate (AZURE_READS_PER_SECOND) and ARM's bucket (250, refilled 25 a second).
+// The stand-in runs in a child process (bench/azure-stand-in.mjs): its work is not counted here.
 // Runs on the compiled dist/ (npm run build, tsc -p tsconfig.bench.json). Not part of the tests.
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { armTicketSource } from '../dist/adapters/azure/arm-client.js';
 import { sleep } from '../dist/adapters/azure/gate.js';
@@ -17,15 +19,11 @@ import { ticketFacts } from '../dist/adapters/azure/ticket-facts.js';
 import { AzureWatcher } from '../dist/adapters/azure/watcher.js';
 import * as sla from '../dist/src/sla/index.js';
 import { TestCredential } from '../dist/test/support/arm-credential.js';
-import { startArmStandIn } from '../dist/test/support/arm-stand-in.js';
-import { iso, ticketResource } from '../dist/test/support/arm-tickets.js';
 
 const TICKETS = Number(process.argv[2] ?? process.env.AZURE_BENCH_TICKETS ?? 10_000);
 const LATENCY = (process.env.AZURE_BENCH_LATENCY_MS ?? '2,8').split(',').map(Number);
 const SUBSCRIPTION = '6c2d2a5e-2c5b-4c1e-9f0e-3a1d4b5c6d7e';
 const SINCE = Date.parse('2026-03-02T08:00:00Z');
-const SEVERITIES = ['Minimal', 'Moderate', 'Critical'];
-const COUNTRIES = [['USA', 'en-US'], ['DEU', 'de-DE'], ['JPN', 'ja-JP'], ['FRA', 'fr-FR'], ['NLD', 'nl-NL']];
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
@@ -76,28 +74,32 @@ function countingSink() {
   };
 }
 
-function resources(count) {
-  return Array.from({ length: count }, (_, i) => {
-    const [country, language] = COUNTRIES[i % COUNTRIES.length];
-    return ticketResource(SUBSCRIPTION, {
-      name: `26030200${String(i).padStart(8, '0')}`,
-      createdDate: iso(SINCE + 60_000 + i * 1000),
-      severity: SEVERITIES[i % SEVERITIES.length],
-      country,
-      language,
+/** The stand-in runs in a child process: its CPU and its tickets are not the watcher's. */
+async function standIn(latency) {
+  const child = fork(new URL('./azure-stand-in.mjs', import.meta.url), [JSON.stringify(latency)]);
+  const waiting = new Map();
+  let next = 0;
+  await new Promise((resolve) => child.once('message', resolve));
+  child.on('message', ({ id, result }) => waiting.get(id)?.(result));
+  const call = (command, args = {}) =>
+    new Promise((resolve) => {
+      next += 1;
+      const id = next;
+      waiting.set(id, resolve);
+      child.send({ id, command, args });
     });
-  });
+  return { call };
 }
 
 async function measure(label, arm, poll) {
   globalThis.gc?.();
   const before = process.memoryUsage();
-  const requests = arm.requests.length;
+  const requests = await arm.call('requests');
   const started = performance.now();
   const report = await poll();
   const ms = performance.now() - started;
   const after = process.memoryUsage();
-  const made = arm.requests.length - requests;
+  const made = (await arm.call('requests')) - requests;
   console.log(
     `${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${String(made).padStart(6)} requests` +
       `  heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)} MB  rss ${mb(after.rss)} MB` +
@@ -119,20 +121,27 @@ function throughput(label, items, fn) {
 }
 
 async function main() {
-  console.log(`Azure poll benchmark: ${TICKETS.toLocaleString('en')} open tickets, stand-in latency ${LATENCY[0]}–${LATENCY[1]} ms, Node ${process.version}`);
-  console.log(`mapping: ${coreReadTicket ? "the core's readTicket" : 'placeholder (readTicket not in this build yet)'}\n`);
-  const arm = await startArmStandIn({ latencyMs: [LATENCY[0], LATENCY[1]], reads: { capacity: 1e9, refillPerSecond: 1e9 } });
+  console.log(
+    `Azure poll benchmark: ${TICKETS.toLocaleString('en')} open tickets, stand-in latency ${LATENCY[0]}–${LATENCY[1]} ms, Node ${process.version}`,
+  );
+  console.log(
+    `mapping: ${coreReadTicket ? "the core's readTicket" : 'placeholder (readTicket not in this build yet)'}\n`,
+  );
+  const arm = await standIn(LATENCY);
   try {
-    arm.subscription(SUBSCRIPTION);
-    arm.grant('bench-token', [SUBSCRIPTION]);
-    const all = resources(TICKETS);
-    for (const resource of all) arm.addTicket(SUBSCRIPTION, resource);
-    const store = new MemoryWatchStore([{ tenantId: 'T1', subscriptionId: SUBSCRIPTION, platform: 'slack', channelId: 'C1', since: SINCE }]);
+    const { endpoint, ca, sample } = await arm.call('seed', {
+      subscription: SUBSCRIPTION,
+      count: TICKETS,
+      since: SINCE,
+    });
+    const store = new MemoryWatchStore([
+      { tenantId: 'T1', subscriptionId: SUBSCRIPTION, platform: 'slack', channelId: 'C1', since: SINCE },
+    ]);
     const sink = countingSink();
     const source = armTicketSource({
       credential: new TestCredential('bench-token'),
-      endpoint: arm.endpoint,
-      ca: arm.ca,
+      endpoint,
+      ca,
       gate: { concurrency: 16, spacingMs: 0, retries: 3, maxInlineWaitMs: 30_000, now: Date.now, sleep },
     });
     const watcher = new AzureWatcher({ source, store, sink, read, pollMs: 60_000, holder: 'bench' });
@@ -145,21 +154,30 @@ async function main() {
     await measure('first poll: every ticket new (open + read comms)', arm, poll);
     await measure('steady poll: nothing changed', arm, poll);
     const changed = Math.max(1, Math.round(TICKETS / 100));
-    for (let i = 0; i < changed; i += 1)
-      arm.addCommunication(SUBSCRIPTION, all[i * 100 < TICKETS ? i * 100 : i].name, { direction: 'Outbound', sender: 'Engineer', at: SINCE + 3_600_000 });
+    const names = Array.from({ length: changed }, (_, i) => `26030200${String(i * 100).padStart(8, '0')}`);
+    await arm.call('reply', { subscription: SUBSCRIPTION, names, at: SINCE + 3_600_000 });
     await measure(`steady poll: ${changed} got Microsoft's reply`, arm, poll);
     if (watcher.status().watches[0]?.health !== 'ok') throw new Error(JSON.stringify(watcher.status()));
     console.log(`cases opened ${sink.counts.open}, first responses ${sink.counts.respond}\n`);
 
-    const sample = all.slice(0, Math.min(all.length, 2_000));
     const mapped = sample.map(read).filter((r) => r.ok);
     const at = SINCE + 86_400_000;
-    const facts = throughput('ticketFacts (the watcher own fields)', sample, (r) => ticketFacts(SUBSCRIPTION, r));
-    const mapping = throughput(coreReadTicket ? 'readTicket (core mapping)' : 'mapping hook (placeholder)', sample, read);
-    const evaluated = throughput('evaluate (baseline, same inputs)', mapped, (r) => sla.evaluate(r.input, at));
-    console.log(`\nratios to evaluate: ticketFacts ×${(facts / evaluated).toFixed(1)}, mapping ×${(mapping / evaluated).toFixed(1)}`);
+    const facts = throughput('ticketFacts (the watcher own fields)', sample, (r) =>
+      ticketFacts(SUBSCRIPTION, r),
+    );
+    const mapping = throughput(
+      coreReadTicket ? 'readTicket (core mapping)' : 'mapping hook (placeholder)',
+      sample,
+      read,
+    );
+    const evaluated = throughput('evaluate (baseline, same inputs)', mapped, (r) =>
+      sla.evaluate(r.input, at),
+    );
+    console.log(
+      `\nratios to evaluate: ticketFacts ×${(facts / evaluated).toFixed(1)}, mapping ×${(mapping / evaluated).toFixed(1)}`,
+    );
   } finally {
-    await arm.close();
+    await arm.call('close');
   }
 }
 

@@ -1,5 +1,5 @@
 // The stand-in's routes and ARM's error answers, worded as Azure Resource Manager words them.
-import type { ArmAnswer } from './arm-stand-in.js';
+import type { ArmAnswer } from './arm-reads.js';
 
 export type ArmRoute =
   | { kind: 'tickets'; subscriptionId: string }

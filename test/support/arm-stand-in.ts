@@ -7,17 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { type ArmAnswer, readAnswer, type Subscription } from './arm-reads.js';
 import { ArmErrors, type ArmRoute, routeOf } from './arm-routes.js';
-import {
-  type CommunicationResource,
-  iso,
-  type Json,
-  matches,
-  page,
-  parseFilter,
-  sla,
-  type TicketResource,
-} from './arm-tickets.js';
+import { type CommunicationResource, iso, sla, type TicketResource } from './arm-tickets.js';
 import { testCertificates } from './arm-tls.js';
 
 export interface RecordedRequest {
@@ -35,13 +27,6 @@ export interface ArmOptions {
   /** Read bucket per subscription: ARM's default holds 250 and refills 25 a second. */
   reads?: { capacity: number; refillPerSecond: number };
   apiVersions?: readonly string[];
-}
-
-interface Subscription {
-  registered: boolean;
-  tickets: Map<string, { resource: TicketResource; communications: CommunicationResource[] }>;
-  bucket: { tokens: number; at: number };
-  forced: Array<{ status: number; retryAfter?: number }>;
 }
 
 export class ArmStandIn {
@@ -110,6 +95,7 @@ export class ArmStandIn {
       this.subscriptions.set(key, {
         registered,
         tickets: new Map(),
+        sorted: null,
         bucket: { tokens: this.reads.capacity, at: Date.now() },
         forced: [],
       });
@@ -122,7 +108,9 @@ export class ArmStandIn {
   }
 
   addTicket(subscriptionId: string, resource: TicketResource): void {
-    this.sub(subscriptionId).tickets.set(resource.name.toLowerCase(), { resource, communications: [] });
+    const subscription = this.sub(subscriptionId);
+    subscription.tickets.set(resource.name.toLowerCase(), { resource, communications: [] });
+    subscription.sorted = null;
   }
 
   ticket(subscriptionId: string, name: string): TicketResource {
@@ -238,7 +226,7 @@ export class ArmStandIn {
     }
     if (forced) return ArmErrors.status(forced.status);
     if (!subscription.registered) return ArmErrors.notRegistered();
-    const answer = this.read(route, url, subscription);
+    const answer = readAnswer(route, url, subscription);
     return { ...answer, headers: { ...limits, ...answer.headers } };
   }
 
@@ -255,55 +243,6 @@ export class ArmStandIn {
     bucket.tokens -= 1;
     return bucket.tokens;
   }
-
-  private read(route: ArmRoute, url: URL, subscription: Subscription): ArmAnswer {
-    const top = url.searchParams.get('$top');
-    const skip = url.searchParams.get('$skiptoken');
-    if (skip !== null && !/^\d{1,9}$/.test(skip)) return ArmErrors.badRequest(`Invalid $skiptoken: ${skip}`);
-    const limit = route.kind === 'communications' ? 10 : 100;
-    const size = top === null ? (route.kind === 'communications' ? 10 : 25) : Number(top);
-    if (!Number.isInteger(size) || size < 1 || size > limit)
-      return ArmErrors.badRequest(`$top must be a whole number from 1 to ${limit}`);
-    const stored =
-      route.kind === 'tickets' ? undefined : subscription.tickets.get(route.ticketName.toLowerCase());
-    if (route.kind !== 'tickets' && !stored) return ArmErrors.ticketNotFound(route.ticketName);
-    try {
-      if (route.kind === 'ticket') return { status: 200, body: stored?.resource };
-      if (route.kind === 'tickets') {
-        const clauses = parseFilter(url.searchParams.get('$filter'), {
-          status: ['eq'],
-          createdDate: ['gt', 'ge'],
-          serviceId: ['eq'],
-          problemClassificationId: ['eq'],
-        });
-        const tickets = [...subscription.tickets.values()]
-          .map((entry) => entry.resource)
-          .filter((ticket) => matches(ticket.properties, clauses))
-          .sort(
-            (a, b) =>
-              b.properties.createdDate.localeCompare(a.properties.createdDate) ||
-              a.name.localeCompare(b.name),
-          );
-        return { status: 200, body: page(tickets, url, size) };
-      }
-      const clauses = parseFilter(url.searchParams.get('$filter'), {
-        communicationType: ['eq'],
-        createdDate: ['gt', 'ge'],
-      });
-      const found = (stored?.communications ?? []).filter((c) =>
-        matches(c.properties as unknown as Json, clauses),
-      );
-      return { status: 200, body: page(found, url, size) };
-    } catch (error) {
-      return ArmErrors.badRequest((error as Error).message);
-    }
-  }
-}
-
-export interface ArmAnswer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Record<string, string>;
 }
 
 /** A started stand-in; tests add subscriptions, grants and tickets. */
