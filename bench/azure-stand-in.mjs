@@ -13,7 +13,11 @@ const COUNTRIES = [
 ];
 
 const [min, max] = JSON.parse(process.argv[2] ?? '[2,8]');
-const arm = await startArmStandIn({ latencyMs: [min, max], reads: { capacity: 1e9, refillPerSecond: 1e9 } });
+const arm = await startArmStandIn({
+  latencyMs: [min, max],
+  slow: { share: 0, ms: [min, max] },
+  reads: { capacity: 1e9, refillPerSecond: 1e9 },
+});
 
 const commands = {
   seed({ subscription, count, since }) {

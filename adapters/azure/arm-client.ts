@@ -19,7 +19,8 @@ const MAX_COMMUNICATION_PAGES = 50;
  * use and which cost more than the rest of a poll: only errors are deserialised (into RestError), and
  * a 2xx response keeps the parsed JSON as the API sent it.
  */
-const requestOptions = { shouldDeserialize: (response: { status: number }) => response.status >= 300 };
+const deserializeErrors = (response: { status: number }) => response.status >= 300;
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface TicketSource {
   /** Every ticket the filter selects (`$filter` as the API supports it), page by page. */
@@ -37,9 +38,15 @@ export interface ArmSourceOptions {
   /** Extra trusted CA certificates (PEM) for this client only: a stand-in or a TLS-inspecting proxy. */
   readonly ca?: string;
   readonly gate: GateOptions;
+  /** A request ARM has not answered by then fails (a hung connection must not hold a poll). */
+  readonly timeoutMs?: number;
 }
 
 export function armTicketSource(options: ArmSourceOptions): TicketSource {
+  const requestOptions = {
+    shouldDeserialize: deserializeErrors,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
   const clients = new Map<string, MicrosoftSupport>();
   const gates = new Map<string, SubscriptionGate>();
   const client = (subscriptionId: string) => {

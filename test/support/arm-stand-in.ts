@@ -24,6 +24,8 @@ export interface RecordedRequest {
 export interface ArmOptions {
   /** Each answer waits a random time in this range (ms): ARM takes hundreds of ms, sometimes seconds. */
   latencyMs?: [number, number];
+  /** A share of answers is slow, as ARM's are now and then (default 3 % take 1.5–3 s; 0 for none). */
+  slow?: { share: number; ms: [number, number] };
   /** Read bucket per subscription: ARM's default holds 250 and refills 25 a second. */
   reads?: { capacity: number; refillPerSecond: number };
   apiVersions?: readonly string[];
@@ -36,6 +38,7 @@ export class ArmStandIn {
   /** token → the subscriptions it may read ('*': all); a token not here is invalid (401). */
   private readonly grants = new Map<string, Set<string> | '*'>();
   private latency: [number, number];
+  private slow: { share: number; ms: [number, number] };
   private reads: { capacity: number; refillPerSecond: number };
   private readonly apiVersions: readonly string[];
   private server: Server | undefined;
@@ -44,6 +47,7 @@ export class ArmStandIn {
   constructor(options: ArmOptions = {}) {
     this.ca = testCertificates().ca;
     this.latency = options.latencyMs ?? [150, 900];
+    this.slow = options.slow ?? { share: 0.03, ms: [1500, 3000] };
     this.reads = options.reads ?? { capacity: 250, refillPerSecond: 25 };
     this.apiVersions = options.apiVersions ?? [
       '2020-04-01',
@@ -73,8 +77,10 @@ export class ArmStandIn {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Every answer takes this long from now on (no slow share). */
   setLatency(range: [number, number]): void {
     this.latency = range;
+    this.slow = { share: 0, ms: range };
   }
 
   setReads(reads: { capacity: number; refillPerSecond: number }): void {
@@ -180,7 +186,7 @@ export class ArmStandIn {
     const url = new URL(request.url ?? '/', this.origin);
     const route = routeOf(request.method ?? 'GET', url.pathname);
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const [min, max] = this.latency;
+    const [min, max] = Math.random() < this.slow.share ? this.slow.ms : this.latency;
     await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)));
     const { status, body, headers } = this.answer(route, url, token);
     this.requests.push({

@@ -139,6 +139,23 @@ describe('ARM failures', () => {
     expect(classify(failure, SUBSCRIPTION).health).toBe('throttled');
   });
 
+  test('an answer that does not come in time ends the read as unreachable', async () => {
+    arm.setLatency([2_500, 2_500]);
+    try {
+      const impatient = armTicketSource({
+        credential: new TestCredential(),
+        endpoint: arm.endpoint,
+        ca: arm.ca,
+        gate: gateOptions({ retries: 0 }),
+        timeoutMs: 300,
+      });
+      const failure = await impatient.getTicket(SUBSCRIPTION, 't4').catch((error: unknown) => error);
+      expect(classify(failure, SUBSCRIPTION).health).toBe('unreachable');
+    } finally {
+      arm.setLatency([150, 900]);
+    }
+  });
+
   test('a passing 503 is retried', async () => {
     arm.failNext(SUBSCRIPTION, 503, 1);
     expect(await source(arm).getTicket(SUBSCRIPTION, 't4')).not.toBeNull();
