@@ -43,50 +43,121 @@ export interface ArmSourceOptions {
 }
 
 export function armTicketSource(options: ArmSourceOptions): TicketSource {
-  const requestOptions = {
-    shouldDeserialize: deserializeErrors,
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  };
-  const clients = new Map<string, MicrosoftSupport>();
-  const gates = new Map<string, SubscriptionGate>();
-  const client = (subscriptionId: string) => {
-    let found = clients.get(subscriptionId);
+  return new ArmTicketSource(options);
+}
+
+type FetchPage = (
+  token: string | undefined,
+  onResponse: (raw: FullOperationResponse) => void,
+) => Promise<unknown>;
+
+/** One SDK client and one gate per subscription (the SDK binds a client to its subscription). */
+class ArmTicketSource implements TicketSource {
+  private readonly clients = new Map<string, MicrosoftSupport>();
+  private readonly gates = new Map<string, SubscriptionGate>();
+  private readonly requestOptions: { shouldDeserialize: typeof deserializeErrors; timeout: number };
+
+  constructor(private readonly options: ArmSourceOptions) {
+    this.requestOptions = {
+      shouldDeserialize: deserializeErrors,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    };
+  }
+
+  gate(subscriptionId: string): SubscriptionGate {
+    let found = this.gates.get(subscriptionId);
     if (!found) {
-      found = new MicrosoftSupport(options.credential, subscriptionId, {
-        endpoint: options.endpoint,
-        $host: options.endpoint,
+      found = new SubscriptionGate(this.options.gate);
+      this.gates.set(subscriptionId, found);
+    }
+    return found;
+  }
+
+  listTickets(subscriptionId: string, filter: string, signal?: AbortSignal): AsyncIterable<unknown[]> {
+    const fetchPage: FetchPage = (token, onResponse) =>
+      this.client(subscriptionId)
+        .supportTickets.list({
+          filter,
+          top: TICKETS_PER_PAGE,
+          onResponse,
+          abortSignal: signal,
+          requestOptions: this.requestOptions,
+        })
+        .byPage(token ? { continuationToken: token } : undefined)
+        .next();
+    return this.pages(subscriptionId, fetchPage, Number.POSITIVE_INFINITY, signal);
+  }
+
+  async getTicket(subscriptionId: string, name: string, signal?: AbortSignal): Promise<unknown | null> {
+    try {
+      return await this.gate(subscriptionId).run(async (observe) => {
+        let raw: FullOperationResponse | undefined;
+        await this.client(subscriptionId).supportTickets.get(name, {
+          abortSignal: signal,
+          requestOptions: this.requestOptions,
+          onResponse: (response) => {
+            raw = response;
+            observe(observedOf(response));
+          },
+        });
+        return parseBody(raw);
+      }, signal);
+    } catch (error) {
+      const { statusCode, code } = error as { statusCode?: number; code?: string };
+      if (statusCode === 404 && code !== 'SubscriptionNotFound') return null;
+      throw error;
+    }
+  }
+
+  async listCommunications(
+    subscriptionId: string,
+    ticketName: string,
+    signal?: AbortSignal,
+  ): Promise<unknown[]> {
+    const fetchPage: FetchPage = (token, onResponse) =>
+      this.client(subscriptionId)
+        .communications.list(ticketName, {
+          top: COMMUNICATIONS_PER_PAGE,
+          onResponse,
+          abortSignal: signal,
+          requestOptions: this.requestOptions,
+        })
+        .byPage(token ? { continuationToken: token } : undefined)
+        .next();
+    const all: unknown[] = [];
+    for await (const page of this.pages(subscriptionId, fetchPage, MAX_COMMUNICATION_PAGES, signal))
+      all.push(...page);
+    return all;
+  }
+
+  private client(subscriptionId: string): MicrosoftSupport {
+    let found = this.clients.get(subscriptionId);
+    if (!found) {
+      const { credential, endpoint, ca } = this.options;
+      found = new MicrosoftSupport(credential, subscriptionId, {
+        endpoint,
+        $host: endpoint,
         apiVersion: SUPPORT_API_VERSION,
         // The gate retries, for every request of the subscription at once; the SDK would retry each alone.
         retryOptions: { maxRetries: 0 },
-        ...(options.ca ? { tlsOptions: { ca: options.ca } } : {}),
+        ...(ca ? { tlsOptions: { ca } } : {}),
         userAgentOptions: { userAgentPrefix: 'sla-bot' },
       });
-      clients.set(subscriptionId, found);
+      this.clients.set(subscriptionId, found);
     }
     return found;
-  };
-  const gate = (subscriptionId: string) => {
-    let found = gates.get(subscriptionId);
-    if (!found) {
-      found = new SubscriptionGate(options.gate);
-      gates.set(subscriptionId, found);
-    }
-    return found;
-  };
+  }
 
-  /** One page through the gate; `fetchPage` makes exactly one request and reports its raw response. */
-  async function* pages(
+  /** Page after page through the gate; each `fetchPage` makes one request (a fresh `byPage` from the token). */
+  private async *pages(
     subscriptionId: string,
-    fetchPage: (
-      token: string | undefined,
-      onResponse: (raw: FullOperationResponse) => void,
-    ) => Promise<unknown>,
+    fetchPage: FetchPage,
     limit: number,
     signal?: AbortSignal,
   ): AsyncGenerator<unknown[]> {
     let token: string | undefined;
     for (let page = 0; page < limit; page += 1) {
-      const body = await gate(subscriptionId).run(async (observe) => {
+      const body = await this.gate(subscriptionId).run(async (observe) => {
         let raw: FullOperationResponse | undefined;
         await fetchPage(token, (response) => {
           raw = response;
@@ -99,64 +170,6 @@ export function armTicketSource(options: ArmSourceOptions): TicketSource {
       if (!token) return;
     }
   }
-
-  return {
-    gate,
-    listTickets(subscriptionId, filter, signal) {
-      return pages(
-        subscriptionId,
-        (token, onResponse) =>
-          client(subscriptionId)
-            .supportTickets.list({
-              filter,
-              top: TICKETS_PER_PAGE,
-              onResponse,
-              abortSignal: signal,
-              requestOptions,
-            })
-            .byPage(token ? { continuationToken: token } : undefined)
-            .next(),
-        Number.POSITIVE_INFINITY,
-        signal,
-      );
-    },
-    async getTicket(subscriptionId, name, signal) {
-      try {
-        return await gate(subscriptionId).run(async (observe) => {
-          let raw: FullOperationResponse | undefined;
-          await client(subscriptionId).supportTickets.get(name, {
-            abortSignal: signal,
-            requestOptions,
-            onResponse: (response) => {
-              raw = response;
-              observe(observedOf(response));
-            },
-          });
-          return parseBody(raw);
-        }, signal);
-      } catch (error) {
-        const { statusCode, code } = error as { statusCode?: number; code?: string };
-        if (statusCode === 404 && code !== 'SubscriptionNotFound') return null;
-        throw error;
-      }
-    },
-    async listCommunications(subscriptionId, ticketName, signal) {
-      const all: unknown[] = [];
-      const fetchPage = (token: string | undefined, onResponse: (raw: FullOperationResponse) => void) =>
-        client(subscriptionId)
-          .communications.list(ticketName, {
-            top: COMMUNICATIONS_PER_PAGE,
-            onResponse,
-            abortSignal: signal,
-            requestOptions,
-          })
-          .byPage(token ? { continuationToken: token } : undefined)
-          .next();
-      for await (const page of pages(subscriptionId, fetchPage, MAX_COMMUNICATION_PAGES, signal))
-        all.push(...page);
-      return all;
-    },
-  };
 }
 
 function observedOf(response: FullOperationResponse): Observed {

@@ -26,66 +26,81 @@ export async function applyChanges(
   start: TicketLink,
   observation: Observation,
 ): Promise<void> {
-  const { sink, report, watch } = context;
   const caseId = start.caseId;
   if (caseId === null) return;
-  const key = `${watch.tenantId}:${start.ticket.resourceId}`;
-  const steps: Step[] = [];
+  const target: Target = { context, caseId, key: `${context.watch.tenantId}:${start.ticket.resourceId}` };
   const { severity, response, closedAt } = observation;
-  if (severity) {
-    const letter = String(severity.reading.input.severity);
-    steps.push({
-      at: severity.changedAt,
-      run: async (link) => {
-        if (link.severity === letter) return null;
-        const result = await sink.changeSeverity({
-          tenantId: watch.tenantId,
-          caseId,
-          input: severity.reading.input,
-          microsoft: severity.reading.microsoft,
-          changedAt: severity.changedAt,
-          idempotencyKey: `azure-severity:${key}:${letter}:${severity.changedAt}`,
-        });
-        if (result.ok) report.severityChanged += 1;
-        return { result, link: { ...link, severity: letter } };
-      },
-    });
-  }
-  if (response) {
-    steps.push({
-      at: response.at,
-      run: async (link) => {
-        if (link.respondedAt !== null) return null;
-        const result = await sink.recordFirstResponse({
-          tenantId: watch.tenantId,
-          caseId,
-          respondedAt: response.at,
-          idempotencyKey: `azure-response:${key}`,
-        });
-        if (result.ok) report.responded += 1;
-        return { result, link: { ...link, respondedAt: response.at } };
-      },
-    });
-  }
-  if (closedAt !== undefined) {
-    // Closing comes last whatever its time: nothing is recorded on a closed case.
-    steps.push({
-      at: Number.POSITIVE_INFINITY,
-      run: async (link) => {
-        if (link.closed) return null;
-        const result = await sink.close({
-          tenantId: watch.tenantId,
-          caseId,
-          closedAt,
-          idempotencyKey: `azure-close:${key}`,
-        });
-        if (result.ok) report.closed += 1;
-        return { result, link: { ...link, closed: true } };
-      },
-    });
-  }
+  const steps: Step[] = [];
+  if (severity) steps.push(severityStep(target, severity));
+  if (response) steps.push(responseStep(target, response));
+  if (closedAt !== undefined) steps.push(closeStep(target, closedAt));
   steps.sort((a, b) => a.at - b.at);
   await runSteps(context, start, steps, observation);
+}
+
+interface Target {
+  readonly context: PollContext;
+  readonly caseId: string;
+  /** `<tenant id>:<ticket resource id>`, the stem of every idempotency key for the ticket. */
+  readonly key: string;
+}
+
+function severityStep(
+  { context, caseId, key }: Target,
+  severity: NonNullable<Observation['severity']>,
+): Step {
+  const letter = String(severity.reading.input.severity);
+  return {
+    at: severity.changedAt,
+    run: async (link) => {
+      if (link.severity === letter) return null;
+      const result = await context.sink.changeSeverity({
+        tenantId: context.watch.tenantId,
+        caseId,
+        input: severity.reading.input,
+        microsoft: severity.reading.microsoft,
+        changedAt: severity.changedAt,
+        idempotencyKey: `azure-severity:${key}:${letter}:${severity.changedAt}`,
+      });
+      if (result.ok) context.report.severityChanged += 1;
+      return { result, link: { ...link, severity: letter } };
+    },
+  };
+}
+
+function responseStep({ context, caseId, key }: Target, response: Communication): Step {
+  return {
+    at: response.at,
+    run: async (link) => {
+      if (link.respondedAt !== null) return null;
+      const result = await context.sink.recordFirstResponse({
+        tenantId: context.watch.tenantId,
+        caseId,
+        respondedAt: response.at,
+        idempotencyKey: `azure-response:${key}`,
+      });
+      if (result.ok) context.report.responded += 1;
+      return { result, link: { ...link, respondedAt: response.at } };
+    },
+  };
+}
+
+/** Closing comes last whatever its time: nothing is recorded on a closed case. */
+function closeStep({ context, caseId, key }: Target, closedAt: number): Step {
+  return {
+    at: Number.POSITIVE_INFINITY,
+    run: async (link) => {
+      if (link.closed) return null;
+      const result = await context.sink.close({
+        tenantId: context.watch.tenantId,
+        caseId,
+        closedAt,
+        idempotencyKey: `azure-close:${key}`,
+      });
+      if (result.ok) context.report.closed += 1;
+      return { result, link: { ...link, closed: true } };
+    },
+  };
 }
 
 async function runSteps(context: PollContext, start: TicketLink, steps: Step[], observation: Observation) {
