@@ -12,7 +12,9 @@ export type WatchHealth =
   | 'notRegistered'
   | 'subscriptionNotFound'
   | 'throttled'
-  | 'unreachable';
+  | 'unreachable'
+  /** Not Azure's answer: the watcher's store, or a fault of its own (the log has the error). */
+  | 'failed';
 
 export interface WatchProblem {
   readonly health: Exclude<WatchHealth, 'pending' | 'ok'>;
@@ -41,7 +43,9 @@ export function classify(error: unknown, subscriptionId: string): WatchProblem {
   if (status === 403) return problem('forbidden', { code: code || 'AuthorizationFailed' });
   if (status === 409 && code === 'MissingSubscriptionRegistration') return problem('notRegistered');
   if (status === 404 && code === 'SubscriptionNotFound') return problem('subscriptionNotFound');
-  const detail =
-    typeof status === 'number' ? `HTTP ${status}${code ? ` ${code}` : ''}` : code || name || 'error';
-  return problem('unreachable', { detail });
+  if (typeof status === 'number')
+    return problem('unreachable', { detail: `HTTP ${status}${code ? ` ${code}` : ''}` });
+  // The SDK wraps every network failure in a RestError; a timeout is an AbortError.
+  if (name === 'RestError' || name === 'AbortError') return problem('unreachable', { detail: code || name });
+  return problem('failed', { detail: name || 'Error' });
 }

@@ -76,7 +76,9 @@ export class AzureWatcher {
     this.loop = (async () => {
       while (!controller.signal.aborted) {
         const started = this.now();
-        await this.pollOnce(controller.signal);
+        await this.pollOnce(controller.signal).catch((error: unknown) =>
+          this.options.log?.warn({ err: error }, 'azure poll failed'),
+        );
         const wait = Math.max(0, started + this.options.pollMs - this.now());
         await sleep(wait, controller.signal).catch(() => undefined);
       }
@@ -120,8 +122,6 @@ export class AzureWatcher {
     const gate = this.options.source.gate(watch.subscriptionId);
     const now = this.now();
     if (gate.pausedUntil > now) return;
-    // Just under one interval: each interval one replica polls, and this one renews its own lease.
-    if (!(await this.options.store.leasePoll(key, this.holder, now, this.options.pollMs * 0.9))) return;
     const report = emptyReport();
     const context: PollContext = {
       watch,
@@ -136,6 +136,8 @@ export class AzureWatcher {
       report,
     };
     try {
+      // Just under one interval: each interval one replica polls, and this one renews its own lease.
+      if (!(await this.options.store.leasePoll(key, this.holder, now, this.options.pollMs * 0.9))) return;
       await discoverTickets(context);
       await refreshOpenTickets(context);
       this.record(previous, {
@@ -148,15 +150,21 @@ export class AzureWatcher {
     } catch (error) {
       if (signal?.aborted) return;
       const problem = classify(error, watch.subscriptionId);
-      this.record(previous, { health: problem.health, problem, lastPollAt: now, last: report });
+      this.record(previous, { health: problem.health, problem, lastPollAt: now, last: report }, error);
     }
   }
 
-  private record(previous: WatchStatus, next: Partial<WatchStatus>): void {
+  private record(previous: WatchStatus, next: Partial<WatchStatus>, error?: unknown): void {
     const status = { ...previous, ...next };
     this.states.set(watchKey(status.tenantId, status.subscriptionId), status);
     if (status.health === previous.health) return;
-    const fields = { tenantId: status.tenantId, subscription: status.subscriptionId, health: status.health };
+    const fields: Record<string, unknown> = {
+      tenantId: status.tenantId,
+      subscription: status.subscriptionId,
+      health: status.health,
+    };
+    // Our own failure (the store, a bug) is logged with its error; Azure's answers are said in words.
+    if (status.health === 'failed') fields.err = error;
     const describe = this.options.describe ?? ((key: string) => `azure:${key}`);
     if (status.problem) this.options.log?.warn(fields, describe(status.problem.key, status.problem.params));
     else this.options.log?.info(fields, describe('log.reading', { subscription: status.subscriptionId }));

@@ -133,6 +133,7 @@ describe('the words, in every interface language', () => {
     classify({ statusCode: 409, code: 'MissingSubscriptionRegistration' }, SUB),
     classify({ statusCode: 404, code: 'SubscriptionNotFound' }, SUB),
     classify({ statusCode: 502 }, SUB),
+    classify(new TypeError('store gone'), SUB),
   ];
 
   test.each(INTERFACE_LANGUAGES)(
@@ -147,6 +148,7 @@ describe('the words, in every interface language', () => {
         'notRegistered',
         'subscriptionNotFound',
         'unreachable',
+        'failed',
       ]);
       for (const problem of problems) {
         const text = t(`azure:${problem.key}`, problem.params);

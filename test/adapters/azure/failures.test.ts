@@ -1,6 +1,7 @@
 // Missing credentials or permissions and ARM throttling: the watcher keeps running, says what is
 // missing in its status and its log, and reads again once the cause is gone.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MemoryWatchStore } from '../../../adapters/azure/memory-store.js';
 import { type ArmStandIn, startArmStandIn } from '../../support/arm-stand-in.js';
 import { iso, ticketResource } from '../../support/arm-tickets.js';
 import { rig, SUBSCRIPTION, watchOf } from './harness.js';
@@ -107,5 +108,30 @@ describe('what is missing is said, nothing crashes', () => {
     await running.stop();
     expect(Date.now() - stopping).toBeLessThan(3_000);
     expect(await store.leasePoll(`T-CONTOSO:${SUBSCRIPTION}`, 'replica-2', Date.now(), 1000)).toBe(true);
+  });
+
+  test('its own store failing: said as our failure with the error in the log, and the next poll recovers', async () => {
+    class FlakyStore extends MemoryWatchStore {
+      down = true;
+      override async leasePoll(key: string, holder: string, now: number, ms: number): Promise<boolean> {
+        if (this.down) throw new Error('connection terminated unexpectedly');
+        return super.leasePoll(key, holder, now, ms);
+      }
+    }
+    const store = new FlakyStore([watchOf()]);
+    const { watcher, sink } = rig(arm);
+    arm.grant('good-token', [SUBSCRIPTION]);
+    const one = watcher({ log, store, holder: 'replica-1' });
+    await one.pollOnce();
+    expect(one.status().watches[0]).toMatchObject({
+      health: 'failed',
+      problem: { params: { detail: 'Error' } },
+    });
+    expect(logged[0]?.fields.err).toBeInstanceOf(Error);
+    expect(JSON.stringify(one.status())).not.toContain('connection terminated');
+    store.down = false;
+    await one.pollOnce();
+    expect(one.status().watches[0]?.health).toBe('ok');
+    expect(sink.of('open')).toHaveLength(1);
   });
 });

@@ -88,7 +88,10 @@ describe('exactly once', () => {
     addTicket('2603020050000001', 3);
     const crashing = watcher({ holder: 'replica-1', store, tuning: { claimLeaseMs: 0 } });
     await crashing.pollOnce();
-    expect(crashing.status().watches[0]).toMatchObject({ health: 'unreachable' });
+    expect(crashing.status().watches[0]).toMatchObject({
+      health: 'failed',
+      problem: { params: { detail: 'Error' } },
+    });
     expect(await store.cursor('T-CONTOSO', SUBSCRIPTION)).toBeNull();
     const other = watcher({ holder: 'replica-2', store, tuning: { claimLeaseMs: 0 } });
     await store.releasePoll(`T-CONTOSO:${SUBSCRIPTION}`, 'replica-1');
