@@ -10,7 +10,7 @@ import { AzureWatcher, type WatcherLog } from './watcher.js';
 export { type AzureConfig, type AzureConfigProblem, loadAzureConfig } from './config.js';
 export { MemoryWatchStore } from './memory-store.js';
 export type * from './ports.js';
-export { openKey } from './ports.js';
+export { openKey, watchKey } from './ports.js';
 export { AzureWatcher, type WatcherStatus, type WatchStatus } from './watcher.js';
 
 export interface AzureWatcherDeps {

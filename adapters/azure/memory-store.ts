@@ -1,6 +1,6 @@
 // The watcher's store in memory: one process, or several watchers sharing one instance in tests.
 // Each method completes without awaiting anything in between, so each is atomic like a SQL row.
-import type { Claim, TicketLink, Watch, WatchStore } from './ports.js';
+import { type Claim, type TicketLink, type Watch, type WatchStore, watchKey } from './ports.js';
 
 interface Lease {
   holder: string;
@@ -94,10 +94,6 @@ function takeLease(
   if (current && current.holder !== holder && current.until > now) return false;
   leases.set(key, { holder, until: now + ms });
   return true;
-}
-
-export function watchKey(tenantId: string, subscriptionId: string): string {
-  return `${tenantId}:${subscriptionId.toLowerCase()}`;
 }
 
 function ticketKey(tenantId: string, resourceId: string): string {

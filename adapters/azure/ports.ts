@@ -146,3 +146,8 @@ export interface WatchStore {
 export function openKey(tenantId: string, resourceId: string): string {
   return `azure:${tenantId}:${resourceId.toLowerCase()}`;
 }
+
+/** The key of a watch's poll lease and cursor: one per tenant and subscription. */
+export function watchKey(tenantId: string, subscriptionId: string): string {
+  return `${tenantId}:${subscriptionId.toLowerCase()}`;
+}

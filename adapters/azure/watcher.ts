@@ -5,9 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { TicketSource } from './arm-client.js';
 import { discoverTickets } from './discover.js';
 import { sleep } from './gate.js';
-import { watchKey } from './memory-store.js';
 import { emptyReport, type PollContext, type PollReport, type PollTuning } from './poll-context.js';
-import type { CaseSink, TicketReader, Watch, WatchStore } from './ports.js';
+import { type CaseSink, type TicketReader, type Watch, type WatchStore, watchKey } from './ports.js';
 import { classify, type WatchHealth, type WatchProblem } from './problems.js';
 import { refreshOpenTickets } from './refresh.js';
 

@@ -118,6 +118,21 @@ describe('open tickets, refreshed', () => {
     ).toEqual([['A', at(90), { startTime: at(90), deadline: at(150), slaMinutes: 60 }]]);
   });
 
+  test('changes reach the case in the order they happened: the reply before a later severity change', async () => {
+    const { sink, watcher } = rig(arm);
+    addTicket('2603020010000025', 25);
+    const one = watcher();
+    await one.pollOnce();
+    arm.addCommunication(SUBSCRIPTION, '2603020010000025', {
+      direction: 'Outbound',
+      sender: 'Engineer',
+      at: at(40),
+    });
+    arm.changeSeverity(SUBSCRIPTION, '2603020010000025', 'Minimal', at(70));
+    await one.pollOnce();
+    expect(sink.applied.slice(1).map((call) => call.kind)).toEqual(['respond', 'severity']);
+  });
+
   test('a closed ticket closes its case, and is no longer read', async () => {
     const { sink, watcher } = rig(arm);
     addTicket('2603020010000030', 30);
