@@ -1,0 +1,58 @@
+// The Azure ticket watcher, assembled from its configuration and the ports the server hands it.
+import type { TokenCredential } from '@azure/core-auth';
+import { DefaultAzureCredential } from '@azure/identity';
+import { armTicketSource } from './arm-client.js';
+import type { AzureConfig } from './config.js';
+import { sleep } from './gate.js';
+import type { CaseSink, TicketReader, WatchStore } from './ports.js';
+import { AzureWatcher, type WatcherLog } from './watcher.js';
+
+export { type AzureConfig, type AzureConfigProblem, loadAzureConfig } from './config.js';
+export { MemoryWatchStore } from './memory-store.js';
+export type * from './ports.js';
+export { openKey, watchKey } from './ports.js';
+export { AzureWatcher, type WatcherStatus, type WatchStatus } from './watcher.js';
+
+export interface AzureWatcherDeps {
+  readonly config: AzureConfig;
+  readonly store: WatchStore;
+  readonly sink: CaseSink;
+  readonly read: TicketReader;
+  /** Default: `DefaultAzureCredential` (managed identity, service principal from the environment, CLI). */
+  readonly credential?: TokenCredential;
+  readonly log?: WatcherLog;
+  readonly describe?: (key: string, params: Record<string, string>) => string;
+  readonly now?: () => number;
+  readonly holder?: string;
+}
+
+/** Registers the configured watches (a re-registered one keeps its `since`) and builds the watcher. */
+export async function createAzureWatcher(deps: AzureWatcherDeps): Promise<AzureWatcher> {
+  const now = deps.now ?? Date.now;
+  const { config } = deps;
+  for (const watch of config.watches) await deps.store.addWatch({ ...watch, since: now() });
+  const source = armTicketSource({
+    credential: deps.credential ?? new DefaultAzureCredential(),
+    endpoint: config.endpoint,
+    ca: config.ca,
+    gate: {
+      concurrency: 4,
+      spacingMs: Math.ceil(1000 / config.readsPerSecond),
+      retries: 3,
+      maxInlineWaitMs: 30_000,
+      now,
+      sleep,
+    },
+  });
+  return new AzureWatcher({
+    source,
+    store: deps.store,
+    sink: deps.sink,
+    read: deps.read,
+    pollMs: config.pollMs,
+    now,
+    holder: deps.holder,
+    log: deps.log,
+    describe: deps.describe,
+  });
+}
