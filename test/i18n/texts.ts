@@ -93,12 +93,14 @@ export function englishFor(english: Map<string, string>, key: string): string | 
  * Prose only: placeholders, code spans, URLs, command-line flags, environment settings, JSON examples, file names, ids
  * (`other-channel`) and lists of field or command names (`id, plan, severity, language`) left out.
  */
+// Resource-provider actions (`Microsoft.Support/supportTickets/read`) are identifiers, not prose.
 export function prose(text: string): string {
   return text
     .replace(/\{\{[^}]*\}\}/g, ' ')
     .replace(/\{[^{}]*\}/g, ' ')
     .replace(/`[^`]*`/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\bMicrosoft\.\w+(\/[\w*]+)+/g, ' ')
     .replace(/--[\w-]+/g, ' ')
     .replace(/\b[A-Za-z][\w]*=\S*/g, ' ')
     .replace(/\b[\w-]+\.(ndjson|json|example|zip|png)\b/g, ' ')
