@@ -71,8 +71,20 @@ export function isoInZone(instant: number, zone: string): string {
   const found = timeZone(zone);
   const offset = found?.offsetAt(instant);
   if (found === null || offset === undefined || Number.isNaN(offset)) return new Date(instant).toISOString();
-  const utc = found.name === 'UTC';
-  return `${wallText(instant + offset)}${utc ? 'Z' : offsetText(offset)}`;
+  return `${wallText(instant + offset)}${found.name === 'UTC' ? 'Z' : offsetSuffix(offset)}`;
+}
+
+// Offsets are few (a few hundred in the whole tz database): each is written once.
+const offsetTexts = new Map<number, string>();
+
+function offsetSuffix(offset: number): string {
+  let text = offsetTexts.get(offset);
+  if (text === undefined) {
+    text = offsetText(offset);
+    if (offsetTexts.size >= FORMATTERS_KEPT) offsetTexts.clear();
+    offsetTexts.set(offset, text);
+  }
+  return text;
 }
 
 /** "+01:00", "-05:00", "+00:17:30": an offset in ms as ISO 8601 writes it. */
@@ -85,18 +97,36 @@ export function offsetText(offset: number): string {
   return `${sign}${pad(hours, 2)}:${pad(minutes, 2)}${rest ? `:${pad(rest, 2)}` : ''}`;
 }
 
-/** A wall time (written as if it were UTC) as "2026-03-27T11:00:00" or "…T11:00:00.250". */
+const DAY = 86_400_000;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/**
+ * A wall time (written as if it were UTC) as "2026-03-27T11:00:00" or "…T11:00:00.250". Calendar
+ * arithmetic (days to civil date, as in Howard Hinnant's algorithm) rather than a Date per call: this
+ * runs several times for every answer of `sla-bot evaluate`.
+ */
 function wallText(wall: number): string {
-  const date = new Date(wall);
-  const year = date.getUTCFullYear();
+  const days = Math.floor(wall / DAY);
+  const time = wall - days * DAY;
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const seconds = Math.floor(time / 1000);
+  const millis = time - seconds * 1000;
   const long = year > 9999 || year < 0;
   const yearText = long ? `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}` : pad(year, 4);
-  const millis = date.getUTCMilliseconds();
-  return (
-    `${yearText}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}` +
-    `T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}` +
-    (millis ? `.${pad(millis, 3)}` : '')
-  );
+  return `${yearText}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[Math.floor(seconds / 3600)]}:${
+    TWO_DIGITS[Math.floor(seconds / 60) % 60]
+  }:${TWO_DIGITS[seconds % 60]}${millis ? `.${pad(millis, 3)}` : ''}`;
 }
 
 function pad(value: number, width: number): string {
