@@ -3,6 +3,8 @@
 //   1. The 100k realistic mix (bench/cli-mix.mjs) through the real `bin/sla-bot evaluate` process,
 //      against the I/O floor (bench/cli-floor.mjs: read, JSON.parse, write a typical answer) measured
 //      in the same run, alternating, median of RUNS each; lines/s and the ratio to the floor.
+//      The same again on the mix twice over: the second copy needs no new holiday years, zone tables or
+//      calendars, so the difference is the cost of a line once those are built (the marginal ratio).
 //   2. The output compared byte for byte with the checksum committed in bench/cli-checksum.json
 //      (`--record` writes it anew, e.g. after a deliberate change of the rules).
 //   3. Cold starts: `node -e 0`, `bin/sla-bot deadline …` and `evaluate` on one line, each a new
@@ -35,6 +37,8 @@ mkdirSync(scratch, { recursive: true });
 const mixFile = join(scratch, 'mix.ndjson');
 const mix = mixLines(LINES);
 writeFileSync(mixFile, mix);
+const doubleFile = join(scratch, 'mix-twice.ndjson');
+writeFileSync(doubleFile, mix + mix);
 
 /** Runs a process with stdin from a file and stdout to a file (or nowhere); its wall time in ms. */
 function timed(command, args, inputFile, outputFile) {
@@ -70,6 +74,14 @@ for (let run = 0; run < RUNS; run++) {
 }
 const floor = median(floorMs);
 const evaluate = median(evaluateMs);
+const floorTwiceMs = [];
+const evaluateTwiceMs = [];
+for (let run = 0; run < RUNS; run++) {
+  floorTwiceMs.push(await timed(process.execPath, [FLOOR], doubleFile, null));
+  evaluateTwiceMs.push(await timed(process.execPath, [BIN, 'evaluate'], doubleFile, null));
+}
+const marginalEvaluate = median(evaluateTwiceMs) - evaluate;
+const marginalFloor = median(floorTwiceMs) - floor;
 
 // 2. Byte for byte.
 const output = { lines: readFileSync(outputFile, 'utf8').split('\n').length - 1, sha256: sha256(outputFile) };
@@ -123,6 +135,12 @@ const results = {
     linesPerSecond: round(LINES / (floor / 1000)),
   },
   timesFloor: round(evaluate / floor, 2),
+  marginal: {
+    evaluateTwiceMs: evaluateTwiceMs.map((x) => round(x)),
+    floorTwiceMs: floorTwiceMs.map((x) => round(x)),
+    evaluateLinesPerSecond: round(LINES / (marginalEvaluate / 1000)),
+    timesFloor: round(marginalEvaluate / marginalFloor, 2),
+  },
   output: { ...output, comparison },
   coldStartMs: Object.fromEntries(
     Object.entries(starts).map(([name, xs]) => [
@@ -166,6 +184,13 @@ console.log(
     'evaluate / floor',
     `${results.timesFloor}x`,
     `aim <= 2x: ${yes(results.aims.timesFloor.met)}; >= 100,000 lines/s: ${yes(results.aims.linesPerSecond.met)}`,
+  ),
+);
+console.log(
+  row(
+    'marginal: the next lines / floor',
+    `${results.marginal.timesFloor}x`,
+    `${results.marginal.evaluateLinesPerSecond.toLocaleString('en')} lines/s once holidays, zones and calendars are built`,
   ),
 );
 console.log(row('output byte for byte', output.sha256.slice(0, 12), comparison));
