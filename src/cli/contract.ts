@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { errorText } from '../messages/errors.js';
 import { isoInZone } from '../messages/format.js';
-import { warningText as warningMessage } from '../messages/warnings.js';
+import { warningText } from '../messages/warnings.js';
 import type { Evaluation, SlaErrorCode, SlaErrorInfo, SlaErrorParams, Warning } from '../sla/index.js';
 
 /** What an answer echoes as `id`: checked when read (a string of bounded length or a number). */
@@ -17,55 +17,41 @@ export interface AnswerError {
   params: SlaErrorParams;
 }
 
-/**
- * One answer line of `sla-bot evaluate` as JSON text, in the shape other tools rely on (see the
- * README). Written directly rather than built as an object for JSON.stringify: it is the hot path of
- * the command. Every string from outside is escaped by JSON.stringify; numbers that are not finite
- * are written `null`, as JSON.stringify writes them.
- */
-export function answerText(id: AnswerId, evaluation: Evaluation, t: TFunction): string {
-  if (!evaluation.ok) return errorAnswerText(id, evaluation.error, t);
+/** One answer line of `sla-bot evaluate`, in the shape other tools rely on (see the README). */
+export function contractLine(id: AnswerId, evaluation: Evaluation, t: TFunction): Record<string, unknown> {
+  if (!evaluation.ok) return errorLine(id, evaluation.error, t);
   const a = evaluation.assessment;
-  const iso = (instant: number) => `"${isoInZone(instant, a.timeZone)}"`;
-  const { status, alternative } = a;
-  return (
-    `{"id":${JSON.stringify(id)},"ok":true,"plan":${word(a.plan)},"severity":${word(a.severity)}` +
-    `,"targetMinutes":${number(a.targetMinutes)},"responseLanguage":${word(a.responseLanguage)}` +
-    `,"coverage":${word(a.coverage)},"timeZone":${word(a.timeZone)},"deadline":${iso(a.deadline)}` +
-    `,"alternative":${
-      alternative
-        ? `{"responseLanguage":${word(alternative.responseLanguage)},"coverage":${word(alternative.coverage)}` +
-          `,"deadline":${iso(alternative.deadline)}}`
-        : 'null'
-    }` +
-    `,"status":{"at":${iso(status.at)},"elapsedMinutes":${number(status.elapsedMinutes)}` +
-    `,"remainingMinutes":${number(status.remainingMinutes)}` +
-    `,"fractionUsed":${number(Math.round(status.fractionUsed * 10_000) / 10_000)}` +
-    `,"running":${status.running},"resumesAt":${status.resumesAt === null ? 'null' : iso(status.resumesAt)}` +
-    `,"breached":${status.breached}}` +
-    `,"warnings":[${a.warnings.map((warning) => warningText(warning, t)).join(',')}]}`
-  );
+  const iso = (instant: number) => isoInZone(instant, a.timeZone);
+  return {
+    id,
+    ok: true,
+    plan: a.plan,
+    severity: a.severity,
+    targetMinutes: a.targetMinutes,
+    responseLanguage: a.responseLanguage,
+    coverage: a.coverage,
+    timeZone: a.timeZone,
+    deadline: iso(a.deadline),
+    alternative: a.alternative && {
+      responseLanguage: a.alternative.responseLanguage,
+      coverage: a.alternative.coverage,
+      deadline: iso(a.alternative.deadline),
+    },
+    status: {
+      at: iso(a.status.at),
+      elapsedMinutes: a.status.elapsedMinutes,
+      remainingMinutes: a.status.remainingMinutes,
+      fractionUsed: Math.round(a.status.fractionUsed * 10_000) / 10_000,
+      running: a.status.running,
+      resumesAt: a.status.resumesAt === null ? null : iso(a.status.resumesAt),
+      breached: a.status.breached,
+    },
+    warnings: a.warnings.map((warning) => warningEntry(warning, t)),
+  };
 }
 
-/** An error answer as JSON text. */
-export function errorAnswerText(id: AnswerId, error: AnswerError, t: TFunction): string {
-  return JSON.stringify({ id, ok: false, error: { code: error.code, message: errorMessage(error, t) } });
-}
-
-// Words of the answer's vocabulary (plans, languages, zones, codes) are few: each is quoted once.
-const words = new Map<string, string>();
-
-function word(value: string): string {
-  let quoted = words.get(value);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(value);
-    if (words.size < 10_000) words.set(value, quoted);
-  }
-  return quoted;
-}
-
-function number(value: number): string {
-  return Number.isFinite(value) ? String(value) : 'null';
+export function errorLine(id: AnswerId, error: AnswerError, t: TFunction): Record<string, unknown> {
+  return { id, ok: false, error: { code: error.code, message: errorMessage(error, t) } };
 }
 
 // Text that depends only on the translator and the code (and its params) is rendered once.
@@ -90,15 +76,10 @@ function rendered(t: TFunction, key: string, render: () => string): string {
   return text;
 }
 
-/** A warning as JSON text: `{"code":…,"message":…}`, with `"to"` when it has one. */
-function warningText(warning: Warning, t: TFunction): string {
+function warningEntry(warning: Warning, t: TFunction): Record<string, unknown> {
   const key = `warning|${warning.code}|${warning.reason ?? ''}|${warning.to ?? ''}`;
-  return rendered(t, key, () => {
-    const message = warningMessage(t, warning);
-    return JSON.stringify(
-      warning.to ? { code: warning.code, message, to: warning.to } : { code: warning.code, message },
-    );
-  });
+  const message = rendered(t, key, () => warningText(t, warning));
+  return warning.to ? { code: warning.code, message, to: warning.to } : { code: warning.code, message };
 }
 
 function errorMessage(error: AnswerError, t: TFunction): string {

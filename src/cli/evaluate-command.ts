@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { translator } from '../i18n/index.js';
 import { evaluate, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
 import { AnswerWriter } from './answer-writer.js';
-import { type AnswerError, type AnswerId, answerText, errorAnswerText } from './contract.js';
+import { type AnswerError, type AnswerId, contractLine, errorLine } from './contract.js';
 import { type CliIo, EXIT_OK } from './io.js';
 import { type Line, LineSplitter, MAX_LINE_BYTES } from './ndjson-lines.js';
 
@@ -39,13 +39,14 @@ function answerLine(line: Line, number: number, io: CliIo, t: TFunction): string
   let id: AnswerId = null;
   try {
     const request = readRequest(line, number, io);
-    if (!request.ok) return errorAnswerText(request.id, request.error, t);
+    if (!request.ok) return JSON.stringify(errorLine(request.id, request.error, t));
     id = request.id;
-    return answerText(id, evaluate(request.input, request.at), t);
+    return JSON.stringify(contractLine(id, evaluate(request.input, request.at), t));
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
-    const params = { line: number, detail: detail.slice(0, 200) };
-    return errorAnswerText(id, { code: 'internal_error', params }, t);
+    return JSON.stringify(
+      errorLine(id, { code: 'internal_error', params: { line: number, detail: detail.slice(0, 200) } }, t),
+    );
   }
 }
 
