@@ -24,6 +24,7 @@ import { mixLines } from './cli-mix.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const BIN = join(here, '..', 'bin', 'sla-bot');
 const FLOOR = join(here, 'cli-floor.mjs');
+const CPU = join(here, 'cli-cpu.mjs');
 const CHECKSUM = join(here, 'cli-checksum.json');
 const FULL = 100_000;
 const LINES = Number(process.env.BENCH_LINES ?? FULL);
@@ -40,8 +41,14 @@ writeFileSync(mixFile, mix);
 const doubleFile = join(scratch, 'mix-twice.ndjson');
 writeFileSync(doubleFile, mix + mix);
 
-/** Runs a process with stdin from a file and stdout to a file (or nowhere); its wall time in ms. */
-function timed(command, args, inputFile, outputFile) {
+/**
+ * Runs a Node script with stdin from a file and stdout to a file (or nowhere): its wall time in ms, and
+ * its CPU time (bench/cli-cpu.mjs) kept in `cpu` under the same label.
+ */
+const cpu = new Map();
+function timed(label, args, inputFile, outputFile) {
+  const command = process.execPath;
+  args = ['--import', CPU, ...args];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { stdio: ['pipe', outputFile ? 'pipe' : 'ignore', 'pipe'] });
@@ -53,6 +60,8 @@ function timed(command, args, inputFile, outputFile) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const cpuMs = Number(/cpu-ms ([\d.]+)/.exec(stderr)?.[1]);
+      cpu.set(label, [...(cpu.get(label) ?? []), cpuMs]);
       if (code === 0) resolve(ms);
       else reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
     });
@@ -67,21 +76,24 @@ const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest(
 const outputFile = join(scratch, 'out.ndjson');
 const floorMs = [];
 const evaluateMs = [];
-await timed(process.execPath, [BIN, 'evaluate'], mixFile, null); // fills Node's compile cache
+await timed('warm-up', [BIN, 'evaluate'], mixFile, null); // fills Node's compile cache
 for (let run = 0; run < RUNS; run++) {
-  floorMs.push(await timed(process.execPath, [FLOOR], mixFile, join(scratch, 'floor.ndjson')));
-  evaluateMs.push(await timed(process.execPath, [BIN, 'evaluate'], mixFile, outputFile));
+  floorMs.push(await timed('floor', [FLOOR], mixFile, join(scratch, 'floor.ndjson')));
+  evaluateMs.push(await timed('evaluate', [BIN, 'evaluate'], mixFile, outputFile));
 }
 const floor = median(floorMs);
 const evaluate = median(evaluateMs);
 const floorTwiceMs = [];
 const evaluateTwiceMs = [];
 for (let run = 0; run < RUNS; run++) {
-  floorTwiceMs.push(await timed(process.execPath, [FLOOR], doubleFile, null));
-  evaluateTwiceMs.push(await timed(process.execPath, [BIN, 'evaluate'], doubleFile, null));
+  floorTwiceMs.push(await timed('floorTwice', [FLOOR], doubleFile, null));
+  evaluateTwiceMs.push(await timed('evaluateTwice', [BIN, 'evaluate'], doubleFile, null));
 }
+const cpuOf = (label) => median(cpu.get(label));
 const marginalEvaluate = median(evaluateTwiceMs) - evaluate;
 const marginalFloor = median(floorTwiceMs) - floor;
+const marginalEvaluateCpu = cpuOf('evaluateTwice') - cpuOf('evaluate');
+const marginalFloorCpu = cpuOf('floorTwice') - cpuOf('floor');
 
 // 2. Byte for byte.
 const output = { lines: readFileSync(outputFile, 'utf8').split('\n').length - 1, sha256: sha256(outputFile) };
@@ -111,9 +123,9 @@ writeFileSync(
 const DEADLINE = ['deadline', '--plan', 'premier', '--severity', 'A', '--country', 'DE', '--language', 'de'];
 const starts = { nodeAlone: [], deadline: [], evaluateOneLine: [] };
 for (let run = 0; run < STARTS; run++) {
-  starts.nodeAlone.push(await timed(process.execPath, ['-e', '0'], null, null));
-  starts.deadline.push(await timed(process.execPath, [BIN, ...DEADLINE, '--opened', 'now'], null, null));
-  starts.evaluateOneLine.push(await timed(process.execPath, [BIN, 'evaluate'], ONE_LINE, null));
+  starts.nodeAlone.push(await timed('nodeAlone', ['-e', '0'], null, null));
+  starts.deadline.push(await timed('deadline', [BIN, ...DEADLINE, '--opened', 'now'], null, null));
+  starts.evaluateOneLine.push(await timed('evaluateOneLine', [BIN, 'evaluate'], ONE_LINE, null));
 }
 rmSync(scratch, { recursive: true, force: true });
 
@@ -135,6 +147,12 @@ const results = {
     linesPerSecond: round(LINES / (floor / 1000)),
   },
   timesFloor: round(evaluate / floor, 2),
+  cpuTime: {
+    evaluateMs: round(cpuOf('evaluate')),
+    floorMs: round(cpuOf('floor')),
+    timesFloor: round(cpuOf('evaluate') / cpuOf('floor'), 2),
+    marginalTimesFloor: round(marginalEvaluateCpu / marginalFloorCpu, 2),
+  },
   marginal: {
     evaluateTwiceMs: evaluateTwiceMs.map((x) => round(x)),
     floorTwiceMs: floorTwiceMs.map((x) => round(x)),
@@ -145,7 +163,7 @@ const results = {
   coldStartMs: Object.fromEntries(
     Object.entries(starts).map(([name, xs]) => [
       name,
-      { median: round(median(xs)), runs: xs.map((x) => round(x)) },
+      { median: round(median(xs)), cpuMedian: round(cpuOf(name)), runs: xs.map((x) => round(x)) },
     ]),
   ),
 };
@@ -193,9 +211,22 @@ console.log(
     `${results.marginal.evaluateLinesPerSecond.toLocaleString('en')} lines/s once holidays, zones and calendars are built`,
   ),
 );
+console.log(
+  row(
+    'CPU time: evaluate / floor',
+    `${results.cpuTime.timesFloor}x`,
+    `${results.cpuTime.evaluateMs} / ${results.cpuTime.floorMs} ms; marginal ${results.cpuTime.marginalTimesFloor}x (less disturbed by other work)`,
+  ),
+);
 console.log(row('output byte for byte', output.sha256.slice(0, 12), comparison));
 for (const [name, value] of Object.entries(results.coldStartMs))
-  console.log(row(`cold start ${name} (median ms)`, value.median, `runs ${value.runs.join(', ')}`));
+  console.log(
+    row(
+      `cold start ${name} (median ms)`,
+      value.median,
+      `CPU ${value.cpuMedian} ms; runs ${value.runs.join(', ')}`,
+    ),
+  );
 console.log(row('cold start aim', '< 150 ms', yes(results.aims.coldStart.met)));
 
 const dir = join(here, 'results');
