@@ -7,7 +7,7 @@ const EDGE = 8.64e15;
  * Samples are three days apart. In the tz database as Node has it, the closest two transitions of any
  * zone from 1900 to 2100 are 7 days apart (a scan of all 418 zones every six hours), so a change and
  * its undoing always have a sample between them and cannot hide. Each change found is then narrowed
- * to its millisecond.
+ * to its second.
  */
 const SAMPLE = 3 * DAY;
 
@@ -19,7 +19,7 @@ export interface OffsetYear {
   readonly offsets: Float64Array;
 }
 
-/** A zone's offset at an instant as Intl reads it: slow (a formatToParts), used only to build tables. */
+/** A zone's offset at an instant as Intl reads it: slow (an Intl format), used only to build tables. */
 export type OffsetReader = (instant: number) => number;
 
 // en-US writes "3/29/2026 AD, 01:00:00"; parsing that is three times faster than formatToParts.
@@ -65,7 +65,7 @@ export function yearStart(year: number): number {
   return date.getTime();
 }
 
-/** Builds a year's table: samples through the year, each change narrowed to the millisecond. */
+/** Builds a year's table: samples through the year, each change narrowed to the second. */
 export function offsetYear(read: OffsetReader, year: number): OffsetYear {
   const start = yearStart(year);
   const end = yearStart(year + 1);
