@@ -22,6 +22,8 @@ const HOSTILE = [
   '{"id":1e400}',
   '\u0000',
   'null',
+  // Nested too deep for any recursive reader of the value (String() overflows the stack).
+  `{"id":"deep","plan":${'['.repeat(200_000)}${']'.repeat(200_000)},"severity":"A","country":"DE","openedAt":0}`,
 ];
 
 describe('sla-bot evaluate with hostile input', () => {
@@ -44,7 +46,7 @@ describe('sla-bot evaluate with hostile input', () => {
     expect(codes[5]).toBe('invalid_id');
     expect(codes[6]).toBe('line_too_long');
     expect(codes[7]).toBe('invalid_id');
-    expect(codes.slice(8)).toEqual(['invalid_json', 'invalid_json']);
+    expect(codes.slice(8, 10)).toEqual(['invalid_json', 'invalid_json']);
     // An id that cannot be echoed is not echoed.
     expect(answers[8]?.id).toBeNull();
   });
