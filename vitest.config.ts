@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     pool: 'forks',
     testTimeout: 30_000,
+    // CLI and server tests run bin/sla-bot, which runs dist/: built first when stale.
+    globalSetup: ['test/cli/build-dist.ts'],
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'tz-utc', include: zoneSensitive, env: { TZ: 'UTC' } } },

@@ -1,12 +1,13 @@
 import { deadlineCommand } from './cli/deadline-command.js';
 import { evaluateCommand } from './cli/evaluate-command.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './cli/io.js';
+import { localeFlag } from './cli/locale-flag.js';
 import { environmentLocale, interfaceLanguage, translator } from './i18n/index.js';
 
 /** The `sla-bot` command line. Returns the exit code; never calls process.exit itself. */
 export async function main(args: string[], io: CliIo): Promise<number> {
   const [command = 'help', ...rest] = args;
-  const t = translator(interfaceLanguage(environmentLocale(io.env)));
+  const t = translator(interfaceLanguage(localeFlag(args) ?? environmentLocale(io.env)));
   const wantsHelp = rest.includes('--help') || rest.includes('-h');
   try {
     switch (command) {

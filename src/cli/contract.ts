@@ -2,10 +2,23 @@ import type { TFunction } from 'i18next';
 import { errorText } from '../messages/errors.js';
 import { isoInZone } from '../messages/format.js';
 import { warningText } from '../messages/warnings.js';
-import type { Evaluation, SlaErrorInfo } from '../sla/index.js';
+import type { Evaluation, SlaErrorCode, SlaErrorInfo, SlaErrorParams, Warning } from '../sla/index.js';
+
+/** What an answer echoes as `id`: checked when read (a string of bounded length or a number). */
+export type AnswerId = string | number | null;
+
+/** Errors of the line itself, before the rules are asked (messages in `cli:error.*`). */
+const LINE_ERRORS = ['line_too_long', 'invalid_id', 'internal_error'] as const;
+export type LineErrorCode = (typeof LINE_ERRORS)[number];
+
+/** An error answer: one of the rules' codes, or one of the line's own. */
+export interface AnswerError {
+  code: SlaErrorCode | LineErrorCode;
+  params: SlaErrorParams;
+}
 
 /** One answer line of `sla-bot evaluate`, in the shape other tools rely on (see the README). */
-export function contractLine(id: unknown, evaluation: Evaluation, t: TFunction): Record<string, unknown> {
+export function contractLine(id: AnswerId, evaluation: Evaluation, t: TFunction): Record<string, unknown> {
   if (!evaluation.ok) return errorLine(id, evaluation.error, t);
   const a = evaluation.assessment;
   const iso = (instant: number) => isoInZone(instant, a.timeZone);
@@ -33,14 +46,47 @@ export function contractLine(id: unknown, evaluation: Evaluation, t: TFunction):
       resumesAt: a.status.resumesAt === null ? null : iso(a.status.resumesAt),
       breached: a.status.breached,
     },
-    warnings: a.warnings.map((warning) => ({
-      code: warning.code,
-      message: warningText(t, warning),
-      ...(warning.to ? { to: warning.to } : {}),
-    })),
+    warnings: a.warnings.map((warning) => warningEntry(warning, t)),
   };
 }
 
-export function errorLine(id: unknown, error: SlaErrorInfo, t: TFunction): Record<string, unknown> {
-  return { id, ok: false, error: { code: error.code, message: errorText(t, 'en', error) } };
+export function errorLine(id: AnswerId, error: AnswerError, t: TFunction): Record<string, unknown> {
+  return { id, ok: false, error: { code: error.code, message: errorMessage(error, t) } };
+}
+
+// Text that depends only on the translator and the code (and its params) is rendered once.
+const TEXTS_KEPT = 1_000;
+const LONGEST_KEY = 2_000;
+const texts = new WeakMap<TFunction, Map<string, string>>();
+
+function rendered(t: TFunction, key: string, render: () => string): string {
+  let byKey = texts.get(t);
+  if (!byKey) {
+    byKey = new Map();
+    texts.set(t, byKey);
+  }
+  let text = byKey.get(key);
+  if (text === undefined) {
+    text = render();
+    if (key.length <= LONGEST_KEY) {
+      if (byKey.size >= TEXTS_KEPT) byKey.clear();
+      byKey.set(key, text);
+    }
+  }
+  return text;
+}
+
+function warningEntry(warning: Warning, t: TFunction): Record<string, unknown> {
+  const key = `warning|${warning.code}|${warning.reason ?? ''}|${warning.to ?? ''}`;
+  const message = rendered(t, key, () => warningText(t, warning));
+  return warning.to ? { code: warning.code, message, to: warning.to } : { code: warning.code, message };
+}
+
+function errorMessage(error: AnswerError, t: TFunction): string {
+  const key = `error|${error.code}|${JSON.stringify(error.params)}`;
+  return rendered(t, key, () =>
+    (LINE_ERRORS as readonly string[]).includes(error.code)
+      ? t(`cli:error.${error.code}`, error.params)
+      : errorText(t, 'en', error as SlaErrorInfo),
+  );
 }

@@ -11,6 +11,7 @@ import { assessmentText } from '../messages/assessment-text.js';
 import { errorText } from '../messages/errors.js';
 import { evaluate, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
 import { type CliIo, EXIT_OK, UsageError } from './io.js';
+import { localeFlag } from './locale-flag.js';
 import { displayWidth, padToWidth } from './text-width.js';
 
 const OPTIONS = {
@@ -75,12 +76,6 @@ export function deadlineCommand(args: string[], io: CliIo): number {
     if (error instanceof SlaFailure) throw new UsageError(errorText(t, locale, error.toInfo()), hint);
     throw error;
   }
-}
-
-function localeFlag(args: string[]): string | undefined {
-  const index = args.indexOf('--locale');
-  if (index >= 0) return args[index + 1];
-  return args.find((arg) => arg.startsWith('--locale='))?.slice('--locale='.length);
 }
 
 function readFlags(args: string[], t: TFunction, hint: string) {

@@ -1,40 +1,54 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next, { type i18n, type Resource, type ResourceLanguage, type TFunction } from 'i18next';
+import i18next, { type i18n, type ResourceLanguage, type TFunction } from 'i18next';
 
 export const INTERFACE_LANGUAGES = ['en', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'ja', 'ko', 'zh-Hant'] as const;
 export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
 
 let shared: i18n | undefined;
+const loaded = new Set<string>();
 
-/** The project's translations, loaded once from locales/<language>/<namespace>.json. */
-export function translations(): i18n {
-  if (shared) return shared;
-  const root = localesDirectory();
-  const resources: Resource = {};
-  for (const language of readdirSync(root)) {
-    const folder = join(root, language);
-    resources[language] = {};
-    for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
-      (resources[language] as ResourceLanguage)[file.slice(0, -5)] = JSON.parse(
-        readFileSync(join(folder, file), 'utf8'),
-      );
-    }
+/**
+ * The project's translations. A language's files (locales/<language>/<namespace>.json) are read the
+ * first time the language is asked for: a command that speaks one language reads one (and English,
+ * the fallback), not all ten.
+ */
+function translations(language: InterfaceLanguage): i18n {
+  if (!shared) {
+    shared = i18next.createInstance();
+    void shared.init({
+      resources: {},
+      lng: 'en',
+      fallbackLng: 'en',
+      ns: namespaces(),
+      defaultNS: 'common',
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   }
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    ns: Object.keys(resources.en ?? {}),
-    defaultNS: 'common',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  shared = instance;
-  return instance;
+  for (const needed of language === 'en' ? ['en'] : ['en', language]) {
+    if (loaded.has(needed)) continue;
+    const folder = join(localesDirectory(), needed);
+    for (const namespace of namespaces()) {
+      const file = join(folder, `${namespace}.json`);
+      if (!existsSync(file)) continue;
+      shared.addResourceBundle(needed, namespace, JSON.parse(readFileSync(file, 'utf8')) as ResourceLanguage);
+    }
+    loaded.add(needed);
+  }
+  return shared;
+}
+
+let namespaceList: string[] | undefined;
+
+/** The namespaces, named by English's files. */
+function namespaces(): string[] {
+  namespaceList ??= readdirSync(join(localesDirectory(), 'en'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -5));
+  return namespaceList;
 }
 
 /** A translator for one interface language (the reader's, not the support response language). */
@@ -44,7 +58,7 @@ export function translator(language: string): TFunction {
   if (!t) {
     // A clone per language shares the resources; its own `t` skips the per-call copy of every
     // option that getFixedT makes, which dominated rendering a card.
-    const clone = translations().cloneInstance({ lng: chosen, initAsync: false });
+    const clone = translations(chosen).cloneInstance({ lng: chosen, initAsync: false });
     t = clone.t.bind(clone) as TFunction;
     translators.set(chosen, t);
   }
@@ -76,11 +90,25 @@ export function interfaceLanguage(locale: string | undefined | null): InterfaceL
   return match && hasResources(match) ? match : 'en';
 }
 
+const present = new Map<string, boolean>();
+
 function hasResources(language: string): boolean {
-  return translations().hasResourceBundle(language, 'common');
+  let found = present.get(language);
+  if (found === undefined) {
+    found = existsSync(join(localesDirectory(), language, 'common.json'));
+    present.set(language, found);
+  }
+  return found;
 }
 
+let localesFolder: string | undefined;
+
 function localesDirectory(): string {
+  localesFolder ??= findLocales();
+  return localesFolder;
+}
+
+function findLocales(): string {
   let folder = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 6; depth += 1) {
     const candidate = join(folder, 'locales');

@@ -114,4 +114,42 @@ describe('sla-bot deadline (for a person)', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Commands: deadline, evaluate, serve, help.');
   });
+
+  test('an unknown command is answered in the --locale language, which is read before the command', async () => {
+    const run = await runCli(['frob', '--locale', 'de']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unbekannter Befehl „frob“');
+  });
+
+  test('the help of deadline lists every accepted --locale value in every language', async () => {
+    const accepted = ['en', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'ja', 'ko', 'zh-Hant'];
+    const runs = await Promise.all(
+      accepted.map((locale) => runCli(['deadline', '--help', '--locale', locale])),
+    );
+    runs.forEach((run, index) => {
+      expect(run.code).toBe(0);
+      const line = run.stdout.split('\n').find((text) => text.includes('--locale')) ?? '';
+      expect(line, accepted[index]).toContain(accepted.join(', '));
+    });
+  });
+
+  test('times are written with the locale’s own hour form, not forced to two digits', async () => {
+    // Standard A runs 24x7 for an hour: opened 12:45 in New York, due 13:45 there.
+    const args = [
+      'deadline',
+      '--plan',
+      'std',
+      '--severity',
+      'A',
+      '--country',
+      'DE',
+      '--tz',
+      'America/New_York',
+    ];
+    const at = ['--opened', '2026-03-27T12:45:00-04:00', '--at', '2026-03-27T12:50:00-04:00'];
+    const english = await runCli([...args, ...at, '--locale', 'en']);
+    const korean = await runCli([...args, ...at, '--locale', 'ko']);
+    expect(english.stdout).toMatch(/Deadline\s+Fri, Mar 27, 2026, 1:45\sPM/);
+    expect(korean.stdout).toContain('오후 1:45');
+  });
 });

@@ -228,3 +228,71 @@ describe('sla-bot evaluate (the NDJSON contract)', () => {
     expect(run.stdout).toContain('NDJSON');
   });
 });
+
+describe('sla-bot evaluate reads lines as NDJSON defines them', () => {
+  const record = { plan: 'premier', severity: 'B', country: 'DE', openedAt: '2026-03-27T10:00:00+01:00' };
+
+  test('LF and CRLF end a line; a lone CR does not; a BOM at the start of a line is dropped', async () => {
+    const first = JSON.stringify({ id: 'crlf', ...record });
+    // A CR between two fields is JSON whitespace: with the line kept whole it parses.
+    const loneCr = JSON.stringify({ id: 'cr', ...record }).replace(',"plan"', ',\r"plan"');
+    const bom = `\ufeff${JSON.stringify({ id: 'bom', ...record })}`;
+    const run = await runCli(['evaluate'], `${first}\r\n${loneCr}\n${bom}\n${bom}`);
+    expect(run.code).toBe(0);
+    const answers = lines(run.stdout) as Array<{ id: string; ok: boolean }>;
+    expect(answers.map((a) => [a.id, a.ok])).toEqual([
+      ['crlf', true],
+      ['cr', true],
+      ['bom', true],
+      ['bom', true],
+    ]);
+  });
+
+  test('a line over 1 MiB is refused with its own code and the next line is answered', async () => {
+    const long = JSON.stringify({ id: 'long', ...record, title: 'x'.repeat(1_048_576) });
+    const run = await runCli(['evaluate'], `${long}\n${JSON.stringify({ id: 'next', ...record })}\n`);
+    const [refused, next] = lines(run.stdout) as Array<{
+      id: unknown;
+      ok: boolean;
+      error?: { code: string; message: string };
+    }>;
+    expect(refused).toMatchObject({ id: null, ok: false, error: { code: 'line_too_long' } });
+    expect(refused?.error?.message).toContain('1048576');
+    expect(next).toMatchObject({ id: 'next', ok: true });
+  });
+
+  test('the id is echoed only when it is a string of at most 256 characters or a number', async () => {
+    const run = await runCli(
+      ['evaluate'],
+      ndjson(
+        { id: 7, ...record },
+        { id: 'x'.repeat(256), ...record },
+        { id: 'x'.repeat(257), ...record },
+        { id: { nested: true }, ...record },
+        { id: [1], ...record },
+        { id: true, ...record },
+        record,
+      ),
+    );
+    const answers = lines(run.stdout) as Array<{ id: unknown; ok: boolean; error?: { code: string } }>;
+    expect(answers.map((a) => a.ok)).toEqual([true, true, false, false, false, false, true]);
+    expect(answers.map((a) => a.error?.code ?? null)).toEqual([
+      null,
+      null,
+      'invalid_id',
+      'invalid_id',
+      'invalid_id',
+      'invalid_id',
+      null,
+    ]);
+    expect(answers.map((a) => (typeof a.id === 'string' ? a.id.length : a.id))).toEqual([
+      7,
+      256,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});

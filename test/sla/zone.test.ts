@@ -1,8 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { DateTime, IANAZone } from 'luxon';
+import { describe, expect, test, vi } from 'vitest';
+import { isoInZone, offsetText } from '../../src/messages/format.js';
 import { evaluate } from '../../src/sla/index.js';
 import { azurePolicy } from '../../src/sla/policy/azure.js';
 import type { Policy } from '../../src/sla/policy/types.js';
-import { ianaZone, wallToInstant } from '../../src/sla/time/zone.js';
+import { intlOffsetReader } from '../../src/sla/time/offset-year.js';
+import { ianaZone, offsetAt, type TimeZone, timeZone, wallToInstant } from '../../src/sla/time/zone.js';
 
 const wall = (iso: string) => Date.parse(`${iso}Z`);
 function zone(name: string) {
@@ -98,5 +101,139 @@ describe('business hours across a DST change (custom policy opening at 02:30)', 
     expect(r.assessment.status.elapsedMinutes).toBe(150);
     // 240: 150 on Sunday, 90 on Monday from 02:30 CET (01:30 UTC) → 04:00 CET exactly at closing.
     expect(new Date(r.assessment.deadline).toISOString()).toBe('2026-10-26T03:00:00.000Z');
+  });
+});
+
+const HOUR = 3_600_000;
+// `format` is a getter on Intl.DateTimeFormat.prototype (it returns a bound function).
+const dateFormatPrototype = Intl.DateTimeFormat.prototype as unknown as { format: unknown };
+/** Luxon reads offsets with one Intl call each: the independent reference for the tables. */
+const intlOffset = (name: string, instant: number) => IANAZone.create(name).offset(instant) * 60_000;
+// DST both ways, half-hour DST, 45-minute offsets, Ramadan suspensions, negative DST, local mean time.
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'Africa/Casablanca',
+  'Europe/Dublin',
+  'America/Sao_Paulo',
+  'Asia/Tehran',
+  'Africa/Monrovia',
+];
+
+describe('a zone answers its offset from a table', () => {
+  test('the same offset Intl gives, every few hours over years near and far', () => {
+    const ranges = [
+      [Date.UTC(2024, 0, 1), Date.UTC(2028, 0, 1)],
+      [Date.UTC(1900, 0, 1), Date.UTC(1901, 0, 1)],
+      [Date.UTC(1971, 0, 1), Date.UTC(1973, 0, 1)],
+      [Date.UTC(2199, 0, 1), Date.UTC(2200, 0, 1)],
+    ] as const;
+    for (const name of ZONES) {
+      const zone = timeZone(name) as TimeZone;
+      for (const [from, to] of ranges) {
+        // 7 h 13 min apart: every hour of the day and every weekday gets its turn.
+        for (let instant = from; instant < to; instant += 7 * HOUR + 13 * 60_000) {
+          expect(zone.offsetAt(instant), `${name} ${new Date(instant).toISOString()}`).toBe(
+            intlOffset(name, instant),
+          );
+        }
+      }
+    }
+  });
+
+  test('a transition is found to the millisecond', () => {
+    // Berlin springs forward at 01:00 UTC on 29 March 2026; Monrovia left local mean time on 7 January 1972.
+    const jump = Date.UTC(2026, 2, 29, 1);
+    expect(offsetAt(berlin, jump - 1)).toBe(HOUR);
+    expect(offsetAt(berlin, jump)).toBe(2 * HOUR);
+    const monrovia = Date.parse('1972-01-07T00:44:30Z');
+    expect(offsetAt(zone('Africa/Monrovia'), monrovia - 1)).toBe(-(44 * 60 + 30) * 1000);
+    expect(offsetAt(zone('Africa/Monrovia'), monrovia)).toBe(0);
+  });
+
+  test('once a year is read, answering asks Intl nothing', () => {
+    const tokyo = timeZone('Asia/Tokyo') as TimeZone;
+    const start = Date.UTC(2031, 0, 1);
+    // wallToInstant looks a day either side: the neighbouring years are read too.
+    for (const year of [2030, 2031, 2032]) tokyo.offsetAt(Date.UTC(year, 5, 1));
+    const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    const format = vi.spyOn(dateFormatPrototype, 'format', 'get');
+    try {
+      for (let i = 0; i < 10_000; i += 1) {
+        const instant = start + i * 3_000_000;
+        tokyo.offsetAt(instant);
+        isoInZone(instant, 'Asia/Tokyo');
+        wallToInstant(tokyo, instant);
+      }
+      expect(formatToParts).not.toHaveBeenCalled();
+      expect(format).not.toHaveBeenCalled();
+    } finally {
+      formatToParts.mockRestore();
+      format.mockRestore();
+    }
+  });
+
+  test('every spelling of a zone is one object with one table, and it is typed as luxon types zones', () => {
+    expect(timeZone('europe/berlin')).toBe(berlin);
+    expect(ianaZone('Asia/Calcutta')?.name).toBe('Asia/Calcutta');
+    expect(timeZone('Etc/UTC')).toBe(timeZone('UTC'));
+    const typed: IANAZone | null = ianaZone('Europe/Berlin');
+    expect(typed?.offset(Date.UTC(2026, 6, 1))).toBe(120);
+    expect(typed?.formatOffset(Date.UTC(2026, 0, 1), 'short')).toBe('+01:00');
+    expect(offsetAt(IANAZone.create('Asia/Kathmandu'), 0)).toBe(offsetAt(zone('Asia/Kathmandu'), 0));
+  });
+
+  test('offsets are read right even if Intl writes en-US dates some other way one day', () => {
+    const read = intlOffsetReader('America/New_York');
+    const format = vi.spyOn(dateFormatPrototype, 'format', 'get').mockReturnValue(() => '2026年');
+    try {
+      expect(read(Date.UTC(2026, 6, 1))).toBe(-4 * HOUR);
+      expect(read(Date.UTC(1880, 0, 1))).toBe(-(4 * 3600 + 56 * 60 + 2) * 1000);
+    } finally {
+      format.mockRestore();
+    }
+  });
+
+  test('far instants outside what dates can hold have no offset', () => {
+    expect(offsetAt(berlin, 8.7e15)).toBeNaN();
+    expect(offsetAt(berlin, Number.NaN)).toBeNaN();
+  });
+});
+
+describe('an instant written in ISO 8601 in a zone', () => {
+  test('is what luxon writes wherever offsets are whole minutes', () => {
+    for (const name of ZONES.filter((z) => z !== 'Africa/Monrovia')) {
+      for (let instant = Date.UTC(2025, 0, 1); instant < Date.UTC(2027, 0, 1); instant += 5 * HOUR + 1234) {
+        expect(isoInZone(instant, name)).toBe(
+          DateTime.fromMillis(instant, { zone: name }).toISO({ suppressMilliseconds: true }),
+        );
+      }
+    }
+  });
+
+  test('keeps the seconds of an offset that has them (local mean time), so it names the right instant', () => {
+    // Monrovia kept -00:44:30 until 1972; New York kept local mean time, -04:56:02, until 1883.
+    const monrovia = Date.UTC(1960, 0, 1);
+    expect(isoInZone(monrovia, 'Africa/Monrovia')).toBe('1959-12-31T23:15:30-00:44:30');
+    expect(isoInZone(Date.UTC(1880, 0, 1), 'America/New_York')).toBe('1879-12-31T19:03:58-04:56:02');
+    // Read back by hand (wall time minus offset) it is the same instant.
+    const [wall = '', sign, h, m, s] =
+      /^(.{19})([+-])(\d\d):(\d\d):(\d\d)$/.exec(isoInZone(monrovia, 'Africa/Monrovia'))?.slice(1) ?? [];
+    const offset = (sign === '-' ? -1 : 1) * ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000;
+    expect(Date.parse(`${wall}Z`) - offset).toBe(monrovia);
+    expect(offsetText(-(44 * 60 + 30) * 1000)).toBe('-00:44:30');
+    expect(offsetText(5.75 * HOUR)).toBe('+05:45');
+  });
+
+  test('writes UTC as Z, milliseconds only when there are some, and far years with six digits', () => {
+    expect(isoInZone(Date.UTC(2026, 2, 27, 10), 'UTC')).toBe('2026-03-27T10:00:00Z');
+    expect(isoInZone(Date.UTC(2026, 2, 27, 10, 0, 0, 250), 'Europe/Berlin')).toBe(
+      '2026-03-27T11:00:00.250+01:00',
+    );
+    expect(isoInZone(Date.UTC(12026, 0, 1), 'Europe/Berlin')).toBe('+012026-01-01T01:00:00+01:00');
+    expect(isoInZone(0, 'Mars/Olympus')).toBe('1970-01-01T00:00:00.000Z');
   });
 });

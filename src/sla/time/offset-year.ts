@@ -1,0 +1,119 @@
+// The only place a zone's offsets are read from Intl: once per zone and UTC year, into a table.
+
+const DAY = 86_400_000;
+/** Date's own range: Intl cannot say anything outside it. */
+const EDGE = 8.64e15;
+/**
+ * Samples are three days apart. In the tz database as Node has it, the closest two transitions of any
+ * zone from 1900 to 2100 are 7 days apart (a scan of all 418 zones every six hours), so a change and
+ * its undoing always have a sample between them and cannot hide. Each change found is then narrowed
+ * to its second.
+ */
+const SAMPLE = 3 * DAY;
+
+/** One UTC year of a zone: `offsets[i]` (ms east of UTC) holds from `starts[i]` to the next start. */
+export interface OffsetYear {
+  readonly start: number;
+  readonly end: number;
+  readonly starts: Float64Array;
+  readonly offsets: Float64Array;
+}
+
+/** A zone's offset at an instant as Intl reads it: slow (an Intl format), used only to build tables. */
+export type OffsetReader = (instant: number) => number;
+
+// en-US writes "3/29/2026 AD, 01:00:00"; parsing that is three times faster than formatToParts.
+const EN_US = /^(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)$/;
+
+/** Reads offsets with one Intl.DateTimeFormat per zone; whole seconds, so local mean time is exact. */
+export function intlOffsetReader(zoneName: string): OffsetReader {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zoneName,
+    hourCycle: 'h23',
+    era: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return (instant) => {
+    const fields = EN_US.exec(format.format(instant)) ?? fieldsOf(format, instant);
+    const year = Number(fields[3]);
+    const wall = new Date(0);
+    // setUTCFullYear, unlike Date.UTC, reads years 0–99 as themselves.
+    wall.setUTCFullYear(fields[4] === 'BC' ? 1 - year : year, Number(fields[1]) - 1, Number(fields[2]));
+    wall.setUTCHours(Number(fields[5]), Number(fields[6]), Number(fields[7]), 0);
+    const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
+    return wall.getTime() - wholeSecond;
+  };
+}
+
+/** The same fields from formatToParts, should a future ICU write en-US dates differently. */
+function fieldsOf(format: Intl.DateTimeFormat, instant: number): string[] {
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  const { month = '', day = '', year = '', era = '', hour = '', minute = '', second = '' } = parts;
+  return ['', month, day, year, era, hour, minute, second];
+}
+
+/** The first instant of a UTC year (years 0–99 as themselves). */
+export function yearStart(year: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, 0, 1);
+  return date.getTime();
+}
+
+/** Builds a year's table: samples through the year, each change narrowed to the second. */
+export function offsetYear(read: OffsetReader, year: number): OffsetYear {
+  const start = yearStart(year);
+  const end = yearStart(year + 1);
+  const first = Math.max(start, -EDGE);
+  const last = Math.min(end, EDGE + 1);
+  const starts = [start];
+  const offsets = [read(first)];
+  let before = first;
+  let offset = offsets[0] as number;
+  while (before < last - 1) {
+    const after = Math.min(before + SAMPLE, last - 1);
+    const next = read(after);
+    if (next !== offset) {
+      starts.push(firstWith(read, before, after, next));
+      offsets.push(next);
+      offset = next;
+    }
+    before = after;
+  }
+  return { start, end, starts: Float64Array.from(starts), offsets: Float64Array.from(offsets) };
+}
+
+/**
+ * The first instant in (from, to] at which the zone keeps `offset` (true at `to`). Intl reads whole
+ * seconds and the tz database changes offsets on whole seconds, so the search is over seconds.
+ */
+function firstWith(read: OffsetReader, from: number, to: number, offset: number): number {
+  let lo = Math.floor(from / 1000);
+  let hi = Math.floor(to / 1000);
+  // Only a change inside the last second before `to` could fail this; none falls off a whole second.
+  if (hi <= lo || read(hi * 1000) !== offset) return to;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (read(mid * 1000) === offset) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
+}
+
+/** The offset a table holds at an instant inside its year: a binary search over its starts. */
+export function offsetIn(table: OffsetYear, instant: number): number {
+  const { starts, offsets } = table;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] as number) <= instant) lo = mid;
+    else hi = mid - 1;
+  }
+  return offsets[lo] as number;
+}
