@@ -1,18 +1,18 @@
 import { createInterface } from 'node:readline';
 import { translator } from '../i18n/index.js';
-import { evaluate, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
+import { evaluate, type Policy, readInstant, SlaFailure } from '../sla/index.js';
 import { contractLine, errorLine } from './contract.js';
 import type { CliIo } from './io.js';
 
 /** NDJSON in, exactly one NDJSON answer per input line out, in order; bad lines never stop the stream. */
-export async function evaluateCommand(io: CliIo): Promise<number> {
+export async function evaluateCommand(io: CliIo, policy: Policy): Promise<number> {
   const t = translator('en');
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let number = 0;
   let pending: string[] = [];
   for await (const line of lines) {
     number += 1;
-    pending.push(JSON.stringify(answer(line, number, io, t)));
+    pending.push(JSON.stringify(answer(line, number, io, t, policy)));
     // Write in chunks: one write per line would make large batches I/O-bound.
     if (pending.length >= 256) {
       await write(io.stdout, `${pending.join('\n')}\n`);
@@ -28,6 +28,7 @@ function answer(
   number: number,
   io: CliIo,
   t: ReturnType<typeof translator>,
+  policy: Policy,
 ): Record<string, unknown> {
   let parsed: unknown;
   try {
@@ -61,7 +62,7 @@ function answer(
     if (error instanceof SlaFailure) return errorLine(id, error.toInfo(), t);
     throw error;
   }
-  return contractLine(id, evaluate(record as unknown as SlaInput, at), t);
+  return contractLine(id, evaluate(record, at, policy), t);
 }
 
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {

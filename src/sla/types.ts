@@ -36,7 +36,7 @@ export interface SlaInput {
   /**
    * When the first-response clock (re)started, if later than `openedAt`: a severity change restarts
    * it (SLA-RULES §11), and Microsoft's `serviceLevelAgreement.startTime` can lag a ticket's creation.
-   * Same forms as `openedAt`.
+   * Same forms as `openedAt`; one before `openedAt` is ignored (the clock never starts before the case).
    */
   clockStartsAt?: string | number;
   issueType?: string;
@@ -51,13 +51,16 @@ export interface Candidate {
 
 export interface ClockStatus {
   at: number;
-  /** Whole minutes of clock time used since `openedAt` (business minutes on a business-hours clock). */
+  /**
+   * Whole minutes of clock time used since the clock started (business minutes on a business-hours
+   * clock), counted up to at most 31 days after the deadline.
+   */
   elapsedMinutes: number;
   /** Whole minutes of clock time left before the deadline; 0 once it has passed. */
   remainingMinutes: number;
   /** elapsed / target; above 1 once breached. */
   fractionUsed: number;
-  /** The clock is counting at `at` (open hours, or 24x7, and `at` is not before `openedAt`). */
+  /** The clock is counting at `at` (open hours, or 24x7, and `at` is not before the clock starts). */
   running: boolean;
   /** When a stopped clock starts again; null while running. */
   resumesAt: number | null;
@@ -94,6 +97,8 @@ export interface Assessment {
   /** The language the customer asked for, mapped to a support language. */
   requestedLanguage: SupportLanguage;
   openedAt: number;
+  /** When the clock counts from: `openedAt`, or a later `clockStartsAt` (a restart). */
+  clockStartsAt: number;
   responseLanguage: SupportLanguage;
   coverage: Coverage;
   deadline: number;

@@ -1,4 +1,5 @@
-import type { IANAZone } from 'luxon';
+import type { HolidayType } from '../policy/types.js';
+import type { Zone } from '../zones.js';
 import { holidayDays } from './holidays.js';
 import { Lru } from './lru.js';
 import type { Schedule } from './schedule.js';
@@ -18,11 +19,11 @@ const YEARS_KEPT = 6;
 const YEARS_SEARCHED = 3;
 
 export interface BusinessCalendarSpec {
-  readonly zone: IANAZone;
+  readonly zone: Zone;
   readonly hours: WeeklyHours;
   readonly country: string;
   readonly subdivision: string | null;
-  readonly holidayTypes: readonly string[];
+  readonly holidayTypes: readonly HolidayType[];
 }
 
 interface Position {

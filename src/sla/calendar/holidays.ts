@@ -1,3 +1,4 @@
+import type { HolidayType } from '../policy/types.js';
 import { Lru } from './lru.js';
 import { freshRegion } from './regions.js';
 
@@ -13,13 +14,13 @@ export function holidayDays(
   country: string,
   subdivision: string | null,
   year: number,
-  types: readonly string[],
+  types: readonly HolidayType[],
 ): ReadonlySet<number> {
   const key = `${country}|${subdivision ?? ''}|${year}|${types.join(',')}`;
   const cached = closedDays.get(key);
   if (cached) return cached;
   const days = new Set<number>();
-  for (const holiday of freshRegion(country, subdivision).getHolidays(year) || []) {
+  for (const holiday of freshRegion(country, subdivision, types).getHolidays(year) || []) {
     if (!types.includes(holiday.type)) continue;
     const first = localDayNumber(holiday.date);
     const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));

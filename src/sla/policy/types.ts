@@ -33,6 +33,9 @@ export interface BusinessHours {
   readonly timeZone: string | 'local';
 }
 
+/** The kinds of day date-holidays knows; a policy closes the whole day on the kinds it lists. */
+export type HolidayType = 'public' | 'bank' | 'optional' | 'school' | 'observance';
+
 export interface Policy {
   readonly id: string;
   readonly plans: readonly PlanRule[];
@@ -43,7 +46,7 @@ export interface Policy {
   readonly fallbackLanguage: SupportLanguage;
   readonly businessHours: readonly BusinessHours[];
   /** Holiday types from date-holidays that close the whole local day. */
-  readonly holidayTypes: readonly string[];
+  readonly holidayTypes: readonly HolidayType[];
   readonly issueTypes: Readonly<Record<IssueType, readonly PlanId[] | 'all'>>;
   readonly products: Readonly<Record<Product, 'covered' | 'agreement-terms'>>;
   readonly defaultIssueType: IssueType;
