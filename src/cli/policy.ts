@@ -7,7 +7,9 @@ import { UsageError } from './io.js';
 export function commandPolicy(env: NodeJS.ProcessEnv, t: TFunction): Policy {
   const loaded = policyFromEnvironment(env);
   if (loaded.ok) return loaded.policy;
-  const problems = loaded.problems.map((problem) => t('cli:usage.policyProblem', { ...problem }));
+  const problems = loaded.problems.map((problem) =>
+    t(problem.path ? 'cli:usage.policyProblem' : 'cli:usage.policyProblemFile', { ...problem }),
+  );
   throw new UsageError(
     `${t('cli:usage.badPolicy', { source: loaded.source })}\n${problems.join('\n')}`,
     t('cli:usage.policyHint'),

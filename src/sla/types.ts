@@ -1,5 +1,6 @@
 // The public vocabulary of the SLA core. Instants are epoch milliseconds (UTC); the core never reads a clock.
 
+/** The built-in policy's plans. */
 export type PlanId = 'developer' | 'standard' | 'professional-direct' | 'premier' | 'rapid-response';
 export type Severity = 'A' | 'B' | 'C';
 export type SupportLanguage = 'en' | 'es' | 'fr' | 'de' | 'it' | 'pt' | 'zh-Hant' | 'ko' | 'ja';
@@ -83,7 +84,8 @@ export interface Warning {
 }
 
 export interface Assessment {
-  plan: PlanId;
+  /** The policy's plan id (`premier`, …): built-in ones are `PlanId`s, an operator's policy may have others. */
+  plan: string;
   severity: Severity;
   targetMinutes: number;
   issueType: IssueType;

@@ -80,7 +80,7 @@ export function businessSchedule(
         hours: hours.weekly,
         country: region.country,
         subdivision: region.subdivision,
-        holidayTypes: policy.holidayTypes,
+        policy,
       }),
     );
   remember(region, zone, { policy, hours, schedule });

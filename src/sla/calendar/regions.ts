@@ -37,3 +37,15 @@ export function regionZones(country: string, subdivision: string | null): readon
   if (cached) return cached;
   return zonesByRegion.set(key, Object.freeze([...(freshRegion(country, subdivision).getTimezones() ?? [])]));
 }
+
+/** The English names of the holidays date-holidays has rules for in a region (any type). */
+export function holidayNames(country: string, subdivision: string | null): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const rule of freshRegion(country, subdivision).getRules()) {
+    // The rule's names by language; date-holidays' types leave them out.
+    const name: unknown = Reflect.get(rule, 'name');
+    const english: unknown = typeof name === 'object' && name !== null ? Reflect.get(name, 'en') : name;
+    if (typeof english === 'string') names.add(english);
+  }
+  return names;
+}
