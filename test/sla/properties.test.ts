@@ -157,6 +157,7 @@ function hoursZoneOf(place: Place, timeZone: string | undefined): string {
 function hoursOf(place: Place): { open: number; close: number } {
   if (place.country === 'US' || place.country === 'CA') return { open: 360, close: 1080 };
   if (place.country === 'JP') return { open: 540, close: 1050 };
+  if (place.country === 'AT') return { open: 480, close: 1020 };
   return { open: 540, close: 1020 };
 }
 
