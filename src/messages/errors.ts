@@ -51,6 +51,7 @@ function messageKey(error: SlaErrorInfo): string {
 function variant(error: SlaErrorInfo): string {
   const { code, params } = error;
   if (code === 'out_of_scope' && params.accepted) return '_unknown';
+  if (code === 'unknown_severity' && params.source === 'ticket') return '_ticket';
   if (code === 'unknown_subdivision' && Array.isArray(params.accepted) && params.accepted.length === 0)
     return '_none';
   if (code === 'time_zone_required' && Array.isArray(params.zones) && params.zones.length === 0)

@@ -39,6 +39,7 @@ export function assess(facts: CaseFacts, at: number, policy: Policy): Assessment
     plan: facts.plan.id,
     severity,
     targetMinutes,
+    targetSource: facts.targetSource,
     issueType: facts.issueType,
     product: facts.product,
     country: region.country,

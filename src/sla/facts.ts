@@ -8,6 +8,7 @@ export interface CaseFacts {
   readonly plan: PlanRule;
   readonly severity: Severity;
   readonly targetMinutes: number;
+  readonly targetSource: 'policy' | 'input';
   readonly requestedLanguage: SupportLanguage;
   readonly region: Region;
   /** The zone the input gave, or null: the calculation then takes the hours' or the country's. */

@@ -42,6 +42,12 @@ export interface SlaInput {
   clockStartsAt?: string | number;
   issueType?: string;
   product?: string;
+  /**
+   * The target in whole minutes for a plan the policy does not know (an Azure ticket's own
+   * `slaMinutes` for Basic, Azure Internal or Unified plans): the case then runs on its severity's
+   * usual clock. Ignored for the policy's own plans.
+   */
+  targetMinutes?: number;
 }
 
 export interface Candidate {
@@ -88,6 +94,8 @@ export interface Assessment {
   plan: string;
   severity: Severity;
   targetMinutes: number;
+  /** Where the target comes from: the policy's plan, or the input's `targetMinutes` (a plan it does not know). */
+  targetSource: 'policy' | 'input';
   issueType: IssueType;
   product: Product;
   country: string;

@@ -65,7 +65,9 @@ describe('SLA_POLICY', () => {
   });
 
   test("a valid file is the policy the commands answer by, and says so in Dutch with the reader's locale", async () => {
-    const early = policyFile('early.json', (d) => (d.businessHours[3].opens = '07:00'));
+    const early = policyFile('early.json', (d) => {
+      d.businessHours.find((hours: { countries: unknown }) => hours.countries === '*').opens = '07:00';
+    });
     const input = `${JSON.stringify({ ...CASE, at: CASE.openedAt })}\n`;
     const [own] = lines((await runCli(['evaluate'], input, { SLA_POLICY: early })).stdout) as Array<{
       status: { running: boolean };

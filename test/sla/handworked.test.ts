@@ -915,3 +915,22 @@ describe("section 11: Microsoft's own tickets (Austria opens at 08:00; the US li
     );
   });
 });
+
+describe('section 11: China keeps Beijing time', () => {
+  it('CN without a time zone runs on Asia/Shanghai hours (not time_zone_required for Asia/Urumqi)', () => {
+    // Monday 2023-03-06 18:36 Beijing (10:36Z) is after closing: Tuesday 09:00-17:00 is 480 minutes.
+    const a = assess({ plan: 'developer', severity: 'C', country: 'CN', openedAt: '2023-03-06T10:36:50Z' });
+    expect(a.timeZone).toBe('Asia/Shanghai');
+    expect(iso(a.deadline, 'Asia/Shanghai')).toBe('2023-03-07T17:00:00+08:00');
+    // A customer who gives Asia/Urumqi still gets Beijing hours, shown in their zone.
+    const urumqi = assess({
+      plan: 'developer',
+      severity: 'C',
+      country: 'CN',
+      timeZone: 'Asia/Urumqi',
+      openedAt: '2023-03-06T10:36:50Z',
+    });
+    expect(urumqi.timeZone).toBe('Asia/Urumqi');
+    expect(urumqi.deadline).toBe(a.deadline);
+  });
+});

@@ -3,7 +3,7 @@ import type { Policy } from '../policy/types.js';
 import { field, flagField, inputObject, isAbsent } from './fields.js';
 import { readInstant } from './instant.js';
 import { readLanguage } from './language.js';
-import { readPlan, readSeverity, targetMinutes } from './plan.js';
+import { readGivenTarget, readPlan, readSeverity, targetMinutes } from './plan.js';
 import { readRegion } from './region.js';
 import { readIssueType, readProduct } from './scope.js';
 import { readTimeZone } from './time-zone.js';
@@ -14,7 +14,8 @@ import { readTimeZone } from './time-zone.js';
  */
 export function readCase(value: unknown, policy: Policy): CaseFacts {
   const input = inputObject(value);
-  const plan = readPlan(policy, field(input, 'plan'));
+  const givenTarget = readGivenTarget(field(input, 'targetMinutes'));
+  const plan = readPlan(policy, field(input, 'plan'), givenTarget);
   const severity = readSeverity(policy, field(input, 'severity'));
   const target = targetMinutes(policy, plan, severity);
   const requestedLanguage = readLanguage(policy, field(input, 'language'));
@@ -34,6 +35,7 @@ export function readCase(value: unknown, policy: Policy): CaseFacts {
     plan,
     severity,
     targetMinutes: target,
+    targetSource: policy.plans.includes(plan) ? 'policy' : 'input',
     requestedLanguage,
     region,
     timeZone: readTimeZone(field(input, 'timeZone')),

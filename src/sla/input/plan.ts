@@ -2,7 +2,10 @@ import { SlaFailure } from '../errors.js';
 import type { PlanRule, Policy } from '../policy/types.js';
 import type { Severity } from '../types.js';
 import { textField } from './fields.js';
-import { shown } from './limits.js';
+import { jsonType, shown } from './limits.js';
+
+/** A target beyond a week of minutes is a typo, and the longest any calendar search needs to cover. */
+export const MOST_MINUTES = 10_080;
 
 /** "Professional Direct", "pro_direct" and "PRO-DIRECT" are one spelling: lower case, hyphens. */
 export function spelling(value: string): string {
@@ -39,13 +42,39 @@ export function findPlan(policy: Policy, name: string): PlanRule | undefined {
   return plan;
 }
 
-export function readPlan(policy: Policy, value: unknown): PlanRule {
+/**
+ * The policy's plan a spelling names. A plan it does not know is an error, unless the input gives its
+ * own target: that plan then offers every severity with that target (`basic`, `azure-internal`).
+ */
+export function readPlan(policy: Policy, value: unknown, givenTarget?: number): PlanRule {
   const name = textField(value, 'plan', 'unknown_plan');
   const plan = name === undefined ? undefined : findPlan(policy, name);
-  if (!plan) {
-    throw new SlaFailure('unknown_plan', { value: shown(value), accepted: acceptedPlans(policy) });
+  if (plan) return plan;
+  if (name !== undefined && givenTarget !== undefined) {
+    const targets = { A: givenTarget, B: givenTarget, C: givenTarget };
+    return { id: spelling(name), aliases: [], targets };
   }
-  return plan;
+  throw new SlaFailure('unknown_plan', { value: shown(value), accepted: acceptedPlans(policy) });
+}
+
+/** Whole minutes from 1 to a week: a target for a plan the policy does not know. */
+export function readGivenTarget(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number') {
+    throw new SlaFailure('invalid_field', {
+      field: 'targetMinutes',
+      expected: 'minutes',
+      got: jsonType(value),
+    });
+  }
+  if (!Number.isInteger(value) || value < 1 || value > MOST_MINUTES) {
+    throw new SlaFailure('invalid_field', {
+      field: 'targetMinutes',
+      expected: 'minutes',
+      value: shown(value),
+    });
+  }
+  return value;
 }
 
 export function acceptedPlans(policy: Policy): string[] {

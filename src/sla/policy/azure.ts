@@ -62,6 +62,16 @@ const AZURE = {
       closes: '17:30',
       timeZone: 'Asia/Tokyo',
     },
+    // China keeps one official time, Beijing time (UTC+8), although the tz database also lists
+    // Asia/Urumqi: Microsoft's Chinese tickets run on Beijing hours (SLA-RULES §11).
+    {
+      id: 'china',
+      countries: ['CN'],
+      weekdays: [1, 2, 3, 4, 5],
+      opens: '09:00',
+      closes: '17:00',
+      timeZone: 'Asia/Shanghai',
+    },
     // Every Austrian ticket Microsoft answered opened at 08:00 (SLA-RULES §11); closing is not shown: 17:00.
     {
       id: 'austria',

@@ -1,9 +1,7 @@
-import { spelling } from '../../input/plan.js';
+import { MOST_MINUTES, spelling } from '../../input/plan.js';
 import { checkId, type Data, type Findings, join, own } from '../findings.js';
 
 export const SEVERITIES = ['A', 'B', 'C'] as const;
-/** A target longer than a week of minutes is a typo, and would make every answer slow. */
-const MOST_MINUTES = 10_080;
 const ALIAS_LIMIT = 100;
 
 /** `severities` lists A, B and C, each once. */
