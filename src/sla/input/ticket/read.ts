@@ -1,11 +1,11 @@
 import countries from 'i18n-iso-countries';
-import { SlaFailure } from '../errors.js';
-import { field, flagField, inputObject, isAbsent, type RawInput, textField } from '../input/fields.js';
-import { readInstant } from '../input/instant.js';
-import { jsonType, shown } from '../input/limits.js';
-import { findPlan } from '../input/plan.js';
-import type { Policy } from '../policy/types.js';
-import type { SlaInput } from '../types.js';
+import { SlaFailure } from '../../errors.js';
+import type { Policy } from '../../policy/types.js';
+import type { SlaInput } from '../../types.js';
+import { field, flagField, inputObject, isAbsent, type RawInput, textField } from '../fields.js';
+import { readInstant } from '../instant.js';
+import { jsonType, shown } from '../limits.js';
+import { findPlan } from '../plan.js';
 import type { MicrosoftClock, TicketFacts, TicketReading } from './types.js';
 import { countryZone, displayZone } from './zone.js';
 

@@ -1,6 +1,6 @@
 import { findIana } from 'windows-iana';
-import { regionZones } from '../calendar/regions.js';
-import { ianaZone } from '../time/zone.js';
+import { regionZones } from '../../calendar/regions.js';
+import { ianaZone } from '../../time/zone.js';
 
 /**
  * The contact's Windows zone (`Pacific Standard Time`) as IANA, country-aware: the country's own zone

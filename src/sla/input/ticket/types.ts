@@ -1,4 +1,4 @@
-import type { SlaErrorInfo, SlaInput } from '../types.js';
+import type { SlaErrorInfo, SlaInput } from '../../types.js';
 
 /** Who the ticket is, as Azure names it (never used for the SLA itself). */
 export interface TicketFacts {

@@ -1,5 +1,5 @@
-import type { Assessment } from '../types.js';
-import type { Agreement, MicrosoftClock } from './types.js';
+import type { Agreement, MicrosoftClock } from './input/ticket/types.js';
+import type { Assessment } from './types.js';
 
 const MINUTE = 60_000;
 /** Microsoft rounds its deadline up to the minute and its clock may start up to ~70 s after creation. */
