@@ -20,7 +20,7 @@ const VALID = {
 };
 
 /** The JSON type each field takes: a value of another type must be refused with the field's code. */
-const FIELD_TYPES: Readonly<Record<string, 'text' | 'instant' | 'boolean'>> = {
+const FIELD_TYPES: Readonly<Record<string, 'text' | 'instant' | 'boolean' | 'number'>> = {
   plan: 'text',
   severity: 'text',
   language: 'text',
@@ -35,6 +35,7 @@ const FIELD_TYPES: Readonly<Record<string, 'text' | 'instant' | 'boolean'>> = {
   commit24x7: 'boolean',
   available24x7: 'boolean',
   waitingOnCustomer: 'boolean',
+  targetMinutes: 'number',
 };
 
 interface Line {
@@ -47,6 +48,7 @@ function wrongType(field: string, value: HostileValue): boolean {
   const wanted = FIELD_TYPES[field];
   if (value.type === 'null') return false; // null is "not given"
   if (wanted === 'boolean') return value.type !== 'boolean';
+  if (wanted === 'number') return value.type !== 'number';
   if (wanted === 'instant') return value.type !== 'text' && value.type !== 'number';
   return value.type !== 'text';
 }

@@ -76,6 +76,7 @@ export const FIELD_CODES: Readonly<Record<string, string>> = {
   commit24x7: 'invalid_field',
   available24x7: 'invalid_field',
   waitingOnCustomer: 'invalid_field',
+  targetMinutes: 'invalid_field',
 };
 
 /** Every error code an answer may carry. */
