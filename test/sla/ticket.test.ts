@@ -134,13 +134,23 @@ describe('the mapping, rule by rule', () => {
 
   it('require24X7Response, or is24X7Response on older tickets', () => {
     const b = (change: (p: Record<string, unknown>) => void) =>
-      read(changed(0, (p) => ((p.severity = 'moderate'), change(p)))).input.commit24x7;
+      read(
+        changed(0, (p) => {
+          p.severity = 'moderate';
+          change(p);
+        }),
+      ).input.commit24x7;
     expect(b((p) => (p.require24X7Response = true))).toBe(true);
-    expect(b((p) => (delete p.require24X7Response, (p.is24X7Response = true)))).toBe(true);
+    expect(
+      b((p) => {
+        delete p.require24X7Response;
+        p.is24X7Response = true;
+      }),
+    ).toBe(true);
     expect(b((p) => delete p.require24X7Response)).toBeUndefined();
     // B with 24x7 chosen in English runs 24x7.
     const { assessment } = assessed(
-      changed(0, (p) => ((p.severity = 'Moderate'), (p.require24X7Response = true))),
+      changed(0, (p) => Object.assign(p, { severity: 'Moderate', require24X7Response: true })),
     );
     expect(assessment.coverage).toBe('24x7');
   });
@@ -148,11 +158,11 @@ describe('the mapping, rule by rule', () => {
   it('plan names and display names as they come; a plan the policy does not know takes the ticket’s target', () => {
     expect(read(changed(0, (p) => delete p.supportPlanType)).input.plan).toBe('ProDirect');
     const unified = assessed(
-      changed(
-        0,
-        (p) => (
-          (p.supportPlanType = 'Unified Enterprise'), (p.supportPlanDisplayName = 'All support - Included')
-        ),
+      changed(0, (p) =>
+        Object.assign(p, {
+          supportPlanType: 'Unified Enterprise',
+          supportPlanDisplayName: 'All support - Included',
+        }),
       ),
     );
     expect(unified.reading.ticket).toMatchObject({ plan: 'Unified Enterprise', planInPolicy: false });

@@ -107,7 +107,11 @@ describe("Block Kit within Slack's limits", () => {
 
     it(`/sla check answers and the help (${language})`, () => {
       const ok = evaluate({ plan: 'premier', severity: 'A', country: 'NL', openedAt: AT }, AT, azurePolicy);
-      const bad = evaluate({ plan: 'developer', severity: 'A', country: 'NL', openedAt: AT }, AT, azurePolicy);
+      const bad = evaluate(
+        { plan: 'developer', severity: 'A', country: 'NL', openedAt: AT },
+        AT,
+        azurePolicy,
+      );
       expect(blockKitProblems(checkAnswer(t, language, ok, ['z'.repeat(4000)]), 'message')).toEqual([]);
       expect(blockKitProblems(checkAnswer(t, language, bad, []), 'message')).toEqual([]);
       expect(blockKitProblems(helpAnswer(t, 'w'.repeat(5000)), 'message')).toEqual([]);
