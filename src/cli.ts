@@ -2,6 +2,8 @@ import { deadlineCommand } from './cli/deadline-command.js';
 import { evaluateCommand } from './cli/evaluate-command.js';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './cli/io.js';
 import { localeFlag } from './cli/locale-flag.js';
+import { commandPolicy } from './cli/policy.js';
+import { ticketsCommand } from './cli/tickets-command.js';
 import { environmentLocale, interfaceLanguage, translator } from './i18n/index.js';
 
 /** The `sla-bot` command line. Returns the exit code; never calls process.exit itself. */
@@ -12,7 +14,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'deadline':
-        return deadlineCommand(rest, io);
+        return deadlineCommand(rest, io, commandPolicy(io.env, t));
       case 'evaluate':
         if (wantsHelp) return help(io, t('cli:help.evaluate'));
         if (rest.length)
@@ -20,7 +22,9 @@ export async function main(args: string[], io: CliIo): Promise<number> {
             t('cli:usage.unexpectedArgument', { value: rest[0] }),
             t('cli:usage.seeHelp', { command: 'evaluate' }),
           );
-        return await evaluateCommand(io);
+        return await evaluateCommand(io, commandPolicy(io.env, t));
+      case 'tickets':
+        return await ticketsCommand(rest, io, t);
       case 'serve': {
         if (wantsHelp) return help(io, t('cli:help.serve'));
         const { serveCommand } = await import('./serve-command.js');

@@ -4,7 +4,7 @@ import { translator } from '../../src/i18n/index.js';
 import { instantText } from '../../src/messages/format.js';
 import { reminderText } from '../../src/messages/reminder-text.js';
 import { type Notifier, NotifierError } from '../../src/reminders/notifier.js';
-import { evaluate, type SlaInput } from '../../src/sla/index.js';
+import { azurePolicy, evaluate } from '../../src/sla/index.js';
 import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
 import { slackDate } from './blocks.js';
 import type { SlackClients } from './clients.js';
@@ -83,6 +83,6 @@ export function notifierError(error: unknown): NotifierError {
 
 /** The zone the customer reads times in, as the core decided it (given, or from the country). */
 function customerZone(caseRecord: CaseRecord, at: number): string {
-  const evaluation = evaluate(caseRecord.input as unknown as SlaInput, at);
+  const evaluation = evaluate(caseRecord.input, at, azurePolicy);
   return evaluation.ok ? evaluation.assessment.timeZone : 'UTC';
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Assessment,
+  azurePolicy,
   type Evaluation,
   evaluate,
   type Policy,
@@ -49,7 +50,7 @@ export class CaseService {
 
   /** The answer without storing anything (`/sla check`, `checkSla`). */
   check(input: SlaInput, at = this.options.clock.now()): Evaluation {
-    return evaluate(input, at, this.options.policy);
+    return evaluate(input, at, this.options.policy ?? azurePolicy);
   }
 
   async open(request: OpenCaseRequest): Promise<CaseResult> {
@@ -198,7 +199,7 @@ export class CaseService {
       const input = storedInput(record);
       const outcome = apply(record, input, now);
       if ('kind' in outcome) return { ok: false, failure: outcome };
-      const evaluation = evaluate(input, now, this.options.policy);
+      const evaluation = evaluate(input, now, this.options.policy ?? azurePolicy);
       if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
       const { assessment } = evaluation;
       record.deadline = assessment.deadline;
@@ -220,7 +221,7 @@ export class CaseService {
     return planReminders({
       record,
       assessment,
-      schedule: scheduleOf(assessment, this.options.policy),
+      schedule: scheduleOf(assessment, this.options.policy ?? azurePolicy),
       tracking: storedInput(record).tracking ?? {},
       points: this.options.reminders,
       now,
@@ -241,7 +242,7 @@ export class CaseService {
   }
 
   private assess(record: CaseRecord, now: number): Assessment {
-    const evaluation = evaluate(storedInput(record), now, this.options.policy);
+    const evaluation = evaluate(storedInput(record), now, this.options.policy ?? azurePolicy);
     if (!evaluation.ok)
       throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
     return evaluation.assessment;

@@ -31,6 +31,8 @@ export function contractLine(id: AnswerId, evaluation: Evaluation, t: TFunction)
     responseLanguage: a.responseLanguage,
     coverage: a.coverage,
     timeZone: a.timeZone,
+    // Only when the clock was restarted after the opening, so answers without a restart stay as they were.
+    ...(a.clockStartsAt > a.openedAt ? { clockStartsAt: iso(a.clockStartsAt) } : {}),
     deadline: iso(a.deadline),
     alternative: a.alternative && {
       responseLanguage: a.alternative.responseLanguage,

@@ -9,7 +9,7 @@ import {
 } from '../i18n/index.js';
 import { assessmentText } from '../messages/assessment-text.js';
 import { errorText } from '../messages/errors.js';
-import { evaluate, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
+import { evaluate, type Policy, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
 import { type CliIo, EXIT_OK, UsageError } from './io.js';
 import { localeFlag } from './locale-flag.js';
 import { displayWidth, padToWidth } from './text-width.js';
@@ -32,7 +32,7 @@ const OPTIONS = {
 } as const;
 
 /** `sla-bot deadline`: the same answer as `evaluate`, written for a person. */
-export function deadlineCommand(args: string[], io: CliIo): number {
+export function deadlineCommand(args: string[], io: CliIo, policy: Policy): number {
   // The reader's language is needed before the flags are known to be right: look for --locale first.
   const locale = interfaceLanguage(localeFlag(args) ?? environmentLocale(io.env));
   const t = translator(locale);
@@ -68,7 +68,7 @@ export function deadlineCommand(args: string[], io: CliIo): number {
       issueType: flags['issue-type'],
       product: flags.product,
     };
-    const evaluation = evaluate(input, instantFlag(flags.at, now, 'invalid_at'));
+    const evaluation = evaluate(input, instantFlag(flags.at, now, 'invalid_at'), policy);
     if (!evaluation.ok) throw new UsageError(errorText(t, locale, evaluation.error), hint);
     io.stdout.write(render(t, locale, evaluation.assessment));
     return EXIT_OK;

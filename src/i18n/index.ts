@@ -67,6 +67,11 @@ export function translator(language: string): TFunction {
 
 const translators = new Map<InterfaceLanguage, TFunction>();
 
+/** Whether a language's own files (not the English fallback) hold `key`, e.g. a policy's plan label. */
+export function hasOwnText(language: InterfaceLanguage, namespace: string, key: string): boolean {
+  return typeof translations(language).getResource(language, namespace, key) === 'string';
+}
+
 /** The reader's locale from the environment, POSIX order: LC_ALL, LC_MESSAGES, then LANG. */
 export function environmentLocale(env: NodeJS.ProcessEnv): string | undefined {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;

@@ -1,5 +1,6 @@
 // The public vocabulary of the SLA core. Instants are epoch milliseconds (UTC); the core never reads a clock.
 
+/** The built-in policy's plans. */
 export type PlanId = 'developer' | 'standard' | 'professional-direct' | 'premier' | 'rapid-response';
 export type Severity = 'A' | 'B' | 'C';
 export type SupportLanguage = 'en' | 'es' | 'fr' | 'de' | 'it' | 'pt' | 'zh-Hant' | 'ko' | 'ja';
@@ -36,11 +37,17 @@ export interface SlaInput {
   /**
    * When the first-response clock (re)started, if later than `openedAt`: a severity change restarts
    * it (SLA-RULES §11), and Microsoft's `serviceLevelAgreement.startTime` can lag a ticket's creation.
-   * Same forms as `openedAt`.
+   * Same forms as `openedAt`; one before `openedAt` is ignored (the clock never starts before the case).
    */
   clockStartsAt?: string | number;
   issueType?: string;
   product?: string;
+  /**
+   * The target in whole minutes for a plan the policy does not know (an Azure ticket's own
+   * `slaMinutes` for Basic, Azure Internal or Unified plans): the case then runs on its severity's
+   * usual clock. Ignored for the policy's own plans.
+   */
+  targetMinutes?: number;
 }
 
 export interface Candidate {
@@ -51,13 +58,16 @@ export interface Candidate {
 
 export interface ClockStatus {
   at: number;
-  /** Whole minutes of clock time used since `openedAt` (business minutes on a business-hours clock). */
+  /**
+   * Whole minutes of clock time used since the clock started (business minutes on a business-hours
+   * clock), counted up to at most 31 days after the deadline.
+   */
   elapsedMinutes: number;
   /** Whole minutes of clock time left before the deadline; 0 once it has passed. */
   remainingMinutes: number;
   /** elapsed / target; above 1 once breached. */
   fractionUsed: number;
-  /** The clock is counting at `at` (open hours, or 24x7, and `at` is not before `openedAt`). */
+  /** The clock is counting at `at` (open hours, or 24x7, and `at` is not before the clock starts). */
   running: boolean;
   /** When a stopped clock starts again; null while running. */
   resumesAt: number | null;
@@ -80,9 +90,12 @@ export interface Warning {
 }
 
 export interface Assessment {
-  plan: PlanId;
+  /** The policy's plan id (`premier`, …): built-in ones are `PlanId`s, an operator's policy may have others. */
+  plan: string;
   severity: Severity;
   targetMinutes: number;
+  /** Where the target comes from: the policy's plan, or the input's `targetMinutes` (a plan it does not know). */
+  targetSource: 'policy' | 'input';
   issueType: IssueType;
   product: Product;
   country: string;
@@ -94,6 +107,8 @@ export interface Assessment {
   /** The language the customer asked for, mapped to a support language. */
   requestedLanguage: SupportLanguage;
   openedAt: number;
+  /** When the clock counts from: `openedAt`, or a later `clockStartsAt` (a restart). */
+  clockStartsAt: number;
   responseLanguage: SupportLanguage;
   coverage: Coverage;
   deadline: number;

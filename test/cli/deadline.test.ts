@@ -103,7 +103,7 @@ describe('sla-bot deadline (for a person)', () => {
   });
 
   test('every command has --help, and an unknown command says which exist', async () => {
-    for (const command of ['deadline', 'evaluate', 'serve']) {
+    for (const command of ['deadline', 'evaluate', 'tickets', 'serve']) {
       const run = await runCli([command, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/Usage: sla-bot/);
@@ -112,7 +112,7 @@ describe('sla-bot deadline (for a person)', () => {
     expect(main.stdout).toContain('sla-bot deadline');
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Commands: deadline, evaluate, serve, help.');
+    expect(unknown.stderr).toContain('Commands: deadline, evaluate, tickets, serve, help.');
   });
 
   test('an unknown command is answered in the --locale language, which is read before the command', async () => {

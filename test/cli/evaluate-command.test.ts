@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, test, vi } from 'vitest';
 import { evaluateCommand } from '../../src/cli/evaluate-command.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { azurePolicy } from '../../src/sla/index.js';
 
 // The rules fail unexpectedly for one plan, as a bug in them would: the safety net must hold.
 vi.mock(import('../../src/sla/index.js'), async (original) => {
@@ -9,7 +10,7 @@ vi.mock(import('../../src/sla/index.js'), async (original) => {
   return {
     ...actual,
     evaluate: (input, at, policy) => {
-      if (input.plan === 'explode') throw new RangeError('a bug in the rules');
+      if ((input as { plan?: unknown }).plan === 'explode') throw new RangeError('a bug in the rules');
       return actual.evaluate(input, at, policy);
     },
   };
@@ -35,7 +36,7 @@ function io(stdin: NodeJS.ReadableStream): CliIo & { output: () => string } {
 describe('evaluateCommand in process', () => {
   test('an unexpected exception is that line’s coded error, with its id, and the stream goes on', async () => {
     const cli = io(Readable.from([`${record('a')}\n${record('b', 'explode')}\n${record('c')}\n`]));
-    expect(await evaluateCommand(cli)).toBe(0);
+    expect(await evaluateCommand(cli, azurePolicy)).toBe(0);
     const answers = cli
       .output()
       .trimEnd()
@@ -55,7 +56,7 @@ describe('evaluateCommand in process', () => {
       throw new Error('stdin went away');
     }
     const cli = io(Readable.from(failing()));
-    await expect(evaluateCommand(cli)).rejects.toThrow('stdin went away');
+    await expect(evaluateCommand(cli, azurePolicy)).rejects.toThrow('stdin went away');
     expect(
       cli
         .output()
@@ -70,7 +71,7 @@ describe('evaluateCommand in process', () => {
     const bytes = Buffer.from(text);
     const chunks = Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
     const cli = io(Readable.from(chunks));
-    await evaluateCommand(cli);
+    await evaluateCommand(cli, azurePolicy);
     expect(
       cli
         .output()

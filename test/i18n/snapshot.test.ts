@@ -7,7 +7,7 @@ import { INTERFACE_LANGUAGES, translator } from '../../src/i18n/index.js';
 import { caseCardModel } from '../../src/messages/case-view.js';
 import { instantText } from '../../src/messages/format.js';
 import { reminderText } from '../../src/messages/reminder-text.js';
-import { evaluate, type SlaInput } from '../../src/sla/index.js';
+import { azurePolicy, evaluate, type SlaInput } from '../../src/sla/index.js';
 import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
 
 // Saturday 10:00 in Berlin, German support asked: English 24x7 answers within the hour, German business
@@ -25,7 +25,7 @@ const input: SlaInput = {
 };
 
 function caseView(): CaseView {
-  const evaluation = evaluate(input, at);
+  const evaluation = evaluate(input, at, azurePolicy);
   if (!evaluation.ok) throw new Error(JSON.stringify(evaluation.error));
   const record: CaseRecord = {
     id: 'case-1',

@@ -1,7 +1,7 @@
 // Test helpers for the SLA core: input defaults, ISO <-> epoch ms in a zone, and evaluate() wrappers
 // that fail loudly with the whole answer when the outcome is not the expected kind.
 import { DateTime } from 'luxon';
-import { evaluate } from '../../src/sla/index.js';
+import { azurePolicy, evaluate } from '../../src/sla/index.js';
 import type { Assessment, SlaErrorInfo, SlaInput } from '../../src/sla/types.js';
 
 /** Defaults: Standard, C, Germany (Europe/Berlin), English, Monday 2026-03-30 10:00 Berlin (+02:00, after the spring change). */
@@ -38,7 +38,7 @@ function openedMs(i: SlaInput): number {
 export function assess(overrides: Partial<SlaInput> = {}, at?: string | number): Assessment {
   const i = input(overrides);
   const when = at === undefined ? openedMs(i) : typeof at === 'number' ? at : ms(at);
-  const r = evaluate(i, when);
+  const r = evaluate(i, when, azurePolicy);
   if (!r.ok) throw new Error(`expected ok, got error ${JSON.stringify(r.error)} for ${JSON.stringify(i)}`);
   return r.assessment;
 }
@@ -54,7 +54,7 @@ export function reject(overrides: Partial<SlaInput> = {}, at?: number): SlaError
       when = ms('2026-03-30T12:00:00+02:00');
     }
   }
-  const r = evaluate(i, when);
+  const r = evaluate(i, when, azurePolicy);
   if (r.ok)
     throw new Error(`expected an error, got ${JSON.stringify(r.assessment)} for ${JSON.stringify(i)}`);
   return r.error;

@@ -860,3 +860,77 @@ describe('section 7: warnings', () => {
     ]);
   });
 });
+
+describe("section 11: Microsoft's own tickets (Austria opens at 08:00; the US list without Columbus and Veterans Day)", () => {
+  // Austria: Monday-Friday 08:00-17:00 Europe/Vienna (SLA-RULES §11), holidays of date-holidays AT.
+  const VIE = 'Europe/Vienna';
+  const austria = { plan: 'premier', severity: 'C', country: 'AT' };
+
+  it('AT opened Mon 07:30: the clock starts at 08:00, 240 min -> 12:00', () => {
+    // 2026-03-30 is a Monday after the spring change (+02:00). 08:00 + 4 h = 12:00.
+    const a = assess({ ...austria, openedAt: '2026-03-30T07:30:00+02:00' }, '2026-03-30T07:45:00+02:00');
+    expect(a.timeZone).toBe(VIE);
+    expect(iso(a.deadline, VIE)).toBe('2026-03-30T12:00:00+02:00');
+    expect(a.status.running).toBe(false);
+    expect(iso(a.status.resumesAt ?? 0, VIE)).toBe('2026-03-30T08:00:00+02:00');
+  });
+
+  it('AT opened Mon 16:00: 1 h Monday, 3 h from Tuesday 08:00 -> Tue 11:00', () => {
+    const a = assess({ ...austria, openedAt: '2026-03-30T16:00:00+02:00' });
+    expect(iso(a.deadline, VIE)).toBe('2026-03-31T11:00:00+02:00');
+  });
+
+  it('AT opened Fri 2026-04-03 16:00: Easter Monday closed -> Tue 04-07 11:00', () => {
+    // 1 h on Friday (16-17); Sat, Sun, Easter Monday (public in AT) closed; Tuesday 08:00 + 3 h.
+    const a = assess({ ...austria, openedAt: '2026-04-03T16:00:00+02:00' });
+    expect(iso(a.deadline, VIE)).toBe('2026-04-07T11:00:00+02:00');
+  });
+
+  // US: Monday-Friday 06:00-18:00 America/Los_Angeles; date-holidays US public days, less Columbus Day
+  // and Veterans Day (and its substitute day).
+  const us = { plan: 'premier', severity: 'C', country: 'US' };
+
+  it('Columbus Day (Mon 2026-10-12) is open: Fri 17:00 PDT + 240 min -> Mon 09:00', () => {
+    // 1 h on Friday (17-18), then Monday 06:00 + 3 h. With the federal list it would be Tuesday 09:00.
+    const a = assess({ ...us, openedAt: '2026-10-09T17:00:00-07:00' });
+    expect(iso(a.deadline, LA)).toBe('2026-10-12T09:00:00-07:00');
+    const ny = assess({ ...us, subdivision: 'NY', openedAt: '2026-10-09T17:00:00-07:00' });
+    expect(iso(ny.deadline, LA)).toBe('2026-10-12T09:00:00-07:00');
+  });
+
+  it('Veterans Day (Wed 2026-11-11) is open: Tue 16:00 PST + 240 min -> Wed 08:00', () => {
+    // 2 h on Tuesday (16-18), Wednesday 06:00 + 2 h.
+    const a = assess({ ...us, openedAt: '2026-11-10T16:00:00-08:00' });
+    expect(iso(a.deadline, LA)).toBe('2026-11-11T08:00:00-08:00');
+  });
+
+  it('MLK Day and Labor Day stay closed', () => {
+    // Fri 2026-01-16 17:00 PST: 1 h Friday, Monday 01-19 closed, Tuesday 06:00 + 3 h.
+    expect(iso(assess({ ...us, openedAt: '2026-01-16T17:00:00-08:00' }).deadline, LA)).toBe(
+      '2026-01-20T09:00:00-08:00',
+    );
+    // Fri 2026-09-04 17:00 PDT: 1 h Friday, Monday 09-07 (Labor Day) closed, Tuesday 06:00 + 3 h.
+    expect(iso(assess({ ...us, openedAt: '2026-09-04T17:00:00-07:00' }).deadline, LA)).toBe(
+      '2026-09-08T09:00:00-07:00',
+    );
+  });
+});
+
+describe('section 11: China keeps Beijing time', () => {
+  it('CN without a time zone runs on Asia/Shanghai hours (not time_zone_required for Asia/Urumqi)', () => {
+    // Monday 2023-03-06 18:36 Beijing (10:36Z) is after closing: Tuesday 09:00-17:00 is 480 minutes.
+    const a = assess({ plan: 'developer', severity: 'C', country: 'CN', openedAt: '2023-03-06T10:36:50Z' });
+    expect(a.timeZone).toBe('Asia/Shanghai');
+    expect(iso(a.deadline, 'Asia/Shanghai')).toBe('2023-03-07T17:00:00+08:00');
+    // A customer who gives Asia/Urumqi still gets Beijing hours, shown in their zone.
+    const urumqi = assess({
+      plan: 'developer',
+      severity: 'C',
+      country: 'CN',
+      timeZone: 'Asia/Urumqi',
+      openedAt: '2023-03-06T10:36:50Z',
+    });
+    expect(urumqi.timeZone).toBe('Asia/Urumqi');
+    expect(urumqi.deadline).toBe(a.deadline);
+  });
+});

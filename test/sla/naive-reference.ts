@@ -1,5 +1,5 @@
-// A deliberately naive reference for the SLA core (SLA-RULES.md §1–§6), written without looking at
-// src/sla. It imports nothing from src/ except types.
+// A deliberately naive reference for the SLA core (SLA-RULES.md §1–§6, and the hours and holiday
+// corrections of §11), written without looking at src/sla. It imports nothing from src/ except types.
 //
 // Method: walk forward one minute at a time from `openedAt` (which must be on a whole minute). A
 // minute [t, t+1min) is open when, converted with luxon to the business hours' zone, t falls on
@@ -154,6 +154,8 @@ export function naiveCalendar(
       },
     };
   }
+  // §11: Austria opens at 08:00 (closing 17:00), in the customer's zone like every other country.
+  const openMinute = country === 'AT' ? 8 * 60 : 9 * 60;
   let zone = timeZone;
   if (zone === undefined) {
     // the zones date-holidays lists for the place (the subdivision's, when one is given)
@@ -166,9 +168,12 @@ export function naiveCalendar(
   }
   return {
     ok: true,
-    calendar: { country, subdivision: sub, zone, openMinute: 9 * 60, closeMinute: 17 * 60 },
+    calendar: { country, subdivision: sub, zone, openMinute, closeMinute: 17 * 60 },
   };
 }
+
+/** §11: Microsoft's US list leaves these federal holidays open (and their substitute days). */
+const OPEN_ON = new Set(['US|Columbus Day', 'US|Veterans Day', 'US|Veterans Day (substitute day)']);
 
 /** Local dates ("YYYY-MM-DD") closed for public holidays, from the entries date-holidays gives for `year`. */
 const closedDatesCache = new Map<string, Set<string>>();
@@ -183,8 +188,8 @@ function closedDatesFromEntriesOf(
   dates = new Set<string>();
   const hd = holidaysFor(country, subdivision);
   const holidayZone = hd.getTimezones()[0]; // the zone date-holidays computes start/end in
-  for (const h of hd.getHolidays(year)) {
-    if (h.type !== 'public') continue;
+  for (const h of hd.getHolidays(year, 'en')) {
+    if (h.type !== 'public' || OPEN_ON.has(`${country}|${h.name}`)) continue;
     dates.add(h.date.slice(0, 10));
     if (h.end.getTime() - h.start.getTime() > DAY) {
       // a multi-day entry: every local date that [start, end) touches. NB for entries that start in the

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import countries from 'i18n-iso-countries';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/sla/index.js';
+import { azurePolicy, evaluate } from '../../src/sla/index.js';
 import type { Assessment, Evaluation, SlaInput } from '../../src/sla/types.js';
 import {
   MINUTE,
@@ -157,6 +157,7 @@ function hoursZoneOf(place: Place, timeZone: string | undefined): string {
 function hoursOf(place: Place): { open: number; close: number } {
   if (place.country === 'US' || place.country === 'CA') return { open: 360, close: 1080 };
   if (place.country === 'JP') return { open: 540, close: 1050 };
+  if (place.country === 'AT') return { open: 480, close: 1020 };
   return { open: 540, close: 1020 };
 }
 
@@ -392,7 +393,7 @@ function compareWithNaive(
 ): void {
   const pick = naiveDeadline(c.naive);
   const at = atFor(c.naive.openedAt, pick.ok ? pick.value.deadline : c.naive.openedAt + DAY);
-  const got = evaluate(c.input, at);
+  const got = evaluate(c.input, at, azurePolicy);
   if (!pick.ok) {
     count(`error ${pick.code}`);
     if (got.ok || got.error.code !== pick.code) {
@@ -545,7 +546,7 @@ describe('SLA core invariants', () => {
         fc.oneof(fc.constant(0), fc.nat(59_999)),
         (r, atOffset, sub) => {
           const c = shifted(buildCase(r), sub); // openedAt with seconds and milliseconds, half of the time
-          const first = evaluate(c.input, c.naive.openedAt);
+          const first = evaluate(c.input, c.naive.openedAt, azurePolicy);
           fc.pre(first.ok);
           if (!first.ok) return;
           const { deadline, targetMinutes, openedAt } = first.assessment;
@@ -553,10 +554,14 @@ describe('SLA core invariants', () => {
             fail('openedAt not read back', c, openedAt, [`got openedAt ${openedAt}`]);
           if (!(deadline >= openedAt))
             fail('deadline before openedAt', c, deadline, [`deadline ${show(deadline, c.hoursZone)}`]);
-          const atDeadline = assessmentOf(c, deadline, evaluate(c.input, deadline));
-          const justBefore = assessmentOf(c, deadline - 1, evaluate(c.input, deadline - 1));
-          const justAfter = assessmentOf(c, deadline + 1, evaluate(c.input, deadline + 1));
-          const elsewhere = assessmentOf(c, openedAt + atOffset, evaluate(c.input, openedAt + atOffset));
+          const atDeadline = assessmentOf(c, deadline, evaluate(c.input, deadline, azurePolicy));
+          const justBefore = assessmentOf(c, deadline - 1, evaluate(c.input, deadline - 1, azurePolicy));
+          const justAfter = assessmentOf(c, deadline + 1, evaluate(c.input, deadline + 1, azurePolicy));
+          const elsewhere = assessmentOf(
+            c,
+            openedAt + atOffset,
+            evaluate(c.input, openedAt + atOffset, azurePolicy),
+          );
           const problems: string[] = [];
           if (atDeadline.status.elapsedMinutes !== targetMinutes)
             problems.push(
@@ -599,8 +604,8 @@ describe('SLA core invariants', () => {
         (r, sub, deltaMs) => {
           const c = shifted(buildCase(r), sub);
           const later = shifted(c, deltaMs);
-          const e1 = evaluate(c.input, c.naive.openedAt);
-          const e2 = evaluate(later.input, later.naive.openedAt);
+          const e1 = evaluate(c.input, c.naive.openedAt, azurePolicy);
+          const e2 = evaluate(later.input, later.naive.openedAt, azurePolicy);
           fc.pre(e1.ok && e2.ok);
           if (!e1.ok || !e2.ok) return;
           if (e2.assessment.deadline < e1.assessment.deadline) {
@@ -616,9 +621,17 @@ describe('SLA core invariants', () => {
   });
 
   it('errors: Developer offers only C; a multi-offset country needs a time zone', () => {
-    const dev = evaluate({ plan: 'developer', severity: 'A', country: 'DE', openedAt: START }, START);
+    const dev = evaluate(
+      { plan: 'developer', severity: 'A', country: 'DE', openedAt: START },
+      START,
+      azurePolicy,
+    );
     expect(dev.ok ? null : dev.error.code).toBe('severity_not_available');
-    const br = evaluate({ plan: 'standard', severity: 'C', country: 'BR', openedAt: START }, START);
+    const br = evaluate(
+      { plan: 'standard', severity: 'C', country: 'BR', openedAt: START },
+      START,
+      azurePolicy,
+    );
     expect(br.ok ? null : br.error.code).toBe('time_zone_required');
   });
 });

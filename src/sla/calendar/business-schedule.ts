@@ -1,4 +1,5 @@
-import type { IANAZone } from 'luxon';
+import type { Policy } from '../policy/types.js';
+import type { Zone } from '../zones.js';
 import { holidayDays } from './holidays.js';
 import { Lru } from './lru.js';
 import type { Schedule } from './schedule.js';
@@ -18,11 +19,12 @@ const YEARS_KEPT = 6;
 const YEARS_SEARCHED = 3;
 
 export interface BusinessCalendarSpec {
-  readonly zone: IANAZone;
+  readonly zone: Zone;
   readonly hours: WeeklyHours;
   readonly country: string;
   readonly subdivision: string | null;
-  readonly holidayTypes: readonly string[];
+  /** Whose holidays: its types and adjustments decide which days close. */
+  readonly policy: Policy;
 }
 
 interface Position {
@@ -103,8 +105,8 @@ export class BusinessSchedule implements Schedule {
   private year(year: number): YearIntervals {
     const cached = this.years.get(year);
     if (cached) return cached;
-    const { zone, hours, country, subdivision, holidayTypes } = this.spec;
-    const closed = holidayDays(country, subdivision, year, holidayTypes);
+    const { zone, hours, country, subdivision, policy } = this.spec;
+    const closed = holidayDays(policy, country, subdivision, year);
     return this.years.set(year, buildYear(year, zone, hours, closed));
   }
 }

@@ -1,14 +1,22 @@
-import type { IANAZone } from 'luxon';
 import type { BusinessHours, Policy } from '../policy/types.js';
 import { minutesOfDay } from '../time/clock-time.js';
+import { knownZone, type Zone } from '../zones.js';
 import { BusinessSchedule } from './business-schedule.js';
 import { Lru } from './lru.js';
+import type { WeeklyHours } from './year-intervals.js';
 
-// One schedule per (policy, hours, region, zone): built once, then reused by every case that shares it.
-const schedules = new Lru<string, BusinessSchedule>(2_048);
+/** A policy's business-hours rule, ready to compute with: its zone resolved, its times in minutes. */
+export interface HoursRule {
+  readonly id: string;
+  /** The zone the hours are kept in, or `local`: the customer's own. */
+  readonly zone: Zone | 'local';
+  readonly weekly: WeeklyHours;
+}
 
-/** The business-hours rule of the policy that applies to a country. */
-export function hoursFor(policy: Policy, country: string): BusinessHours {
+const hoursByPolicy = new WeakMap<Policy, Map<string, HoursRule>>();
+
+/** The business-hours rule of the policy that applies to a country (its own entry, else `*`). */
+export function hoursFor(policy: Policy, country: string): HoursRule {
   let byCountry = hoursByPolicy.get(policy);
   if (!byCountry) {
     byCountry = new Map();
@@ -16,12 +24,10 @@ export function hoursFor(policy: Policy, country: string): BusinessHours {
   }
   const cached = byCountry.get(country);
   if (cached) return cached;
-  const rule = findHours(policy, country);
+  const rule = resolve(findHours(policy, country));
   byCountry.set(country, rule);
   return rule;
 }
-
-const hoursByPolicy = new WeakMap<Policy, Map<string, BusinessHours>>();
 
 function findHours(policy: Policy, country: string): BusinessHours {
   const listed = policy.businessHours.find(
@@ -29,48 +35,71 @@ function findHours(policy: Policy, country: string): BusinessHours {
   );
   const fallback = policy.businessHours.find((hours) => hours.countries === '*');
   const rule = listed ?? fallback;
+  // buildPolicy's rules guarantee a `*` entry: a policy without one was not built by it.
   if (!rule) throw new RangeError(`policy ${policy.id} has no business hours for ${country}`);
   return rule;
 }
 
-export function businessSchedule(
-  policy: Policy,
-  hours: BusinessHours,
-  region: { country: string; subdivision: string | null },
-  zone: IANAZone,
-): BusinessSchedule {
-  // The usual case: the same region object (inputs are cached) and zone object as last time.
-  const byZone = recent.get(region);
-  const hit = byZone?.get(zone);
-  if (hit && hit.policy === policy) return hit.schedule;
-  const key = `${policy.id}|${hours.id}|${region.country}|${region.subdivision ?? ''}|${zone.name}`;
-  const cached = schedules.get(key);
-  if (cached) {
-    remember(region, zone, policy, cached);
-    return cached;
-  }
-  const schedule = new BusinessSchedule({
-    zone,
-    hours: {
+function resolve(hours: BusinessHours): HoursRule {
+  return {
+    id: hours.id,
+    zone: hours.timeZone === 'local' ? 'local' : knownZone(hours.timeZone),
+    weekly: {
       weekdays: new Set(hours.weekdays),
       opensMinute: minutesOfDay(hours.opens),
       closesMinute: minutesOfDay(hours.closes),
     },
-    country: region.country,
-    subdivision: region.subdivision,
-    holidayTypes: policy.holidayTypes,
-  });
-  remember(region, zone, policy, schedule);
-  return schedules.set(key, schedule);
+  };
 }
 
-const recent = new WeakMap<object, Map<IANAZone, { policy: Policy; schedule: BusinessSchedule }>>();
+/** Schedules per policy, by hours, region and zone: built once, then reused by every case that shares them. */
+const schedulesByPolicy = new WeakMap<Policy, Lru<string, BusinessSchedule>>();
+const SCHEDULES_KEPT = 2_048;
 
-function remember(region: object, zone: IANAZone, policy: Policy, schedule: BusinessSchedule): void {
+export function businessSchedule(
+  policy: Policy,
+  hours: HoursRule,
+  region: { country: string; subdivision: string | null },
+  zone: Zone,
+): BusinessSchedule {
+  // The usual case: the same region object (inputs are cached) and zone object as last time.
+  const hit = recent.get(region)?.get(zone);
+  if (hit && hit.policy === policy && hit.hours === hours) return hit.schedule;
+  let schedules = schedulesByPolicy.get(policy);
+  if (!schedules) {
+    schedules = new Lru(SCHEDULES_KEPT);
+    schedulesByPolicy.set(policy, schedules);
+  }
+  const key = `${hours.id}|${region.country}|${region.subdivision ?? ''}|${zone.name}`;
+  const schedule =
+    schedules.get(key) ??
+    schedules.set(
+      key,
+      new BusinessSchedule({
+        zone,
+        hours: hours.weekly,
+        country: region.country,
+        subdivision: region.subdivision,
+        policy,
+      }),
+    );
+  remember(region, zone, { policy, hours, schedule });
+  return schedule;
+}
+
+interface Recent {
+  readonly policy: Policy;
+  readonly hours: HoursRule;
+  readonly schedule: BusinessSchedule;
+}
+
+const recent = new WeakMap<object, Map<Zone, Recent>>();
+
+function remember(region: object, zone: Zone, entry: Recent): void {
   let byZone = recent.get(region);
   if (!byZone) {
     byZone = new Map();
     recent.set(region, byZone);
   }
-  byZone.set(zone, { policy, schedule });
+  byZone.set(zone, entry);
 }

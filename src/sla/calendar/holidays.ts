@@ -1,31 +1,71 @@
+import type { HolidayAdjustment, Policy } from '../policy/types.js';
+import { dayNumber, fullDate, yearlyDate } from './holiday-dates.js';
 import { Lru } from './lru.js';
 import { freshRegion } from './regions.js';
 
 const DAY = 86_400_000;
-// Enough for every region's recent years; bounded so memory stays flat as the years go by.
-const closedDays = new Lru<string, ReadonlySet<number>>(512);
+const SUBSTITUTE = ' (substitute day)';
+// Per policy (its holiday types and adjustments decide), enough for every region's recent years;
+// bounded so memory stays flat as the years go by.
+const closedByPolicy = new WeakMap<Policy, Lru<string, ReadonlySet<number>>>();
+const YEARS_KEPT = 512;
 
 /**
- * The local dates closed all day in a year, as day numbers (days since 1970-01-01 of the local date).
- * Built once per region, year and holiday types; a holiday spanning several days closes each of them.
+ * The local dates closed all day in a year, as day numbers (days since 1970-01-01 of the local date):
+ * date-holidays' days of the policy's types, corrected by the policy's adjustments for the country and
+ * for the subdivision. Built once per policy, region and year; a holiday of several days closes each.
  */
 export function holidayDays(
+  policy: Policy,
   country: string,
   subdivision: string | null,
   year: number,
-  types: readonly string[],
 ): ReadonlySet<number> {
-  const key = `${country}|${subdivision ?? ''}|${year}|${types.join(',')}`;
-  const cached = closedDays.get(key);
+  let closed = closedByPolicy.get(policy);
+  if (!closed) {
+    closed = new Lru(YEARS_KEPT);
+    closedByPolicy.set(policy, closed);
+  }
+  const key = `${country}|${subdivision ?? ''}|${year}`;
+  const cached = closed.get(key);
   if (cached) return cached;
+  const adjustments = policy.holidayAdjustments.filter(
+    (adjustment) => adjustment.region === country || adjustment.region === `${country}-${subdivision}`,
+  );
+  const dropped = new Set(adjustments.flatMap((adjustment) => adjustment.drop));
   const days = new Set<number>();
-  for (const holiday of freshRegion(country, subdivision).getHolidays(year) || []) {
-    if (!types.includes(holiday.type)) continue;
+  for (const holiday of freshRegion(country, subdivision, policy.holidayTypes).getHolidays(year, 'en') ||
+    []) {
+    if (!policy.holidayTypes.includes(holiday.type) || isDropped(holiday.name, dropped)) continue;
     const first = localDayNumber(holiday.date);
     const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));
     for (let day = 0; day < span; day += 1) days.add(first + day);
   }
-  return closedDays.set(key, days);
+  for (const adjustment of adjustments) adjust(days, adjustment, year);
+  return closed.set(key, days);
+}
+
+/** A dropped name takes its substitute day with it ("Veterans Day (substitute day)"). */
+function isDropped(name: string, dropped: ReadonlySet<string>): boolean {
+  return dropped.has(name) || (name.endsWith(SUBSTITUTE) && dropped.has(name.slice(0, -SUBSTITUTE.length)));
+}
+
+/** Dropped dates open, added dates close (a date both dropped and added is closed). */
+function adjust(days: Set<number>, adjustment: HolidayAdjustment, year: number): void {
+  for (const drop of adjustment.drop) {
+    const day = fullDate(drop);
+    if (!Number.isNaN(day)) days.delete(day);
+  }
+  for (const added of adjustment.add) {
+    const yearly = yearlyDate(added.date);
+    if (!yearly) {
+      const day = fullDate(added.date);
+      if (new Date(day * DAY).getUTCFullYear() === year) days.add(day);
+    } else if (year >= (added.since ?? year) && year <= (added.until ?? year)) {
+      const day = dayNumber(year, yearly.month, yearly.day);
+      if (!Number.isNaN(day)) days.add(day);
+    }
+  }
 }
 
 /** "2026-12-25 00:00:00" (date-holidays' local date) to its day number. */

@@ -1,5 +1,5 @@
-import type { IANAZone } from 'luxon';
 import { wallToInstant } from '../time/zone.js';
+import type { Zone } from '../zones.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -23,7 +23,7 @@ export interface WeeklyHours {
 /** Builds the open intervals of local year `year`: weekdays within hours, holidays closed. */
 export function buildYear(
   year: number,
-  zone: IANAZone,
+  zone: Zone,
   hours: WeeklyHours,
   closed: ReadonlySet<number>,
 ): YearIntervals {

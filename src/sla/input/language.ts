@@ -1,32 +1,42 @@
 import { SlaFailure } from '../errors.js';
 import type { Policy } from '../policy/types.js';
 import type { SupportLanguage } from '../types.js';
+import { textField } from './fields.js';
+import { isWellFormed } from './language-tag.js';
+import { shown } from './limits.js';
 
-// Well-formed BCP 47 (language, optional script, region and variants); private-use and grandfathered tags are not supported.
-const WELL_FORMED =
-  /^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|\d{3}))?(-([a-z0-9]{5,8}|\d[a-z0-9]{3}))*(-[a-wyz0-9](-[a-z0-9]{2,8})+)*$/i;
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
-const mapped = new Map<string, SupportLanguage>();
+/** Tags already mapped, per policy (its languages decide the answer); bounded. */
+const mappedByPolicy = new WeakMap<Policy, Map<string, SupportLanguage>>();
+const MAPPED_KEPT = 1_000;
 
 /** Maps a requested BCP 47 tag onto a support language; anything Microsoft does not offer is English. */
 export function readLanguage(policy: Policy, value: unknown): SupportLanguage {
-  if (value === undefined || value === null || value === '') return policy.fallbackLanguage;
-  if (typeof value !== 'string') throw new SlaFailure('invalid_language', { value: String(value) });
-  const cached = mapped.get(value);
+  const text = textField(value, 'language', 'invalid_language');
+  if (text === undefined) return policy.fallbackLanguage;
+  let mapped = mappedByPolicy.get(policy);
+  if (!mapped) {
+    mapped = new Map();
+    mappedByPolicy.set(policy, mapped);
+  }
+  const cached = mapped.get(text);
   if (cached) return cached;
-  const tag = value.trim().replace(/_/g, '-');
-  if (!WELL_FORMED.test(tag)) throw new SlaFailure('invalid_language', { value });
-  const language = supportLanguage(policy, tag.toLowerCase().split('-'));
-  if (mapped.size > 1_000) mapped.clear();
-  mapped.set(value, language);
+  const tag = text.replace(/_/g, '-').toLowerCase();
+  if (!isWellFormed(tag)) throw new SlaFailure('invalid_language', { value: shown(value) });
+  const language = supportLanguage(policy, tag.split('-'));
+  if (mapped.size >= MAPPED_KEPT) mapped.clear();
+  mapped.set(text, language);
   return language;
 }
 
 function supportLanguage(policy: Policy, [primary = '', ...rest]: string[]): SupportLanguage {
+  // Private use and grandfathered `i-…` tags name no support language.
+  if (primary === 'x' || primary === 'i') return policy.fallbackLanguage;
+  const subtags = rest.slice(0, rest.includes('x') ? rest.indexOf('x') : rest.length);
   if (primary === 'zh') {
     // An explicit script decides; otherwise the region does (zh-TW, zh-HK, zh-MO write Traditional).
-    const script = rest.find((part) => part === 'hant' || part === 'hans');
-    const traditional = script ? script === 'hant' : rest.some((part) => TRADITIONAL_REGIONS.has(part));
+    const script = subtags.find((part) => part === 'hant' || part === 'hans');
+    const traditional = script ? script === 'hant' : subtags.some((part) => TRADITIONAL_REGIONS.has(part));
     return traditional && policy.supportLanguages.includes('zh-Hant') ? 'zh-Hant' : policy.fallbackLanguage;
   }
   const match = policy.supportLanguages.find((language) => language === primary);

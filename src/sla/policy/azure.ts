@@ -1,8 +1,8 @@
-import { deepFreeze } from './freeze.js';
+import { buildPolicy } from './build.js';
 import type { Policy } from './types.js';
 
 /** Microsoft's published Azure support responsiveness (SLA-RULES.md), as data. */
-export const azurePolicy: Policy = deepFreeze({
+const AZURE = {
   id: 'azure',
   plans: [
     { id: 'developer', aliases: ['dev'], targets: { A: null, B: null, C: 480 } },
@@ -62,6 +62,25 @@ export const azurePolicy: Policy = deepFreeze({
       closes: '17:30',
       timeZone: 'Asia/Tokyo',
     },
+    // China keeps one official time, Beijing time (UTC+8), although the tz database also lists
+    // Asia/Urumqi: Microsoft's Chinese tickets run on Beijing hours (SLA-RULES §11).
+    {
+      id: 'china',
+      countries: ['CN'],
+      weekdays: [1, 2, 3, 4, 5],
+      opens: '09:00',
+      closes: '17:00',
+      timeZone: 'Asia/Shanghai',
+    },
+    // Every Austrian ticket Microsoft answered opened at 08:00 (SLA-RULES §11); closing is not shown: 17:00.
+    {
+      id: 'austria',
+      countries: ['AT'],
+      weekdays: [1, 2, 3, 4, 5],
+      opens: '08:00',
+      closes: '17:00',
+      timeZone: 'local',
+    },
     {
       id: 'default',
       countries: '*',
@@ -72,6 +91,10 @@ export const azurePolicy: Policy = deepFreeze({
     },
   ],
   holidayTypes: ['public'],
+  holidayAdjustments: [
+    // Microsoft's US holidays, not the federal list: open on Columbus Day and Veterans Day (SLA-RULES §11).
+    { region: 'US', drop: ['Columbus Day', 'Veterans Day'], add: [] },
+  ],
   issueTypes: {
     technical: 'all',
     billing: 'all',
@@ -89,4 +112,16 @@ export const azurePolicy: Policy = deepFreeze({
   },
   defaultIssueType: 'technical',
   defaultProduct: 'azure-ga',
-});
+};
+
+/** The built-in policy, built and checked like any operator's file; broken data fails at start-up. */
+export const azurePolicy: Policy = builtIn();
+
+function builtIn(): Policy {
+  const built = buildPolicy(AZURE);
+  if (!built.ok) {
+    const problems = built.problems.map((p) => `${p.rule} at ${p.path}: ${p.value}`).join('; ');
+    throw new Error(`the built-in azure policy breaks its rules: ${problems}`);
+  }
+  return built.policy;
+}

@@ -7,7 +7,7 @@ import { blockOfError } from '../../../adapters/slack/modal-submission.js';
 import { respondAtModal } from '../../../adapters/slack/respond-at.js';
 import type { CaseView } from '../../../src/cases/types.js';
 import { INTERFACE_LANGUAGES, translator } from '../../../src/i18n/index.js';
-import { evaluate, type SlaInput } from '../../../src/sla/index.js';
+import { azurePolicy, evaluate, type SlaInput } from '../../../src/sla/index.js';
 import type { CaseRecord } from '../../../src/store/records.js';
 import { LEAK } from '../../i18n/leak.js';
 import { blockKitProblems } from '../../support/slack-limits.js';
@@ -25,7 +25,7 @@ function view(overrides: Partial<CaseRecord> = {}, input: Partial<SlaInput> = {}
     openedAt: AT,
     ...input,
   };
-  const evaluation = evaluate(full, AT + 20 * 60_000);
+  const evaluation = evaluate(full, AT + 20 * 60_000, azurePolicy);
   if (!evaluation.ok) throw new Error(evaluation.error.code);
   const record: CaseRecord = {
     id: '7f0c1c9e-0000-4000-8000-000000000001',
@@ -106,8 +106,12 @@ describe("Block Kit within Slack's limits", () => {
     });
 
     it(`/sla check answers and the help (${language})`, () => {
-      const ok = evaluate({ plan: 'premier', severity: 'A', country: 'NL', openedAt: AT }, AT);
-      const bad = evaluate({ plan: 'developer', severity: 'A', country: 'NL', openedAt: AT }, AT);
+      const ok = evaluate({ plan: 'premier', severity: 'A', country: 'NL', openedAt: AT }, AT, azurePolicy);
+      const bad = evaluate(
+        { plan: 'developer', severity: 'A', country: 'NL', openedAt: AT },
+        AT,
+        azurePolicy,
+      );
       expect(blockKitProblems(checkAnswer(t, language, ok, ['z'.repeat(4000)]), 'message')).toEqual([]);
       expect(blockKitProblems(checkAnswer(t, language, bad, []), 'message')).toEqual([]);
       expect(blockKitProblems(helpAnswer(t, 'w'.repeat(5000)), 'message')).toEqual([]);
