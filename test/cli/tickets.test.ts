@@ -75,7 +75,7 @@ describe('sla-bot tickets', () => {
       warnings: [
         {
           code: 'business_hours_contact_only',
-          message: 'Microsoft will contact you during business hours only.',
+          message: 'Microsoft contacts the customer during business hours only.',
         },
       ],
       ticket: { id: '121060921003105', title: 'test case please close', status: 'Open' },

@@ -102,9 +102,11 @@ export function prose(text: string): string {
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\bMicrosoft\.\w+(\/[\w*]+)+/g, ' ')
     .replace(/--[\w-]+/g, ' ')
+    .replace(/\b[a-z]+(_[a-z0-9]+)+\b/g, ' ')
+    .replace(/^ +[a-z][A-Za-z]* {2,}/gm, ' ')
     .replace(/\b[A-Za-z][\w]*=\S*/g, ' ')
     .replace(/\b[\w-]+\.(ndjson|json|example|zip|png)\b/g, ' ')
-    .replace(/\bsla-bot (deadline|evaluate|serve|help)\b/g, ' ')
+    .replace(/\bsla-bot (deadline|evaluate|tickets|serve|help)\b/g, ' ')
     .replace(
       /\b(professional-direct|rapid-response|subscription-management|technical-compensation|account-management|azure-ga|azure-preview|non-microsoft|other-channel)\b/g,
       ' ',
