@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PLATFORMS } from '../../adapters/index.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import { BIN } from '../cli/run.js';
 
@@ -14,6 +15,7 @@ describe('the HTTP server', () => {
   beforeAll(async () => {
     server = await startServer({
       env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'a.db')}`, LOG_LEVEL: 'silent' },
+      platforms: PLATFORMS,
       dispatch: 'manual',
     });
   });
@@ -101,6 +103,8 @@ describe('sla-bot serve as a process', () => {
       DATA_DIR: join(dir, 'serve'),
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppPassword: secret,
+      // Single Tenant is the default app type now (Azure creates no new multi-tenant bots): it needs the tenant.
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
     });
     const deadline = Date.now() + 20_000;
     while (!/listening on http/.test(run.output().stdout) && Date.now() < deadline)

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../../adapters/index.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
 import { SIGNING_SECRET } from '../../support/slack-requests.js';
 import { type SlackStandIn, startSlackStandIn } from '../../support/slack-stand-in.js';
@@ -68,6 +69,7 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
     },
     logger: pino({ level: 'silent' }),
+    platforms: PLATFORMS,
     dispatch: 'manual',
   });
 });
