@@ -14,6 +14,11 @@ import { allowedServiceUrl, type ServiceUrlRule } from './service-url.js';
 import { KeysUnavailable, readToken, SigningKeys, TokenRefused, verifyToken } from './token.js';
 
 export const TEAMS_PATH = '/api/messages';
+/** The Bot Framework retries a 503; Retry-After says when the keys are worth asking for again. */
+const HEADERS: Readonly<Record<number, Record<string, string>>> = {
+  405: { allow: 'POST' },
+  503: { 'retry-after': '10' },
+};
 
 export const teams: PlatformModule = {
   name: 'teams',
@@ -68,7 +73,7 @@ export function createTeamsPlatform(config: TeamsConfig, context: PlatformContex
         message: t('teams:log.refused', { reason: error.reason }),
         fields: { remote: request.socket.remoteAddress },
       });
-      refuse(response, error.status, error.error, error.status === 405 ? { allow: 'POST' } : {});
+      refuse(response, error.status, error.error, HEADERS[error.status] ?? {});
     }
   }
 
