@@ -141,6 +141,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       else response.end();
     });
   });
+  dropSilentConnections(server, limits.headersTimeoutMs);
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const pathname = pathOf(request);
@@ -214,6 +215,15 @@ function httpOptions(limits: HttpLimits): ServerOptions {
     // Node checks those timeouts every 30 s by default: a slow client would hold on that much longer.
     connectionsCheckingInterval: Math.min(1000, Math.floor(limits.headersTimeoutMs / 4)),
   };
+}
+
+/**
+ * Node's headers timeout only starts with a request's first byte: a connection that sends nothing
+ * would stay open. Such a socket times out here; once a request arrives, the request's own limits rule.
+ */
+function dropSilentConnections(server: Server, timeoutMs: number): void {
+  server.on('connection', (socket) => socket.setTimeout(timeoutMs));
+  server.on('request', (request: IncomingMessage) => request.socket.setTimeout(0));
 }
 
 function listen(server: Server, config: Config): Promise<void> {

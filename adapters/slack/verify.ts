@@ -3,6 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { parseJsonObject, readBody } from '../../src/http.js';
+import { shapeProblem } from './shape.js';
 
 /** Slack's largest payloads (a modal's whole view and state) are well under this. */
 export const MAX_SLACK_BODY_BYTES = 1024 * 1024;
@@ -53,11 +54,16 @@ function checkSignature(
 /** The reason Bolt could not read this body, or undefined when it can. */
 function checkBody(type: string | undefined, text: string): string | undefined {
   if (type === FORM) {
-    const payloads = new URLSearchParams(text).getAll('payload');
+    const form = new URLSearchParams(text);
+    const payloads = form.getAll('payload');
     if (payloads.length > 1) return 'payload_repeated';
-    if (payloads.length === 1 && !parseJsonObject(payloads[0] ?? '')) return 'payload_not_json_object';
-    return undefined;
+    if (payloads.length === 0) return shapeProblem({ kind: 'command', value: Object.fromEntries(form) });
+    const payload = parseJsonObject(payloads[0] ?? '');
+    return payload ? shapeProblem({ kind: 'payload', value: payload }) : 'payload_not_json_object';
   }
-  if (type === JSON_TYPE) return parseJsonObject(text) ? undefined : 'body_not_json_object';
+  if (type === JSON_TYPE) {
+    const body = parseJsonObject(text);
+    return body ? shapeProblem({ kind: 'event', value: body }) : 'body_not_json_object';
+  }
   return 'unsupported_content_type';
 }
