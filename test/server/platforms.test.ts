@@ -7,7 +7,9 @@ import pino from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
 import { sendJson } from '../../src/http.js';
 import type { PlatformContext, PlatformModule } from '../../src/platform.js';
+import type { Notifier } from '../../src/reminders/notifier.js';
 import { ConfigError, startServer } from '../../src/server.js';
+import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sla-platforms-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,6 +107,56 @@ describe('platforms handed to the server', () => {
     });
     await expect(refused).rejects.toBeInstanceOf(ConfigError);
     await expect(refused).rejects.toMatchObject({ problems: [{ params: { name: 'MATTERMOST_TOKEN' } }] });
+  });
+
+  test('reminders go through the platform named on the case; /metrics shows process figures, ack and lateness histograms', async () => {
+    const posted: string[] = [];
+    let now = Date.parse('2026-03-24T09:00:00Z');
+    const notifying: PlatformModule = {
+      name: 'mattermost',
+      configure: () => ({
+        state: 'on',
+        create: () => ({
+          name: 'mattermost',
+          notifier: {
+            platform: 'mattermost' as Notifier['platform'],
+            post: async (_record: CaseRecord, reminder: ReminderRow) => void posted.push(reminder.kind),
+          },
+        }),
+      }),
+    };
+    const server = await startServer({
+      env: env('notify'),
+      platforms: [notifying],
+      clock: { now: () => now },
+      logger: pino({ level: 'silent' }),
+      dispatch: 'manual',
+    });
+    try {
+      const opened = await server.cases.open({
+        tenantId: 'T1',
+        platform: 'mattermost' as never,
+        channelId: 'town-square',
+        conversation: {},
+        caseNumber: '7',
+        title: 'x',
+        input: { plan: 'premier', severity: 'A', country: 'NL', openedAt: now },
+        openedBy: { id: 'U1', locale: 'en' },
+      });
+      expect(opened.ok).toBe(true);
+      now += 2 * 3_600_000; // past the 60-minute deadline: every reminder is due
+      await server.dispatcher.tick();
+      expect(posted).toContain('breach');
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+      expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+      expect(text).toContain('# TYPE sla_bot_ack_seconds histogram');
+      expect(text).toMatch(new RegExp(`^sla_bot_reminder_lateness_seconds_count ${posted.length}$`, 'm'));
+      expect(text).toMatch(/^sla_bot_breaches_total 1$/m);
+      expect(text).toMatch(new RegExp(`^sla_bot_reminders_sent_total ${posted.length}$`, 'm'));
+    } finally {
+      await server.stop();
+    }
   });
 
   test('SLA_POLICY that cannot be read is a configuration problem naming the file and the rule', async () => {
