@@ -1,5 +1,6 @@
 // One JSON log line per refused request, but never a flood: past a few per minute and reason, the
-// rest are counted and said in one line when the minute is over.
+// rest are counted, and the count is said in one line with the next refusal of that reason after
+// the minute (the reasons are a fixed vocabulary, so the counters stay few).
 import type { Logger } from 'pino';
 import { translator } from './i18n/index.js';
 

@@ -5,9 +5,11 @@ import { isLoopbackAddress, refuse } from '../../src/http.js';
 import { translator } from '../../src/i18n/index.js';
 import type { Platform, PlatformContext, PlatformModule, PlatformSetup } from '../../src/platform.js';
 import { refusalLog } from '../../src/refusals.js';
+import { type Notifier, NotifierError } from '../../src/reminders/notifier.js';
 import { createAdapter, type TeamsAdapter } from './adapter.js';
 import { createBot, type TurnLogic } from './bot.js';
 import { readTeamsConfig, type TeamsConfig } from './config.js';
+import { readConversation } from './conversation.js';
 import { readActivity, writeInvokeResponse } from './http.js';
 import { createTeamsNotifier } from './notifier.js';
 import { allowedServiceUrl, type ServiceUrlRule } from './service-url.js';
@@ -59,7 +61,8 @@ export function createTeamsPlatform(config: TeamsConfig, context: PlatformContex
   const bot = createBot({ cases, clock, logger });
   const t = translator('en');
   const logRefusal = refusalLog(logger.child({ platform: 'teams' }));
-  const accept = config.mode === 'emulator' ? emulatorCaller() : tokenCaller(config);
+  const rule = serviceUrlRule(config);
+  const accept = config.mode === 'emulator' ? emulatorCaller() : tokenCaller(config, rule);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
@@ -79,7 +82,10 @@ export function createTeamsPlatform(config: TeamsConfig, context: PlatformContex
 
   return {
     name: 'teams',
-    notifier: createTeamsNotifier(adapter, config.mode === 'authenticated' ? config.appId : undefined),
+    notifier: guarded(
+      createTeamsNotifier(adapter, config.mode === 'authenticated' ? config.appId : undefined),
+      rule,
+    ),
     routes: { handles: (pathname) => pathname === TEAMS_PATH, handle },
   };
 }
@@ -112,11 +118,8 @@ function emulatorCaller(): Caller {
  * Credentials: a Bot Framework channel token, checked without the network first, and replies only to
  * the Bot Framework's service URLs (to this machine when the Bot Framework itself is a local stand-in).
  */
-function tokenCaller(config: Extract<TeamsConfig, { mode: 'authenticated' }>): Caller {
+function tokenCaller(config: Extract<TeamsConfig, { mode: 'authenticated' }>, rule: ServiceUrlRule): Caller {
   const keys = new SigningKeys(config.openIdMetadataUrl);
-  const rule: ServiceUrlRule = allowedServiceUrl(config.openIdMetadataUrl, 'loopback')
-    ? 'loopback'
-    : 'bot-framework';
   return async (request, response, adapter, bot) => {
     try {
       const token = readToken(request.headers.authorization, Date.now());
@@ -130,5 +133,26 @@ function tokenCaller(config: Extract<TeamsConfig, { mode: 'authenticated' }>): C
         throw new Refused(503, 'authentication_unavailable', error.reason);
       throw error;
     }
+  };
+}
+
+/** The Emulator and a local stand-in of the Bot Framework live on this machine; Teams does not. */
+function serviceUrlRule(config: TeamsConfig): ServiceUrlRule {
+  if (config.mode === 'emulator') return 'loopback';
+  return allowedServiceUrl(config.openIdMetadataUrl, 'loopback') ? 'loopback' : 'bot-framework';
+}
+
+/** Reminders are replies too: a thread stored under another rule (say, from the Emulator) gets none. */
+function guarded(notifier: Notifier, rule: ServiceUrlRule): Notifier {
+  return {
+    platform: notifier.platform,
+    async post(caseRecord, reminder) {
+      const serviceUrl = readConversation(caseRecord.conversation)?.reference.serviceUrl;
+      if (serviceUrl !== undefined && !allowedServiceUrl(serviceUrl, rule))
+        throw NotifierError.permanent('service_url_not_allowed', {
+          message: `case ${caseRecord.id}: its thread's service URL is not a Bot Framework one`,
+        });
+      return notifier.post(caseRecord, reminder);
+    },
   };
 }

@@ -259,6 +259,26 @@ describe('where replies may go', () => {
     }
   });
 
+  it('posts no reminder to a thread whose stored service URL is not allowed (a permanent failure)', async () => {
+    const notifier = teams.server.platforms.find((platform) => platform.name === 'teams')?.notifier;
+    const record = {
+      id: 'case-1',
+      conversation: {
+        reference: {
+          serviceUrl: 'https://collector.example.org/',
+          channelId: 'msteams',
+          conversation: { id: 'c' },
+        },
+        activityId: '1',
+        openedByName: 'Ann',
+      },
+      openedByLocale: 'en',
+    };
+    const posting = notifier?.post(record as never, { kind: 'breach', payload: {} } as never);
+    await expect(posting).rejects.toMatchObject({ kind: 'permanent', reason: 'service_url_not_allowed' });
+    expect(connector.calls).toHaveLength(0);
+  });
+
   it('accepts only this machine in the Emulator mode, for callers and service URLs', () => {
     for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
       expect(isLoopbackAddress(address)).toBe(true);
