@@ -148,6 +148,21 @@ describe('malformed signed Slack requests', () => {
     expect(odd.status).toBe(401);
   });
 
+  it("answers Slack's small unsigned SSL check, but parses no large unsigned body for it", async () => {
+    const check = await fetch(events, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: 'ssl_check=1&token=x',
+    });
+    expect(check.status).toBe(200);
+    const padded = await fetch(events, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: `ssl_check=1&pad=${'x'.repeat(100_000)}`,
+    });
+    expect(padded.status).toBe(401);
+  });
+
   it('keeps serving after all of that', stillServing);
 });
 
