@@ -13,7 +13,14 @@ import { readConversation } from './conversation.js';
 import { readActivity, writeInvokeResponse } from './http.js';
 import { createTeamsNotifier } from './notifier.js';
 import { allowedServiceUrl, type ServiceUrlRule } from './service-url.js';
-import { KeysUnavailable, readToken, SigningKeys, TokenRefused, verifyToken } from './token.js';
+import {
+  checkClaims,
+  KeysUnavailable,
+  readToken,
+  SigningKeys,
+  TokenRefused,
+  verifySignature,
+} from './token.js';
 
 export const TEAMS_PATH = '/api/messages';
 /** The Bot Framework retries a 503; Retry-After says when the keys are worth asking for again. */
@@ -122,9 +129,11 @@ function tokenCaller(config: Extract<TeamsConfig, { mode: 'authenticated' }>, ru
   const keys = new SigningKeys(config.openIdMetadataUrl);
   return async (request, response, adapter, bot) => {
     try {
+      // Cheapest first: the token's form, then its signature, and only then the body is read.
       const token = readToken(request.headers.authorization, Date.now());
+      const endorsements = await verifySignature(token, keys);
       const activity = await activityOf(request);
-      const claims = await verifyToken(token, activity, config.appId, keys);
+      const claims = checkClaims(token, endorsements, activity, config.appId);
       if (!allowedServiceUrl(activity.serviceUrl, rule)) throw new Refused(403, 'service_url_not_allowed');
       writeInvokeResponse(response, await adapter.run(activity, claims, bot));
     } catch (error) {

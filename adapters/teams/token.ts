@@ -194,16 +194,8 @@ export interface ActivityClaims {
   readonly serviceUrl: string;
 }
 
-/**
- * The whole check of a channel token, as the Bot Framework documents it: signed by a current key
- * endorsed for the activity's channel, for this app, and naming the activity's service URL.
- */
-export async function verifyToken(
-  token: ReadToken,
-  activity: ActivityClaims,
-  appId: string,
-  keys: SigningKeys,
-): Promise<Readonly<Record<string, unknown>>> {
+/** The token's signature, by a current Bot Framework key; resolves with the key's endorsements. */
+export async function verifySignature(token: ReadToken, keys: SigningKeys): Promise<readonly string[]> {
   const signing = await keys.key(token.kid);
   if (!signing) throw new TokenRefused('unknown_key');
   let valid = false;
@@ -213,7 +205,20 @@ export async function verifyToken(
     valid = false;
   }
   if (!valid) throw new TokenRefused('bad_signature');
-  if (signing.endorsements.length && !signing.endorsements.includes(activity.channelId))
+  return signing.endorsements;
+}
+
+/**
+ * The rest of a channel token's check, as the Bot Framework documents it: its key endorsed for the
+ * activity's channel, issued for this app, and naming the activity's service URL.
+ */
+export function checkClaims(
+  token: ReadToken,
+  endorsements: readonly string[],
+  activity: ActivityClaims,
+  appId: string,
+): Readonly<Record<string, unknown>> {
+  if (endorsements.length && !endorsements.includes(activity.channelId))
     throw new TokenRefused('not_endorsed');
   if (token.claims.aud !== appId) throw new TokenRefused('wrong_audience');
   if (token.claims.serviceurl !== activity.serviceUrl) throw new TokenRefused('service_url_mismatch');
