@@ -17,6 +17,8 @@ export default defineConfig(({ mode }) => {
   const skipped = mode === 'quick' ? slow : [];
   return {
     test: {
+      // dist/ rebuilt when a source is newer: process tests never run stale code.
+      globalSetup: ['test/build-if-stale.ts'],
       pool: 'forks',
       testTimeout: 30_000,
       hookTimeout: 120_000,
