@@ -4,17 +4,43 @@ import { defineConfig } from 'vitest/config';
 // depend on the server's own zone. Everything else runs once.
 const zoneSensitive = ['test/sla/**/*.test.ts', 'test/cli/**/*.test.ts'];
 
-export default defineConfig({
-  test: {
-    pool: 'forks',
-    testTimeout: 30_000,
-    // CLI and server tests run bin/sla-bot, which runs dist/: built first when stale.
-    globalSetup: ['test/cli/build-dist.ts'],
-    hookTimeout: 120_000,
-    projects: [
-      { extends: true, test: { name: 'tz-utc', include: zoneSensitive, env: { TZ: 'UTC' } } },
-      { extends: true, test: { name: 'tz-auckland', include: zoneSensitive, env: { TZ: 'Pacific/Auckland' } } },
-      { extends: true, test: { name: 'rest', include: ['test/**/*.test.ts'], exclude: zoneSensitive, env: { TZ: 'UTC' } } },
-    ],
-  },
+// `vitest --mode quick` (npm run test:quick): a developer's loop without the long property runs, the
+// end-to-end suites over HTTP, and the crash and replica tests.
+const slow = [
+  'test/sla/properties.test.ts',
+  'test/e2e/**',
+  'test/reminders/crash.test.ts',
+  'test/reminders/concurrency.test.ts',
+];
+
+export default defineConfig(({ mode }) => {
+  const skipped = mode === 'quick' ? slow : [];
+  return {
+    test: {
+      // dist/ rebuilt when a source is newer: process tests never run stale code.
+      globalSetup: ['test/cli/build-dist.ts'],
+      pool: 'forks',
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+      projects: [
+        {
+          extends: true,
+          test: { name: 'tz-utc', include: zoneSensitive, exclude: skipped, env: { TZ: 'UTC' } },
+        },
+        {
+          extends: true,
+          test: { name: 'tz-auckland', include: zoneSensitive, exclude: skipped, env: { TZ: 'Pacific/Auckland' } },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'rest',
+            include: ['test/**/*.test.ts'],
+            exclude: [...zoneSensitive, ...skipped],
+            env: { TZ: 'UTC' },
+          },
+        },
+      ],
+    },
+  };
 });

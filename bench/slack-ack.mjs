@@ -153,7 +153,9 @@ async function serve(target, standIn) {
   const dir = mkdtempSync(join(tmpdir(), 'sla-bench-slack-'));
   const entry = pathToFileURL(join(root, 'dist/src/server.js')).href;
   const { startServer } = await import(entry);
+  const { PLATFORMS } = await import(pathToFileURL(join(root, 'dist/adapters/index.js')).href);
   const server = await startServer({
+    platforms: PLATFORMS,
     env: {
       PORT: '0',
       HOST: '127.0.0.1',

@@ -1,26 +1,6 @@
 import { DEFAULT_REMINDERS, parseReminderPlan, type ReminderPoint } from './cases/reminder-config.js';
 
-export interface SlackConfig {
-  readonly signingSecret: string | undefined;
-  /** One workspace: the bot token. */
-  readonly botToken: string | undefined;
-  /** Socket Mode: no public URL needed. */
-  readonly appToken: string | undefined;
-  /** Many workspaces through OAuth. */
-  readonly clientId: string | undefined;
-  readonly clientSecret: string | undefined;
-  readonly stateSecret: string | undefined;
-  /** Base URL of the Web API, for local stand-ins and proxies (ends with `/api/`). */
-  readonly apiUrl: string | undefined;
-}
-
-export interface TeamsConfig {
-  readonly appId: string | undefined;
-  readonly appPassword: string | undefined;
-  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  readonly tenantId: string | undefined;
-}
-
+/** The server's own settings; each platform reads its own (`adapters/<name>/config.ts`). */
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -28,13 +8,13 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly logLevel: string;
+  /** `auto`: readable in a terminal, JSON otherwise. */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
   readonly reminders: readonly ReminderPoint[];
   readonly dispatcher: { readonly pollMs: number; readonly batchSize: number; readonly leaseMs: number };
-  readonly slack: SlackConfig;
-  readonly teams: TeamsConfig;
 }
 
-/** One thing wrong with the environment; the words live in locales/<lng>/server.json (`config.problem.<key>`). */
+/** One thing wrong with the environment: `key` is the full i18n key (`server:config.problem.integer`). */
 export interface ConfigProblem {
   readonly key: string;
   readonly params: Record<string, string | number>;
@@ -43,114 +23,94 @@ export interface ConfigProblem {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
 
-/** Reads the environment once at start; reports every problem at once, each with an example. */
-export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const problems: ConfigProblem[] = [];
-  const problem = (key: string, params: Record<string, string | number> = {}) =>
-    problems.push({ key, params });
-  const text = (name: string) => {
-    const value = env[name]?.trim();
+/** Reads variables the same way for the server and every platform, collecting problems as it goes. */
+export class EnvReader {
+  readonly problems: ConfigProblem[] = [];
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    /** The locale namespace of this reader's problems (`server`, `slack`, `teams`). */
+    private readonly namespace: string,
+  ) {}
+
+  problem(key: string, params: Record<string, string | number> = {}): void {
+    this.problems.push({ key: `${this.namespace}:config.problem.${key}`, params });
+  }
+
+  /** The trimmed value, or undefined when unset or blank. */
+  text(name: string): string | undefined {
+    const value = this.env[name]?.trim();
     return value ? value : undefined;
-  };
-  const integer = (name: string, fallback: number, min: number, max: number, example: string) => {
-    const value = text(name);
+  }
+
+  integer(name: string, fallback: number, min: number, max: number, example: string): number {
+    const value = this.text(name);
     if (value === undefined) return fallback;
     const number = Number(value);
     if (!Number.isInteger(number) || number < min || number > max) {
-      problem('integer', { name, value, min, max, example });
+      this.problems.push({
+        key: 'server:config.problem.integer',
+        params: { name, value, min, max, example },
+      });
     }
     return number;
-  };
-
-  const port = integer('PORT', 3000, 0, 65_535, '3000');
-  const databaseUrl = text('DATABASE_URL');
-  if (databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(databaseUrl)) {
-    problem('databaseUrl');
   }
-  const logLevel = text('LOG_LEVEL') ?? 'info';
+
+  /** One of `accepted`, or the fallback when unset. */
+  oneOf<T extends string>(name: string, accepted: readonly T[], fallback: T): T {
+    const value = this.text(name) ?? fallback;
+    if (!(accepted as readonly string[]).includes(value)) {
+      this.problems.push({
+        key: 'server:config.problem.oneOf',
+        params: { name, value, accepted: accepted.join(', '), example: fallback },
+      });
+    }
+    return value as T;
+  }
+
+  /** `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`; anything else is a problem. */
+  flag(name: string): boolean {
+    const value = this.text(name)?.toLowerCase();
+    if (value === undefined) return false;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (!['0', 'false', 'no', 'off'].includes(value)) {
+      this.problems.push({ key: 'server:config.problem.flag', params: { name, value } });
+    }
+    return false;
+  }
+}
+
+/** Reads the server's environment once at start; reports every problem at once, each with an example. */
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const read = new EnvReader(env, 'server');
+  const port = read.integer('PORT', 3000, 0, 65_535, '3000');
+  const databaseUrl = read.text('DATABASE_URL');
+  if (databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(databaseUrl)) read.problem('databaseUrl');
+  const logLevel = read.text('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel))
-    problem('logLevel', { value: logLevel, accepted: LOG_LEVELS.join(', ') });
-  const plan = parseReminderPlan(text('SLA_REMINDERS') ?? DEFAULT_REMINDERS);
+    read.problem('logLevel', { value: logLevel, accepted: LOG_LEVELS.join(', ') });
+  const logFormat = read.oneOf('LOG_FORMAT', LOG_FORMATS, 'auto');
+  const plan = parseReminderPlan(read.text('SLA_REMINDERS') ?? DEFAULT_REMINDERS);
   if (plan.problems.length || plan.points.length === 0) {
-    problem('reminders', {
+    read.problem('reminders', {
       unreadable: plan.problems.map((p) => `"${p}"`).join(', '),
       example: DEFAULT_REMINDERS,
     });
   }
-
-  const slack: SlackConfig = {
-    signingSecret: text('SLACK_SIGNING_SECRET'),
-    botToken: text('SLACK_BOT_TOKEN'),
-    appToken: text('SLACK_APP_TOKEN'),
-    clientId: text('SLACK_CLIENT_ID'),
-    clientSecret: text('SLACK_CLIENT_SECRET'),
-    stateSecret: text('SLACK_STATE_SECRET'),
-    apiUrl: text('SLACK_API_URL'),
-  };
-  checkSlack(slack, problem);
-
-  const appType = text('MicrosoftAppType') ?? 'MultiTenant';
-  if (!(TEAMS_APP_TYPES as readonly string[]).includes(appType)) {
-    problem('teamsAppType', { value: appType, accepted: TEAMS_APP_TYPES.join(', ') });
-  }
-  const teams: TeamsConfig = {
-    appId: text('MicrosoftAppId'),
-    appPassword: text('MicrosoftAppPassword'),
-    appType: appType as TeamsConfig['appType'],
-    tenantId: text('MicrosoftAppTenantId'),
-  };
-  if (teams.appId && !teams.appPassword && teams.appType !== 'UserAssignedMSI') {
-    problem('teamsPassword');
-  }
-  if (teams.appType === 'SingleTenant' && !teams.tenantId) {
-    problem('teamsTenant');
-  }
-
   const config: Config = {
     port,
-    host: text('HOST') ?? '0.0.0.0',
+    host: read.text('HOST') ?? '0.0.0.0',
     databaseUrl,
-    dataDir: text('DATA_DIR') ?? './data',
+    dataDir: read.text('DATA_DIR') ?? './data',
     logLevel,
+    logFormat,
     reminders: plan.points,
     dispatcher: {
-      pollMs: integer('DISPATCH_POLL_MS', 1000, 50, 60_000, '1000'),
-      batchSize: integer('DISPATCH_BATCH_SIZE', 50, 1, 1000, '50'),
-      leaseMs: integer('DISPATCH_LEASE_MS', 60_000, 1000, 3_600_000, '60000'),
+      pollMs: read.integer('DISPATCH_POLL_MS', 1000, 50, 60_000, '1000'),
+      batchSize: read.integer('DISPATCH_BATCH_SIZE', 50, 1, 1000, '50'),
+      leaseMs: read.integer('DISPATCH_LEASE_MS', 60_000, 1000, 3_600_000, '60000'),
     },
-    slack,
-    teams,
   };
-  return problems.length ? { ok: false, problems } : { ok: true, config };
-}
-
-function checkSlack(
-  slack: SlackConfig,
-  problem: (key: string, params?: Record<string, string>) => void,
-): void {
-  const oauth = [slack.clientId, slack.clientSecret, slack.stateSecret];
-  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
-    problem('slackOauth');
-  }
-  const credentials = slack.botToken || slack.clientId;
-  // Socket Mode receives over a WebSocket opened with the app token: there are no requests to sign.
-  if (credentials && !slack.signingSecret && !slack.appToken) {
-    problem('slackSigningSecret');
-  }
-  if (slack.signingSecret && !credentials) {
-    problem('slackCredentials');
-  }
-  if (slack.botToken && !slack.botToken.startsWith('xoxb-')) problem('slackBotToken');
-  if (slack.appToken && !slack.appToken.startsWith('xapp-')) problem('slackAppToken');
-  if (slack.apiUrl && !/^https?:\/\/.+\/$/.test(slack.apiUrl))
-    problem('slackApiUrl', { value: slack.apiUrl });
-}
-
-/** Which chat platforms can run with this configuration. */
-export function slackEnabled(config: Config): boolean {
-  const { signingSecret, appToken, botToken, clientId } = config.slack;
-  // HTTP needs the signing secret to verify requests; Socket Mode needs the app token instead.
-  return Boolean((signingSecret || appToken) && (botToken || clientId));
+  return read.problems.length ? { ok: false, problems: read.problems } : { ok: true, config };
 }

@@ -1,43 +1,70 @@
+// Prometheus metrics through prom-client, one registry per server (tests run several in a process).
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DispatcherStats } from './reminders/dispatcher.js';
 import type { StoreStats } from './store/store.js';
 
 export interface MetricsSnapshot {
   readonly store: StoreStats;
   readonly dispatcher: DispatcherStats;
-  readonly breachesPosted: number;
 }
 
-/** Prometheus text exposition (version 0.0.4). */
-export function prometheusText({ store, dispatcher, breachesPosted }: MetricsSnapshot): string {
-  const metric = (name: string, type: 'gauge' | 'counter', help: string, value: number) =>
-    `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`;
-  return [
-    metric('sla_bot_open_cases', 'gauge', 'Cases being tracked (state open).', store.openCases),
-    metric(
-      'sla_bot_reminders_pending',
-      'gauge',
-      'Reminders planned and not yet posted.',
-      store.remindersPending,
-    ),
-    metric('sla_bot_reminders_sent_total', 'counter', 'Reminders posted by this process.', dispatcher.sent),
-    metric(
-      'sla_bot_reminders_failed_total',
-      'counter',
-      'Reminders given up by this process.',
-      dispatcher.failed,
-    ),
-    metric(
-      'sla_bot_reminders_retried_total',
-      'counter',
-      'Reminder posts retried after a transient failure.',
-      dispatcher.retried,
-    ),
-    metric('sla_bot_breaches_total', 'counter', 'Breach notices posted by this process.', breachesPosted),
-    metric(
-      'sla_bot_dispatcher_lag_seconds',
-      'gauge',
-      'How overdue the oldest due reminder is.',
-      store.oldestDueLagMs / 1000,
-    ),
-  ].join('');
+export interface ServerMetrics {
+  readonly contentType: string;
+  /** Time from a chat platform's request arriving to its answer (Slack's ack, Teams' reply). */
+  observeAck(platform: string, seconds: number): void;
+  /** How long after its due time a reminder was posted. */
+  observeLateness(seconds: number): void;
+  breachPosted(): void;
+  /** The exposition text, with the store's and the dispatcher's figures as of now. */
+  text(snapshot: MetricsSnapshot): Promise<string>;
+}
+
+export function createMetrics(): ServerMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const gauge = (name: string, help: string) => new Gauge({ name, help, registers: [registry] });
+  const counter = (name: string, help: string) => new Counter({ name, help, registers: [registry] });
+  const openCases = gauge('sla_bot_open_cases', 'Cases being tracked (state open).');
+  const pending = gauge('sla_bot_reminders_pending', 'Reminders planned and not yet posted.');
+  const lag = gauge('sla_bot_dispatcher_lag_seconds', 'How overdue the oldest due reminder is.');
+  const sent = counter('sla_bot_reminders_sent_total', 'Reminders posted by this process.');
+  const failed = counter('sla_bot_reminders_failed_total', 'Reminders given up by this process.');
+  const retried = counter(
+    'sla_bot_reminders_retried_total',
+    'Reminder posts retried after a transient failure.',
+  );
+  const breaches = counter('sla_bot_breaches_total', 'Breach notices posted by this process.');
+  const ack = new Histogram({
+    name: 'sla_bot_ack_seconds',
+    help: "Time from a chat platform's request arriving to the answer (Slack's ack, Teams' reply).",
+    labelNames: ['platform'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const lateness = new Histogram({
+    name: 'sla_bot_reminder_lateness_seconds',
+    help: 'How long after its due time a reminder was posted.',
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600],
+    registers: [registry],
+  });
+  /** The dispatcher counts for itself; the counters follow its totals. */
+  const follow = (metric: Counter, total: number) => {
+    metric.reset();
+    metric.inc(total);
+  };
+  return {
+    contentType: registry.contentType,
+    observeAck: (platform, seconds) => ack.observe({ platform }, seconds),
+    observeLateness: (seconds) => lateness.observe(Math.max(0, seconds)),
+    breachPosted: () => breaches.inc(),
+    async text({ store, dispatcher }) {
+      openCases.set(store.openCases);
+      pending.set(store.remindersPending);
+      lag.set(store.oldestDueLagMs / 1000);
+      follow(sent, dispatcher.sent);
+      follow(failed, dispatcher.failed);
+      follow(retried, dispatcher.retried);
+      return registry.metrics();
+    },
+  };
 }

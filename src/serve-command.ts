@@ -1,31 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import type { TFunction } from 'i18next';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { PLATFORMS } from '../adapters/index.js';
 import type { CliIo } from './cli/io.js';
-import { type ConfigProblem, loadConfig } from './config.js';
+import type { Config, ConfigProblem } from './config.js';
 import { translator } from './i18n/index.js';
-import { ConfigError, startServer } from './server.js';
+import { ConfigError, hostPart, ListenError, startServer } from './server.js';
+import { readSettings } from './settings.js';
 
 const EXIT_DEADLINE_MS = 10_000;
+const EXIT_CONFIG = 2;
 
 /** `sla-bot serve`: runs until SIGTERM/SIGINT, then stops claiming, finishes in-flight posts and exits 0. */
-export async function serveCommand(io: CliIo): Promise<number> {
+export async function serveCommand(io: CliIo, cwd = process.cwd()): Promise<number> {
   const t = translator('en');
-  // Validate first: the logger itself depends on LOG_LEVEL being right.
-  const loaded = loadConfig(io.env);
-  if (!loaded.ok) return reportProblems(io, t, loaded.problems);
-  const logger = pino({ level: loaded.config.logLevel, base: { service: 'sla-bot' } });
+  const { env, envFile } = withEnvFile(io.env, join(cwd, '.env'));
+  // Validate first: the logger itself depends on LOG_LEVEL and LOG_FORMAT being right.
+  const read = readSettings(env, PLATFORMS);
+  if (!read.ok) return reportProblems(io, t, read.problems);
+  const logger = createLogger(read.settings.config, io.stdout);
+  if (envFile) logger.info(envFile, t('server:envFile', envFile));
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ env: io.env, clock: { now: () => io.now() }, logger });
+    server = await startServer({ env, platforms: PLATFORMS, clock: { now: () => io.now() }, logger });
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return reportProblems(io, t, error.problems);
+    if (error instanceof ConfigError) return reportProblems(io, t, error.problems);
+    if (!(error instanceof ListenError)) throw error;
+    const key = error.code === 'EADDRINUSE' ? 'server:portInUse' : 'server:cannotListen';
+    io.stderr.write(`${t(key, { host: error.host, port: error.port, code: error.code })}\n`);
+    return EXIT_CONFIG;
   }
-  logger.info({ url: server.url, store: server.store.dialect }, t('server:started', { url: server.url }));
-  // Teams always runs (unauthenticated for the Emulator without credentials, and says so itself).
-  if (!server.platforms.some((platform) => platform.name === 'slack')) {
-    logger.warn({ platform: 'slack' }, t('server:off.slack'));
-  }
+  const url = `http://${hostPart(server.address)}:${server.port}`;
+  logger.info(
+    {
+      url,
+      address: server.address,
+      port: server.port,
+      store: server.store.dialect,
+      policy: server.policySource,
+    },
+    t('server:started', { url }),
+  );
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, t('server:stopping'));
@@ -48,8 +66,33 @@ export async function serveCommand(io: CliIo): Promise<number> {
   });
 }
 
+/**
+ * `.env` in the working folder, when there is one, read with Node's own parser. Variables already set
+ * in the environment win, as with `node --env-file`.
+ */
+export function withEnvFile(
+  env: NodeJS.ProcessEnv,
+  path: string,
+): { env: NodeJS.ProcessEnv; envFile?: { path: string; count: number } } {
+  if (!existsSync(path)) return { env };
+  const values = parseEnv(readFileSync(path, 'utf8'));
+  return { env: { ...values, ...env }, envFile: { path, count: Object.keys(values).length } };
+}
+
+/** JSON lines for machines; pino's pretty printer when a person watches a terminal. */
+export function createLogger(config: Config, stdout: NodeJS.WritableStream): Logger {
+  const options = { level: config.logLevel, base: { service: 'sla-bot' } };
+  const terminal = Boolean((stdout as NodeJS.WriteStream).isTTY);
+  const readable = config.logFormat === 'pretty' || (config.logFormat === 'auto' && terminal);
+  if (!readable) return pino(options, stdout);
+  return pino(
+    options,
+    pretty({ destination: stdout, sync: true, colorize: terminal, ignore: 'pid,hostname,service' }),
+  );
+}
+
 function reportProblems(io: CliIo, t: TFunction, problems: readonly ConfigProblem[]): number {
-  const lines = problems.map((problem) => `  - ${t(`server:config.problem.${problem.key}`, problem.params)}`);
+  const lines = problems.map((problem) => `  - ${t(problem.key, problem.params)}`);
   io.stderr.write(`${t('server:config.invalid', { count: problems.length })}\n${lines.join('\n')}\n`);
-  return 2;
+  return EXIT_CONFIG;
 }

@@ -1,10 +1,12 @@
 // The Bolt app: an HTTPReceiver whose request listener the shared server calls, or Socket Mode.
 import type { RequestListener } from 'node:http';
 import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import type { PlatformContext } from '../../src/platform.js';
+import type { Logger } from 'pino';
+import type { Store } from '../../src/store/store.js';
 import { registerCardActions } from './actions.js';
 import { webClientOptions } from './clients.js';
 import { registerCommand } from './command.js';
+import type { SlackConfig } from './config.js';
 import type { SlackDeps } from './deps.js';
 import { registerHome } from './home.js';
 import { installationStore } from './installations.js';
@@ -22,12 +24,12 @@ export interface BoltParts {
   readonly app: App;
   /** HTTP mode: the listener for `/slack/…` requests. Socket Mode: undefined. */
   readonly listener: RequestListener | undefined;
-  readonly socketMode: boolean;
+  /** Socket Mode: the receiver whose connection `socket.ts` keeps up. */
+  readonly socket: SocketModeReceiver | undefined;
 }
 
-export function buildBoltApp(context: PlatformContext, deps: SlackDeps): BoltParts {
-  const { slack } = context.config;
-  const logger = boltLogger(context.logger);
+export function buildBoltApp(slack: SlackConfig, store: Store, log: Logger, deps: SlackDeps): BoltParts {
+  const logger = boltLogger(log);
   const clientOptions = {
     ...webClientOptions(slack),
     rejectRateLimitedCalls: false,
@@ -37,12 +39,16 @@ export function buildBoltApp(context: PlatformContext, deps: SlackDeps): BoltPar
   const socketMode = Boolean(slack.appToken);
   let receiver: Receiver;
   let listener: RequestListener | undefined;
+  let socket: SocketModeReceiver | undefined;
   if (socketMode) {
-    receiver = new SocketModeReceiver({
+    socket = new SocketModeReceiver({
       appToken: slack.appToken as string,
       logger,
-      installerOptions: { clientOptions },
+      // socket.ts reconnects with backoff; Bolt's own reconnect rejects unhandled when Slack is away.
+      autoReconnectEnabled: false,
+      installerOptions: { clientOptions: { ...webClientOptions(slack), retryConfig: { retries: 0 } } },
     });
+    receiver = socket;
   } else {
     const http = new HTTPReceiver({
       signingSecret: slack.signingSecret as string,
@@ -54,7 +60,7 @@ export function buildBoltApp(context: PlatformContext, deps: SlackDeps): BoltPar
             clientSecret: slack.clientSecret,
             stateSecret: slack.stateSecret,
             scopes: [...BOT_SCOPES],
-            installationStore: installationStore(context.store),
+            installationStore: installationStore(store),
             installerOptions: {
               installPath: INSTALL_PATH,
               redirectUriPath: REDIRECT_PATH,
@@ -83,7 +89,7 @@ export function buildBoltApp(context: PlatformContext, deps: SlackDeps): BoltPar
   registerHome(app, deps);
   registerLifecycle(app, deps);
   app.error(async (error) => deps.log(error, 'slack listener failed'));
-  return { app, listener, socketMode };
+  return { app, listener, socket };
 }
 
 /** One workspace: the bot token as is, without an auth.test round trip on every start or request. */

@@ -1,7 +1,7 @@
 // Web API clients for work outside a request (reminders): one per bot token, at SLACK_API_URL.
 import { webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
+import type { SlackConfig } from './config.js';
 import { installedBotToken } from './installations.js';
 
 export interface SlackClients {

@@ -1,66 +1,72 @@
-// Between node:http and CloudAdapter.process: a parsed body in, a response shim out.
+// Between node:http and the adapter: an activity read and checked at the edge, answers written back.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request, Response } from 'botbuilder';
+import type { Activity, InvokeResponse } from 'botbuilder';
+import { z } from 'zod';
+import { parseJsonObject, readBody } from '../../src/http.js';
 
-const MAX_BODY_BYTES = 1_000_000;
+/** Teams activities are a few kilobytes; a card submission with every field is still far below this. */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
-export type ReadResult = { ok: true; request: Request } | { ok: false; status: number; message: string };
+const id = z.string().min(1).max(1024);
+const ActivityShape = z
+  .object({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.string().min(1).max(2048),
+    channelId: z.string().min(1).max(64),
+    conversation: z.object({ id }).passthrough(),
+    id: id.optional(),
+    from: z
+      .object({ id: z.string().max(1024) })
+      .passthrough()
+      .optional(),
+    recipient: z
+      .object({ id: z.string().max(1024) })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
-export async function readRequest(request: IncomingMessage): Promise<ReadResult> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'request body too large' };
-    chunks.push(buffer);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return { ok: false, status: 400, message: 'request body is not JSON' };
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, status: 400, message: 'request body is not a JSON object' };
-  }
-  return {
-    ok: true,
-    request: { body: body as Record<string, unknown>, headers: request.headers, method: request.method },
-  };
+export type ActivityRead = { ok: true; activity: Activity } | { ok: false; status: 400 | 413; error: string };
+
+/** The request's activity, with the fields botbuilder relies on present and of the right type. */
+export async function readActivity(request: IncomingMessage): Promise<ActivityRead> {
+  const read = await readBody(request, MAX_ACTIVITY_BYTES);
+  if (!read.ok) return read;
+  const body = parseJsonObject(read.body.toString('utf8'));
+  if (!body) return { ok: false, status: 400, error: 'body_not_json_object' };
+  const parsed = ActivityShape.safeParse(body);
+  if (!parsed.success) return { ok: false, status: 400, error: 'malformed_activity' };
+  return { ok: true, activity: withDates(parsed.data) as unknown as Activity };
 }
 
-/** The express-like response CloudAdapter writes to; JSON bodies are serialised here. */
-export function responseShim(response: ServerResponse): Response {
-  return {
-    socket: response.socket,
-    status(code: number) {
-      response.statusCode = code;
-      return this;
-    },
-    header(name: string, value: unknown) {
-      response.setHeader(name, String(value));
-      return this;
-    },
-    send(body: unknown) {
-      if (body === undefined || body === null) return this;
-      if (typeof body === 'string' || Buffer.isBuffer(body)) {
-        response.write(body);
-      } else {
-        if (!response.headersSent) response.setHeader('content-type', 'application/json; charset=utf-8');
-        response.write(JSON.stringify(body));
-      }
-      return this;
-    },
-    end() {
-      if (!response.writableEnded) response.end();
-      return this;
-    },
-  };
+/** botbuilder's own fix-up of an activity's time fields (its `validateAndFixActivity`), minus the throw. */
+function withDates(activity: Record<string, unknown>): Record<string, unknown> {
+  const fixed = { ...activity };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value);
+    }
+  }
+  return fixed;
 }
 
-export function reject(response: ServerResponse, status: number, message: string): void {
-  response.statusCode = status;
-  response.setHeader('content-type', 'text/plain; charset=utf-8');
-  response.end(message);
+/** The bot's answer: an invoke's status and body, or 200 with nothing for other activities. */
+export function writeInvokeResponse(response: ServerResponse, answer: InvokeResponse | undefined): void {
+  const status = answer?.status ?? 200;
+  if (answer?.body === undefined || answer.body === null) {
+    response.writeHead(status).end();
+    return;
+  }
+  const text = JSON.stringify(answer.body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
 }

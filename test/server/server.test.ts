@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PLATFORMS } from '../../adapters/index.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import { BIN } from '../cli/run.js';
 
@@ -14,6 +16,7 @@ describe('the HTTP server', () => {
   beforeAll(async () => {
     server = await startServer({
       env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'a.db')}`, LOG_LEVEL: 'silent' },
+      platforms: PLATFORMS,
       dispatch: 'manual',
     });
   });
@@ -63,14 +66,20 @@ describe('the HTTP server', () => {
   });
 });
 
-function serve(env: Record<string, string>) {
-  const child = spawn(BIN, ['serve'], { env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } });
+function serve(env: Record<string, string>, cwd = dir) {
+  const child = spawn(BIN, ['serve'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  const listening = async () => {
+    const deadline = Date.now() + 20_000;
+    while (!/listening on http/.test(stdout) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    return /listening on (http:\/\/[\d.:]+)/.exec(stdout)?.[1];
+  };
+  return { child, exited, listening, output: () => ({ stdout, stderr }) };
 }
 
 describe('sla-bot serve as a process', () => {
@@ -101,6 +110,8 @@ describe('sla-bot serve as a process', () => {
       DATA_DIR: join(dir, 'serve'),
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppPassword: secret,
+      // Single Tenant is the default app type now (Azure creates no new multi-tenant bots): it needs the tenant.
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
     });
     const deadline = Date.now() + 20_000;
     while (!/listening on http/.test(run.output().stdout) && Date.now() < deadline)
@@ -118,5 +129,83 @@ describe('sla-bot serve as a process', () => {
     const all = run.output().stdout + run.output().stderr;
     expect(all).not.toContain(secret);
     expect(all).toContain('Stopped.');
+  });
+
+  test('reads .env from the working folder, says so, and lets the environment win', async () => {
+    const folder = mkdtempSync(join(dir, 'env-'));
+    writeFileSync(
+      join(folder, '.env'),
+      `# settings for a laptop\nPORT=0\nHOST=127.0.0.1\nDATA_DIR=${join(folder, 'from-file')}\nLOG_LEVEL=info\n`,
+    );
+    const run = serve({ DATA_DIR: join(folder, 'from-env') }, folder);
+    const url = await run.listening();
+    expect(url).toBeDefined();
+    const lines = run
+      .output()
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ path: join(folder, '.env'), count: 4 });
+    expect(lines[0].msg).toContain(`Read 4 settings from ${join(folder, '.env')}`);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(existsSync(join(folder, 'from-env', 'sla-bot.db'))).toBe(true);
+    expect(existsSync(join(folder, 'from-file'))).toBe(false);
+  });
+
+  test('logs the address it is bound to (0.0.0.0 is every interface, not 127.0.0.1)', async () => {
+    const run = serve({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: join(dir, 'any') });
+    const url = await run.listening();
+    expect(url).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
+    const port = new URL(url ?? '').port;
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  test('a port already in use is one clear line and exit 2', async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = serve({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'taken') });
+      expect(await run.exited).toBe(2);
+      const { stderr } = run.output();
+      expect(stderr.trim().split('\n')).toEqual([
+        `sla-bot cannot start: port ${port} on 127.0.0.1 is already in use. Stop the other program or choose a free port, for example PORT=3001`,
+      ]);
+    } finally {
+      taken.close();
+    }
+  });
+
+  test('UserAssignedMSI without a tenant, Socket Mode with OAuth, and Teams credentials with the Emulator are config errors', async () => {
+    const run = serve({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppType: 'UserAssignedMSI',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_CLIENT_ID: 'c',
+      SLACK_CLIENT_SECRET: 's',
+      SLACK_STATE_SECRET: 'x',
+    });
+    expect(await run.exited).toBe(2);
+    const { stderr } = run.output();
+    expect(stderr).toContain('MicrosoftAppType=UserAssignedMSI needs MicrosoftAppTenantId');
+    expect(stderr).toContain('Socket Mode (SLACK_APP_TOKEN) signs in with one workspace');
+    const both = serve({ TEAMS_EMULATOR: '1', MicrosoftAppId: '00000000-0000-0000-0000-000000000001' });
+    expect(await both.exited).toBe(2);
+    expect(both.output().stderr).toContain('TEAMS_EMULATOR=1 runs Teams without authentication');
+  });
+
+  test('LOG_FORMAT=pretty writes lines for a person (a terminal gets them by default), JSON otherwise', async () => {
+    const run = serve({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'pretty'), LOG_FORMAT: 'pretty' });
+    const deadline = Date.now() + 20_000;
+    while (!/listening on/.test(run.output().stdout) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    const { stdout } = run.output();
+    expect(stdout).toMatch(/INFO.*sla-bot is listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(() => JSON.parse(stdout.split('\n')[0] ?? '')).toThrow();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 });

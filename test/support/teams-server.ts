@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { PLATFORMS } from '../../adapters/index.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import { type ConnectorStandIn, startConnector } from './teams-connector.js';
 
@@ -27,9 +28,17 @@ export async function startTeamsHarness(
   };
   const connector = await startConnector();
   const server = await startServer({
-    env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(folder, 'sla.db')}`, ...env },
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(folder, 'sla.db')}`,
+      // Teams is off unless configured: without credentials, the local Emulator mode.
+      ...(env.MicrosoftAppId ? {} : { TEAMS_EMULATOR: '1' }),
+      ...env,
+    },
     clock,
     logger: pino({ level: 'silent' }),
+    platforms: PLATFORMS,
     dispatch: 'manual',
   });
   return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slackClients } from '../../../adapters/slack/clients.js';
+import type { SlackConfig } from '../../../adapters/slack/config.js';
 import { slackNotifier } from '../../../adapters/slack/notifier.js';
-import type { SlackConfig } from '../../../src/config.js';
 import { NotifierError } from '../../../src/reminders/notifier.js';
 import type { CaseRecord, ReminderRow } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';

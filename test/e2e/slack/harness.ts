@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { PLATFORMS } from '../../../adapters/index.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
 import { blockKitProblems, type Surface } from '../../support/slack-limits.js';
 import {
@@ -57,6 +58,7 @@ export async function startHarness(): Promise<Harness> {
     },
     clock,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    platforms: PLATFORMS,
     dispatch: 'manual',
   });
   const events = `${server.url}/slack/events`;

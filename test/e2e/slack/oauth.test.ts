@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../../adapters/index.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
 import {
   eventEnvelope,
@@ -32,6 +33,7 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
     },
     logger: pino({ level: 'silent' }),
+    platforms: PLATFORMS,
     dispatch: 'manual',
   });
 });

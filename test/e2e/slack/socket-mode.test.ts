@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../../adapters/index.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
 import { SIGNING_SECRET } from '../../support/slack-requests.js';
 import { type SlackStandIn, startSlackStandIn } from '../../support/slack-stand-in.js';
@@ -68,6 +69,7 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
     },
     logger: pino({ level: 'silent' }),
+    platforms: PLATFORMS,
     dispatch: 'manual',
   });
 });
@@ -109,5 +111,71 @@ describe('Socket Mode', () => {
   it('serves no HTTP endpoint for events in Socket Mode', async () => {
     const response = await fetch(`${server.url}/slack/events`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('Socket Mode when Slack cannot be reached', () => {
+  async function startWith(apiUrl: string, name: string): Promise<RunningServer> {
+    return startServer({
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(dir, `${name}.db`)}`,
+        SLACK_BOT_TOKEN: 'xoxb-socket',
+        SLACK_APP_TOKEN: 'xapp-1-test',
+        SLACK_API_URL: apiUrl,
+        TEAMS_EMULATOR: '1',
+      },
+      platforms: PLATFORMS,
+      logger: pino({ level: 'silent' }),
+      dispatch: 'manual',
+    });
+  }
+  const readiness = async (running: RunningServer) =>
+    (await (await fetch(`${running.url}/readyz`)).json()) as {
+      status: string;
+      platforms: Record<string, { ready: boolean; state: string; reason?: string }>;
+    };
+
+  it('starts anyway, keeps Teams and the rest running, and says on /readyz that Slack is not connected', async () => {
+    const closed = await startSlackStandIn();
+    const apiUrl = closed.apiUrl;
+    await closed.close(); // nothing listens there any more
+    const running = await startWith(apiUrl, 'unreachable');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // several failed attempts
+      const ready = await readiness(running);
+      expect(ready.status).toBe('degraded');
+      expect(ready.platforms.slack).toMatchObject({ ready: false, state: 'unreachable' });
+      expect(ready.platforms.teams).toMatchObject({ ready: true });
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      const teams = await fetch(`${running.url}/api/messages`, { method: 'POST', body: '{}' });
+      expect(teams.status).toBe(400); // Teams answers (and refuses an empty activity)
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('reconnects with backoff once Slack answers again', async () => {
+    const flaky = await startSlackStandIn();
+    flaky.fail('apps.connections.open', { status: 503 });
+    const running = await startWith(flaky.apiUrl, 'flaky');
+    try {
+      await flaky.waitFor('apps.connections.open', 2);
+      expect((await readiness(running)).platforms.slack?.ready).toBe(false);
+      flaky.clear();
+      flaky.answer('apps.connections.open', {
+        ok: true,
+        url: `ws://127.0.0.1:${sockets.address().port}/link`,
+      });
+      const deadline = Date.now() + 15_000;
+      while (!(await readiness(running)).platforms.slack?.ready && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await readiness(running)).platforms.slack).toMatchObject({ ready: true, state: 'connected' });
+      expect((await readiness(running)).status).toBe('ready');
+    } finally {
+      await running.stop();
+      await flaky.close();
+    }
   });
 });
