@@ -60,13 +60,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const context: PlatformContext = { config, cases, store, clock, logger };
   const platforms = await loadPlatforms(context);
 
-  let breachesPosted = 0;
   const notifiers: Partial<Record<ChatPlatform['name'], Notifier>> = {};
-  for (const platform of platforms)
-    notifiers[platform.name] = countingBreaches(platform.notifier, () => (breachesPosted += 1));
+  for (const platform of platforms) notifiers[platform.name] = platform.notifier;
   const dispatcher = createDispatcher({
     store,
     notifiers,
+    cases,
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     ...config.dispatcher,
@@ -90,7 +89,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const text = prometheusText({
         store: await store.stats(clock.now()),
         dispatcher: dispatcher.stats(),
-        breachesPosted,
+        breachesPosted: dispatcher.stats().sentByKind.breach,
       });
       return sendText(response, 200, text, 'text/plain; version=0.0.4; charset=utf-8');
     }
@@ -144,14 +143,4 @@ async function loadPlatforms(context: PlatformContext): Promise<ChatPlatform[]> 
   const { createTeamsPlatform } = await import('../adapters/teams/index.js');
   const platforms = [await createSlackPlatform(context), await createTeamsPlatform(context)];
   return platforms.filter((platform): platform is ChatPlatform => platform !== null);
-}
-
-function countingBreaches(notifier: Notifier, onBreach: () => void): Notifier {
-  return {
-    platform: notifier.platform,
-    async post(caseRecord, reminder) {
-      await notifier.post(caseRecord, reminder);
-      if (reminder.kind === 'breach') onBreach();
-    },
-  };
 }

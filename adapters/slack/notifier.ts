@@ -3,9 +3,7 @@ import { webApi } from '@slack/bolt';
 import { translator } from '../../src/i18n/index.js';
 import { instantText } from '../../src/messages/format.js';
 import { reminderText } from '../../src/messages/reminder-text.js';
-import { type Notifier, NotifierError } from '../../src/reminders/notifier.js';
-import { evaluate, type SlaInput } from '../../src/sla/index.js';
-import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
+import { type Notifier, NotifierError, type ThreadPost } from '../../src/reminders/notifier.js';
 import { slackDate } from './blocks.js';
 import type { SlackClients } from './clients.js';
 import { slackConversation } from './conversation.js';
@@ -24,7 +22,7 @@ const PERMANENT = new Set([
 export function slackNotifier(clients: SlackClients): Notifier {
   return {
     platform: 'slack',
-    async post(caseRecord: CaseRecord, reminder: ReminderRow) {
+    async post({ record: caseRecord, notice, timeZone }: ThreadPost) {
       const client = await clients.forTeam(caseRecord.tenantId);
       if (!client)
         throw NotifierError.permanent('bot_removed', {
@@ -32,9 +30,8 @@ export function slackNotifier(clients: SlackClients): Notifier {
         });
       const where = slackConversation(caseRecord.conversation, caseRecord.channelId);
       const t = translator(caseRecord.openedByLocale);
-      const zone = customerZone(caseRecord, reminder.dueAt);
-      const text = reminderText(t, reminder, (instant) =>
-        slackDate(instant, instantText(instant, zone, caseRecord.openedByLocale)),
+      const text = reminderText(t, notice, (instant) =>
+        slackDate(instant, instantText(instant, timeZone, caseRecord.openedByLocale)),
       );
       try {
         await client.chat.postMessage({
@@ -79,10 +76,4 @@ export function notifierError(error: unknown): NotifierError {
         cause: error,
       });
   }
-}
-
-/** The zone the customer reads times in, as the core decided it (given, or from the country). */
-function customerZone(caseRecord: CaseRecord, at: number): string {
-  const evaluation = evaluate(caseRecord.input as unknown as SlaInput, at);
-  return evaluation.ok ? evaluation.assessment.timeZone : 'UTC';
 }

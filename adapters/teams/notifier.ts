@@ -2,8 +2,7 @@
 import { type Activity, type CloudAdapter, MessageFactory } from 'botbuilder';
 import { translator } from '../../src/i18n/index.js';
 import { reminderText } from '../../src/messages/reminder-text.js';
-import { type Notifier, NotifierError } from '../../src/reminders/notifier.js';
-import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
+import { type Notifier, NotifierError, type ThreadPost } from '../../src/reminders/notifier.js';
 import { attachment, viewerTime } from './card-json.js';
 import { reminderCard } from './cards.js';
 import { readConversation } from './conversation.js';
@@ -11,14 +10,14 @@ import { readConversation } from './conversation.js';
 export function createTeamsNotifier(adapter: CloudAdapter, appId: string | undefined): Notifier {
   return {
     platform: 'teams',
-    async post(caseRecord: CaseRecord, reminder: ReminderRow): Promise<void> {
+    async post({ record: caseRecord, notice }: ThreadPost): Promise<void> {
       const stored = readConversation(caseRecord.conversation);
       if (!stored)
         throw NotifierError.permanent('channel_not_found', {
           message: `case ${caseRecord.id} has no Teams thread`,
         });
       const t = translator(caseRecord.openedByLocale);
-      const card = reminderCard(reminderText(t, reminder, viewerTime));
+      const card = reminderCard(reminderText(t, notice, viewerTime));
       const reply = MessageFactory.attachment(attachment(card)) as Partial<Activity>;
       // The adapter hands errors inside the turn to onTurnError: keep the connector's answer here.
       let failure: unknown;

@@ -22,6 +22,7 @@ import type {
   Outcome,
   StoredInput,
   Tracking,
+  UnevaluableCase,
 } from './types.js';
 
 const MINUTE = 60_000;
@@ -224,7 +225,15 @@ export class CaseService {
       tracking: storedInput(record).tracking ?? {},
       points: this.options.reminders,
       now,
+      clockStart: assessment.openedAt,
     });
+  }
+
+  /** The case evaluated at `at`, or why it no longer evaluates: never throws for a stored case. */
+  viewAt(record: CaseRecord, at: number): CaseView | UnevaluableCase {
+    const evaluation = evaluate(storedInput(record), at, this.options.policy);
+    if (!evaluation.ok) return { record, assessment: null, outcome: null, problem: evaluation.error };
+    return this.view(record, at, evaluation.assessment);
   }
 
   private view(record: CaseRecord, now: number, known?: Assessment): CaseView {

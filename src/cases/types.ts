@@ -52,6 +52,17 @@ export interface CaseView {
   readonly outcome: Outcome | null;
 }
 
+/** A stored case the core no longer evaluates (e.g. stored before a policy change), and why. */
+export interface UnevaluableCase {
+  readonly record: CaseRecord;
+  readonly assessment: null;
+  readonly outcome: null;
+  readonly problem: SlaErrorInfo;
+}
+
+/** What a list shows: each case evaluated, or the reason it cannot be. */
+export type ListedCase = CaseView | UnevaluableCase;
+
 export type CaseErrorCode = 'not_found' | 'invalid_state' | 'conflict' | 'duplicate' | 'invalid_case';
 
 export type CaseFailure =

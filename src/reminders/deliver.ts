@@ -1,38 +1,55 @@
 // Posts one claimed reminder and records the outcome. Every mark is fenced by the owner, so a
 // dispatcher whose lease was taken over records nothing ('fenced').
-import type { Platform, ReminderRow } from '../store/records.js';
+import type { CaseView, UnevaluableCase } from '../cases/types.js';
+import type { CaseRecord, Platform, ReminderRow } from '../store/records.js';
 import type { ClaimedReminder, Store } from '../store/store.js';
 import { retryDelayMs } from './backoff.js';
+import { type Notice, noticeSpec } from './notices.js';
 import { type Notifier, NotifierError, toNotifierError } from './notifier.js';
 
 export type Outcome = 'sent' | 'retried' | 'failed' | 'cancelled' | 'fenced';
 
+/** How the dispatcher sees a case: evaluated now, or why it no longer evaluates. */
+export interface CaseViewer {
+  viewAt(record: CaseRecord, at: number): CaseView | UnevaluableCase;
+}
+
 export interface DeliveryContext {
   store: Store;
   notifiers: Partial<Record<Platform, Notifier>>;
+  cases: CaseViewer;
   now(): number;
   owner: string;
   maxAttempts: number;
   postTimeoutMs: number;
 }
 
-/** Thread notes post whatever the case's state; everything else only while the case is open. */
-export function shouldPost(kind: string, state: string): boolean {
-  return state === 'open' || kind.startsWith('note:');
+/** Whether a notice still goes out while the case is in `state`. */
+export function shouldPost(notice: Notice, state: string): boolean {
+  return state === 'open' || noticeSpec(notice).postsAfterClosing;
 }
 
 export async function deliver(claimed: ClaimedReminder, ctx: DeliveryContext): Promise<Outcome> {
   const { reminder, caseRecord } = claimed;
   const { store, owner } = ctx;
+  const { notice } = reminder;
   if (!caseRecord) return fenced(await store.markCancelled(reminder.id, owner, 'case_missing'), 'cancelled');
-  if (!shouldPost(reminder.kind, caseRecord.state)) {
+  if (notice.kind === 'unreadable') {
+    const detail = `unreadable: ${notice.storedKind}: ${notice.problem}`.slice(0, 500);
+    return fenced(await store.markFailed(reminder.id, owner, detail), 'failed');
+  }
+  if (!shouldPost(notice, caseRecord.state)) {
     return fenced(await store.markCancelled(reminder.id, owner, `case_${caseRecord.state}`), 'cancelled');
   }
   try {
     const notifier = ctx.notifiers[caseRecord.platform];
     if (!notifier)
       throw NotifierError.transient('platform_disabled', { message: `no ${caseRecord.platform} notifier` });
-    await withTimeout(notifier.post(caseRecord, reminder), ctx.postTimeoutMs);
+    if (notice.kind === 'card' || notice.kind === 'card_update' || notice.kind === 'card_at_deadline')
+      throw NotifierError.permanent('not_supported', { message: `${notice.kind} is not posted yet` });
+    const view = ctx.cases.viewAt(caseRecord, ctx.now());
+    const timeZone = view.assessment?.timeZone ?? 'UTC';
+    await withTimeout(notifier.post({ record: caseRecord, reminder, notice, timeZone }), ctx.postTimeoutMs);
   } catch (error) {
     return onFailure(reminder, toNotifierError(error), ctx);
   }

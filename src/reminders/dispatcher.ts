@@ -2,7 +2,8 @@
 // Several dispatchers may share one database: the store's claim hands each row to one of them.
 import type { Platform } from '../store/records.js';
 import type { ClaimedReminder, Store } from '../store/store.js';
-import { type DeliveryContext, deliver, type Outcome } from './deliver.js';
+import { type CaseViewer, type DeliveryContext, deliver, type Outcome } from './deliver.js';
+import { NOTICE_KINDS, type NoticeKind } from './notices.js';
 import type { Notifier } from './notifier.js';
 
 export interface Clock {
@@ -20,6 +21,8 @@ export interface DispatcherOptions {
   store: Store;
   /** A platform without a notifier (turned off) counts as a transient failure. */
   notifiers: Partial<Record<Platform, Notifier>>;
+  /** Evaluates a claimed case (the zone its times are written in, its card). */
+  cases: CaseViewer;
   clock: Clock;
   /** Unique per process: the lease holder name that fences the marks. */
   owner: string;
@@ -38,6 +41,8 @@ export interface DispatcherStats {
   failed: number;
   retried: number;
   cancelled: number;
+  /** Posted notices by kind (e.g. `breach` for the breaches metric). */
+  sentByKind: Record<NoticeKind, number>;
   /** How late the oldest reminder of the last non-empty batch was when claimed. */
   lastTickLagMs: number;
 }
@@ -60,25 +65,35 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const ctx: DeliveryContext = {
     store,
     notifiers: options.notifiers,
+    cases: options.cases,
     now: () => clock.now(),
     owner,
     maxAttempts: options.maxAttempts ?? 8,
     postTimeoutMs: options.postTimeoutMs ?? Math.max(1, Math.floor(leaseMs / 3)),
   };
-  const counters: DispatcherStats = { sent: 0, failed: 0, retried: 0, cancelled: 0, lastTickLagMs: 0 };
+  const counters: DispatcherStats = {
+    sent: 0,
+    failed: 0,
+    retried: 0,
+    cancelled: 0,
+    sentByKind: zeroByKind(),
+    lastTickLagMs: 0,
+  };
   const inFlight = new Set<Promise<number>>();
   let running = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
-  function count(outcome: Outcome): void {
+  function count(outcome: Outcome, claimed: ClaimedReminder): void {
     if (outcome !== 'fenced') counters[outcome] += 1;
+    const { notice } = claimed.reminder;
+    if (outcome === 'sent' && notice.kind !== 'unreadable') counters.sentByKind[notice.kind] += 1;
   }
 
   async function deliverOne(claimed: ClaimedReminder): Promise<void> {
     try {
       const outcome = await deliver(claimed, ctx);
-      count(outcome);
+      count(outcome, claimed);
       if (outcome === 'fenced') {
         logger.warn({ reminderId: claimed.reminder.id }, 'reminder lease lost before marking');
       } else if (outcome === 'failed') {
@@ -158,8 +173,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       timer = undefined;
       await Promise.allSettled([...inFlight]);
     },
-    stats: () => ({ ...counters }),
+    stats: () => ({ ...counters, sentByKind: { ...counters.sentByKind } }),
   };
+}
+
+function zeroByKind(): Record<NoticeKind, number> {
+  const zero = {} as Record<NoticeKind, number>;
+  for (const kind of Object.keys(NOTICE_KINDS) as NoticeKind[]) zero[kind] = 0;
+  return zero;
 }
 
 function groupByCase(batch: ClaimedReminder[]): Map<string, ClaimedReminder[]> {

@@ -1,9 +1,20 @@
 // The port each chat adapter implements to post a reminder into a case's thread.
+import type { ThreadNotice } from '../messages/reminder-text.js';
 import type { CaseRecord, Platform, ReminderRow } from '../store/records.js';
 
+/** One notice to post as a reply in its case's thread. */
+export interface ThreadPost {
+  readonly record: CaseRecord;
+  /** The stored row: its key identifies the post (Slack keeps it in the message's metadata). */
+  readonly reminder: ReminderRow;
+  readonly notice: ThreadNotice;
+  /** The zone the customer reads times in, as the core decided it for this case. */
+  readonly timeZone: string;
+}
+
 export interface Notifier {
-  platform: Platform;
-  post(caseRecord: CaseRecord, reminder: ReminderRow): Promise<void>;
+  readonly platform: Platform;
+  post(post: ThreadPost): Promise<void>;
 }
 
 export type NotifierErrorKind = 'transient' | 'permanent';

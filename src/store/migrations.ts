@@ -95,6 +95,15 @@ export const migrations: readonly Migration[] = [
         PRIMARY KEY (platform, key)
       );`,
   },
+  {
+    id: 4,
+    name: 'reminder kinds without their label',
+    // The kind column holds the notice's kind only; the label ('fraction:0.5') stays in the key.
+    sql: () => `
+      UPDATE reminders SET kind = 'fraction' WHERE kind LIKE 'fraction:%';
+      UPDATE reminders SET kind = 'before' WHERE kind LIKE 'before:%';
+      UPDATE reminders SET kind = 'warning' WHERE kind LIKE 'warning:%';`,
+  },
 ];
 
 export const latestMigration = migrations.reduce((max, m) => Math.max(max, m.id), 0);

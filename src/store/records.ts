@@ -1,4 +1,5 @@
 // Domain records shared by the store, the case service and the dispatcher. Instants are epoch ms.
+import { type Notice, noticeLabel, type UnreadableNotice } from '../reminders/notices.js';
 
 export type Platform = 'slack' | 'teams';
 export type CaseState = 'open' | 'responded' | 'closed';
@@ -45,12 +46,11 @@ export interface ReminderRow {
   id: string;
   caseId: string;
   tenantId: string;
-  /** e.g. 'fraction:0.5', 'before:15', 'breach', 'warning:downgrade_risk', 'waiting', 'note:contact'. */
-  kind: string;
+  /** What to post, typed by its kind; `unreadable` when the stored row is not one of ours. */
+  notice: Notice | UnreadableNotice;
   dueAt: number;
   /** Unique: see `reminderKey`. */
   key: string;
-  payload: Record<string, unknown>;
   state: ReminderState;
   attempts: number;
   nextAttemptAt: number | null;
@@ -61,26 +61,25 @@ export interface ReminderRow {
 }
 
 /** The unique key of a planned reminder: re-planning the same point yields the same key. */
-export function reminderKey(caseId: string, kind: string, dueAt: number): string {
-  return `${caseId}:${kind}:${dueAt}`;
+export function reminderKey(caseId: string, label: string, dueAt: number): string {
+  return `${caseId}:${label}:${dueAt}`;
 }
 
-/** A reminder planned for a case and not yet posted; its id is its key unless one is given. */
+/** A notice planned for a case and not yet posted; its id is its key unless one is given. */
 export function pendingReminder(
   caseRecord: Pick<CaseRecord, 'id' | 'tenantId'>,
-  kind: string,
+  notice: Notice,
   dueAt: number,
-  payload: Record<string, unknown> = {},
-  id = reminderKey(caseRecord.id, kind, dueAt),
+  key = reminderKey(caseRecord.id, noticeLabel(notice), dueAt),
+  id = key,
 ): ReminderRow {
   return {
     id,
     caseId: caseRecord.id,
     tenantId: caseRecord.tenantId,
-    kind,
+    notice,
     dueAt,
-    key: reminderKey(caseRecord.id, kind, dueAt),
-    payload,
+    key,
     state: 'pending',
     attempts: 0,
     nextAttemptAt: null,

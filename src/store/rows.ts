@@ -1,5 +1,6 @@
 // Database rows (snake_case, driver types) to domain records. Postgres returns BIGINT as strings
 // and JSONB already parsed; SQLite returns numbers and JSON text. The `JsonDecoder` hides that.
+import { readNotice } from '../reminders/notices.js';
 import type { CaseEvent, CaseRecord, CaseState, Platform, ReminderRow, ReminderState } from './records.js';
 import type { ClaimedReminder, StoreStats } from './store.js';
 
@@ -78,10 +79,10 @@ export function toReminder(row: Row, decode: JsonDecoder): ReminderRow {
     id: str(row, 'id'),
     caseId: str(row, 'case_id'),
     tenantId: str(row, 'tenant_id'),
-    kind: str(row, 'kind'),
+    // Checked on the way back in: a row that is not one of ours is delivered as a failure, never guessed.
+    notice: readNotice(str(row, 'kind'), decode(row.payload)),
     dueAt: num(row, 'due_at'),
     key: str(row, 'key'),
-    payload: object(decode, row, 'payload'),
     state: str(row, 'state') as ReminderState,
     attempts: num(row, 'attempts'),
     nextAttemptAt: numOrNull(row, 'next_attempt_at'),

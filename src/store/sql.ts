@@ -1,4 +1,5 @@
 // SQL shared by both dialects, written with `?` placeholders (Postgres gets them numbered by `numbered`).
+import { noticePayload } from '../reminders/notices.js';
 import type { CaseEvent, CaseRecord, ReminderRow } from './records.js';
 import { encodeJson } from './rows.js';
 import type { CaseQuery } from './store.js';
@@ -99,7 +100,9 @@ export function insertReminders(count: number): string {
 export const insertChunk = 500;
 
 export function reminderParams(r: ReminderRow): unknown[] {
-  return [r.id, r.caseId, r.tenantId, r.kind, r.dueAt, r.key, encodeJson(r.payload)];
+  const { notice } = r;
+  if (notice.kind === 'unreadable') throw new Error(`store: reminder ${r.key} is not a notice`);
+  return [r.id, r.caseId, r.tenantId, notice.kind, r.dueAt, r.key, encodeJson(noticePayload(notice))];
 }
 
 /** Postgres appends a row lock that skips rows another claimer holds. */

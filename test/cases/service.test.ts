@@ -4,6 +4,7 @@ import { CaseService } from '../../src/cases/service.js';
 import type { OpenCaseRequest } from '../../src/cases/types.js';
 import type { Store } from '../../src/store/store.js';
 import { tempSqliteStore, testClock } from '../reminders/harness.js';
+import { labelOf } from '../store/fixtures.js';
 
 const MIN = 60_000;
 const at = (iso: string) => Date.parse(iso);
@@ -42,7 +43,7 @@ async function pending(tenantId: string, caseId: string) {
   const rows = await store.listReminders(tenantId, caseId);
   return rows
     .filter((r) => r.state === 'pending')
-    .map((r) => [r.kind, new Date(r.dueAt).toISOString()])
+    .map((r) => [labelOf(r), new Date(r.dueAt).toISOString()])
     .sort();
 }
 
@@ -91,6 +92,21 @@ describe('reminder plans', () => {
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const kinds = (await pending('T-ACME', opened.view.record.id)).map(([kind]) => kind);
     expect(kinds).toEqual(['breach', 'fraction:0.9', 'warning:contact_details']);
+  });
+
+  test('a case registered after its deadline gets one breach notice at once, saying by how much', async () => {
+    const opened = await cases.open(request({}, { severity: 'A', openedAt: clock.now() - 38 * 1440 * MIN }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const rows = await store.listReminders('T-ACME', opened.view.record.id);
+    expect(rows.map((r) => r.notice)).toEqual([
+      { kind: 'breach', deadline: opened.view.assessment.deadline, overdueMinutes: 38 * 1440 - 60 },
+      { kind: 'warning', code: 'contact_details', to: null, reason: null },
+    ]);
+    // Planned again, the same breach is kept, not planned a second time.
+    clock.advance(10 * MIN);
+    await cases.setWaitingOnUs('T-ACME', opened.view.record.id, true, alice);
+    const again = await store.listReminders('T-ACME', opened.view.record.id);
+    expect(again.filter((r) => r.notice.kind === 'breach').map((r) => r.state)).toEqual(['pending']);
   });
 });
 

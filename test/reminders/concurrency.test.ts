@@ -10,7 +10,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { makeCase, makeReminder, T0 } from '../store/fixtures.js';
 import { describeWithPostgres } from '../support/postgres.js';
-import { memoryLogger } from './harness.js';
+import { caseViewer, memoryLogger } from './harness.js';
 
 const cases = 100;
 const perCase = 100;
@@ -29,7 +29,7 @@ async function seed(store: Store): Promise<void> {
 function countingNotifier(counts: Map<string, number>): Notifier {
   return {
     platform: 'slack',
-    async post(_c, r) {
+    async post({ reminder: r }) {
       await new Promise((resolve) => setImmediate(resolve));
       counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
     },
@@ -42,6 +42,7 @@ async function race(stores: Store[]): Promise<{ counts: Map<string, number>; dis
     createDispatcher({
       store,
       notifiers: { slack: countingNotifier(counts) },
+      cases: caseViewer(store),
       clock: { now: () => T0 },
       owner: `dispatcher-${i}`,
       logger: memoryLogger(),

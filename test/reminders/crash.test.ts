@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../src/reminders/dispatcher.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
-import { memoryLogger, recordingNotifier, tempSqliteStore, testClock } from './harness.js';
+import { caseViewer, memoryLogger, recordingNotifier, tempSqliteStore, testClock } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -111,6 +111,7 @@ describe('crash mid-batch', () => {
     const dispatcher = createDispatcher({
       store: restarted,
       notifiers: { slack },
+      cases: caseViewer(restarted, clock),
       clock,
       owner: 'restart',
       logger: memoryLogger(),

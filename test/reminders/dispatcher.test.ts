@@ -3,8 +3,15 @@ import { createDispatcher, type DispatcherOptions } from '../../src/reminders/di
 import { NotifierError } from '../../src/reminders/notifier.js';
 import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
 import type { Store } from '../../src/store/store.js';
-import { makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
-import { deferred, memoryLogger, recordingNotifier, tempSqliteStore, testClock } from './harness.js';
+import { labelOf, makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
+import {
+  caseViewer,
+  deferred,
+  memoryLogger,
+  recordingNotifier,
+  tempSqliteStore,
+  testClock,
+} from './harness.js';
 
 let store: Store;
 let dispose: () => Promise<void>;
@@ -31,6 +38,7 @@ function setup(overrides: Partial<DispatcherOptions> = {}) {
   const dispatcher = createDispatcher({
     store,
     notifiers: { slack, teams },
+    cases: caseViewer(store, clock),
     clock,
     owner: 'd1',
     logger,
@@ -62,7 +70,14 @@ describe('dispatcher', () => {
       ['sent', T0],
       ['sent', T0 + minute],
     ]);
-    expect(dispatcher.stats()).toEqual({ sent: 3, failed: 0, retried: 0, cancelled: 0, lastTickLagMs: 0 });
+    expect(dispatcher.stats()).toMatchObject({
+      sent: 3,
+      failed: 0,
+      retried: 0,
+      cancelled: 0,
+      lastTickLagMs: 0,
+    });
+    expect(dispatcher.stats().sentByKind).toMatchObject({ before: 1, breach: 1, fraction: 1, warning: 0 });
   });
 
   it('posts one case in due order and reports how late the batch was', async () => {
@@ -193,7 +208,7 @@ describe('dispatcher', () => {
     expect(slack.posts.map((p) => p.kind)).toEqual(['note:closed_summary']);
     const states = async (s: typeof closed) =>
       Object.fromEntries(
-        (await store.listReminders(s.c.tenantId, s.c.id)).map((r) => [r.kind, [r.state, r.lastError]]),
+        (await store.listReminders(s.c.tenantId, s.c.id)).map((r) => [labelOf(r), [r.state, r.lastError]]),
       );
     expect(await states(closed)).toEqual({
       breach: ['cancelled', 'case_closed'],

@@ -3,12 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CaseService } from '../../src/cases/service.js';
+import type { CaseViewer } from '../../src/reminders/deliver.js';
 import type { DispatcherLogger } from '../../src/reminders/dispatcher.js';
-import type { Notifier } from '../../src/reminders/notifier.js';
-import type { CaseRecord, Platform, ReminderRow } from '../../src/store/records.js';
+import type { Notifier, ThreadPost } from '../../src/reminders/notifier.js';
+import type { Platform } from '../../src/store/records.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
-import { T0 } from '../store/fixtures.js';
+import { labelOf, T0 } from '../store/fixtures.js';
 
 export function testClock(start = T0) {
   let now = start;
@@ -30,7 +32,7 @@ export interface Post {
 }
 
 /** What the notifier does on a call: nothing (success), throw, or wait on a promise. */
-export type Behaviour = (c: CaseRecord, r: ReminderRow) => Promise<void> | void;
+export type Behaviour = (post: ThreadPost) => Promise<void> | void;
 
 export interface RecordingNotifier extends Notifier {
   posts: Post[];
@@ -43,13 +45,22 @@ export function recordingNotifier(platform: Platform = 'slack', script: Behaviou
     platform,
     posts: [],
     script,
-    async post(c, r) {
+    async post(post) {
       const behaviour = notifier.script.shift();
-      if (behaviour) await behaviour(c, r);
-      notifier.posts.push({ caseId: c.id, reminderId: r.id, kind: r.kind });
+      if (behaviour) await behaviour(post);
+      notifier.posts.push({
+        caseId: post.record.id,
+        reminderId: post.reminder.id,
+        kind: labelOf(post.reminder),
+      });
     },
   };
   return notifier;
+}
+
+/** The case service as the dispatcher's viewer: claimed cases are evaluated for real. */
+export function caseViewer(store: Store, clock: { now(): number } = testClock()): CaseViewer {
+  return new CaseService({ store, clock, reminders: [] });
 }
 
 export interface LogEntry {

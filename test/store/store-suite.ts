@@ -2,12 +2,15 @@
 // stores on a fresh, empty database; `open()` again gives another connection to the same database.
 import { afterEach } from 'vitest';
 import type { Store } from '../../src/store/store.js';
+import type { RawSql } from './raw-sql.js';
 import { caseTests } from './suite-cases.js';
 import { reminderTests } from './suite-reminders.js';
 import { upkeepTests } from './suite-upkeep.js';
 
 export interface StoreHarness {
   open(): Store;
+  /** Plain SQL on the same database. */
+  readonly sql: RawSql;
 }
 
 export interface SuiteContext {
@@ -28,7 +31,7 @@ export function storeSuite(fresh: () => Promise<StoreHarness>): void {
   };
   const harness = async () => {
     const h = await fresh();
-    return { open: () => track(h.open()) };
+    return { open: () => track(h.open()), sql: h.sql };
   };
   const ctx: SuiteContext = {
     harness,

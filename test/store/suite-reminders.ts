@@ -1,6 +1,6 @@
 // Store suite, part 2: planning, claiming, leases and fencing of reminders.
 import { expect, it } from 'vitest';
-import { makeCase, makeReminder, minute, standardPlan, T0 } from './fixtures.js';
+import { labelOf, makeCase, makeReminder, minute, standardPlan, T0 } from './fixtures.js';
 import type { SuiteContext } from './store-suite.js';
 
 export function reminderTests(ctx: SuiteContext): void {
@@ -61,12 +61,12 @@ export function reminderTests(ctx: SuiteContext): void {
     await store.replacePendingReminders(c.tenantId, c.id, due, T0);
     const now = T0 + 10;
     const first = await store.claimDue({ now, limit: 10, owner: 'w1', leaseMs: minute });
-    expect(first.map((x) => x.reminder.kind)).toEqual(['b', 'a']);
+    expect(first.map((x) => labelOf(x.reminder))).toEqual(['b', 'a']);
     expect(first[0]?.caseRecord).toEqual(c);
     expect(first[0]?.reminder).toMatchObject({ attempts: 1, claimedBy: 'w1', leaseUntil: now + minute });
     expect(await store.claimDue({ now: now + 1, limit: 10, owner: 'w2', leaseMs: minute })).toEqual([]);
     const again = await store.claimDue({ now: now + minute + 1, limit: 1, owner: 'w2', leaseMs: minute });
-    expect(again.map((x) => [x.reminder.kind, x.reminder.attempts, x.reminder.claimedBy])).toEqual([
+    expect(again.map((x) => [labelOf(x.reminder), x.reminder.attempts, x.reminder.claimedBy])).toEqual([
       ['b', 2, 'w2'],
     ]);
   });
@@ -90,7 +90,7 @@ export function reminderTests(ctx: SuiteContext): void {
     expect(await store.markFailed(r3.id, 'new', 'channel_not_found: gone')).toBe(true);
     expect(await store.markCancelled(r4.id, 'new', 'case_closed')).toBe(true);
     expect(await store.markSent(r1.id, 'new', T0)).toBe(false);
-    const rows = new Map((await store.listReminders(c.tenantId, c.id)).map((r) => [r.kind, r]));
+    const rows = new Map((await store.listReminders(c.tenantId, c.id)).map((r) => [labelOf(r), r]));
     expect(rows.get('a')).toMatchObject({ state: 'sent', sentAt: T0 + 2 * minute });
     expect(rows.get('b')).toMatchObject({
       state: 'pending',
@@ -104,7 +104,7 @@ export function reminderTests(ctx: SuiteContext): void {
       await store.claimDue({ now: T0 + 10 * minute - 1, limit: 10, owner: 'x', leaseMs: minute }),
     ).toEqual([]);
     const retried = await store.claimDue({ now: T0 + 10 * minute, limit: 10, owner: 'x', leaseMs: minute });
-    expect(retried.map((x) => [x.reminder.kind, x.reminder.attempts])).toEqual([['b', 3]]);
+    expect(retried.map((x) => [labelOf(x.reminder), x.reminder.attempts])).toEqual([['b', 3]]);
   });
 
   it('tells when the next pending reminder falls due, so a dispatcher can wake for it', async () => {
@@ -131,7 +131,7 @@ export function reminderTests(ctx: SuiteContext): void {
     expect(await store.saveCase({ record: c, expectedVersion: null, event, reminders: plan }, T0)).toBe(true);
     expect(await store.getCase(c.tenantId, c.id)).toEqual(c);
     expect((await store.listEvents(c.tenantId, c.id)).map((e) => e.kind)).toEqual(['opened']);
-    expect((await store.listReminders(c.tenantId, c.id)).map((r) => r.kind)).toEqual(['breach']);
+    expect((await store.listReminders(c.tenantId, c.id)).map(labelOf)).toEqual(['breach']);
 
     // A stale version writes nothing: not the case, not the event, not the plan.
     const stale = { ...c, title: 'stale', version: 2 };
@@ -141,7 +141,7 @@ export function reminderTests(ctx: SuiteContext): void {
     );
     expect((await store.getCase(c.tenantId, c.id))?.title).toBe(c.title);
     expect(await store.listEvents(c.tenantId, c.id)).toHaveLength(1);
-    expect((await store.listReminders(c.tenantId, c.id)).map((r) => r.kind)).toEqual(['breach']);
+    expect((await store.listReminders(c.tenantId, c.id)).map(labelOf)).toEqual(['breach']);
 
     // A plan that cannot be written (a row of another case) rolls back the new case with it.
     const other = makeCase();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slackClients } from '../../../adapters/slack/clients.js';
 import { slackNotifier } from '../../../adapters/slack/notifier.js';
 import type { SlackConfig } from '../../../src/config.js';
-import { NotifierError } from '../../../src/reminders/notifier.js';
+import { NotifierError, type ThreadPost } from '../../../src/reminders/notifier.js';
 import type { CaseRecord, ReminderRow } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
 import { type SlackStandIn, startSlackStandIn } from '../../support/slack-stand-in.js';
@@ -49,14 +49,14 @@ const record: CaseRecord = {
   updatedAt: AT,
   version: 1,
 };
+const notice = { kind: 'breach', deadline: AT + 3_600_000 } as const;
 const reminder: ReminderRow = {
   id: 'r1',
   caseId: 'case-1',
   tenantId: 'T1',
-  kind: 'breach',
+  notice,
   dueAt: AT + 3_600_000,
   key: 'k',
-  payload: { deadline: AT + 3_600_000 },
   state: 'pending',
   attempts: 1,
   nextAttemptAt: null,
@@ -65,6 +65,11 @@ const reminder: ReminderRow = {
   lastError: null,
   sentAt: null,
 };
+
+/** The breach notice of `caseRecord`, as the dispatcher hands it over. */
+function breachPost(caseRecord: CaseRecord = record): ThreadPost {
+  return { record: caseRecord, reminder, notice, timeZone: 'Europe/Amsterdam' };
+}
 
 async function failure(promise: Promise<void>): Promise<NotifierError> {
   try {
@@ -78,7 +83,7 @@ async function failure(promise: Promise<void>): Promise<NotifierError> {
 
 describe('the Slack notifier', () => {
   it("posts a reminder as a reply in the card's thread, with the deadline token", async () => {
-    await slackNotifier(slackClients(config(), noStore)).post(record, reminder);
+    await slackNotifier(slackClients(config(), noStore)).post(breachPost());
     const [post] = slack.callsTo('chat.postMessage');
     expect(post?.body).toMatchObject({ channel: 'C1', thread_ts: '1774600000.000001' });
     expect(String(post?.body.text)).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+>/);
@@ -87,8 +92,7 @@ describe('the Slack notifier', () => {
 
   it('posts in the channel when the card was never posted', async () => {
     await slackNotifier(slackClients(config(), noStore)).post(
-      { ...record, conversation: { channel: 'C1' } },
-      reminder,
+      breachPost({ ...record, conversation: { channel: 'C1' } }),
     );
     expect(slack.callsTo('chat.postMessage')[0]?.body.thread_ts).toBeUndefined();
   });
@@ -102,7 +106,7 @@ describe('the Slack notifier', () => {
   ]) {
     it(`${error} is permanent`, async () => {
       slack.fail('chat.postMessage', { error });
-      const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(record, reminder));
+      const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(breachPost()));
       expect(thrown.kind).toBe('permanent');
       expect(thrown.reason).toBe(error);
     });
@@ -111,7 +115,7 @@ describe('the Slack notifier', () => {
   it('429 is transient with Retry-After, reported at once instead of waited out', async () => {
     slack.fail('chat.postMessage', { status: 429, retryAfter: 7 });
     const started = Date.now();
-    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(record, reminder));
+    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(breachPost()));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(thrown).toMatchObject({ kind: 'transient', reason: 'rate_limited', retryAfterMs: 7000 });
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
@@ -119,7 +123,7 @@ describe('the Slack notifier', () => {
 
   it('a server error is transient', async () => {
     slack.fail('chat.postMessage', { status: 503 });
-    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(record, reminder));
+    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(breachPost()));
     expect(thrown.kind).toBe('transient');
   });
 
@@ -129,10 +133,10 @@ describe('the Slack notifier', () => {
         key === 'team:T1' ? { team: { id: 'T1' }, bot: { token: 'xoxb-installed' } } : null,
     } as unknown as Store;
     const oauth = config({ botToken: undefined, clientId: 'c', clientSecret: 's', stateSecret: 'x' });
-    await slackNotifier(slackClients(oauth, installed)).post(record, reminder);
+    await slackNotifier(slackClients(oauth, installed)).post(breachPost());
     expect(slack.callsTo('chat.postMessage')[0]?.token).toBe('xoxb-installed');
     const thrown = await failure(
-      slackNotifier(slackClients(oauth, installed)).post({ ...record, tenantId: 'T2' }, reminder),
+      slackNotifier(slackClients(oauth, installed)).post(breachPost({ ...record, tenantId: 'T2' })),
     );
     expect(thrown).toMatchObject({ kind: 'permanent', reason: 'bot_removed' });
   });
