@@ -38,6 +38,7 @@ export function registerCaseSubmission(app: App, deps: SlackDeps): void {
       input: submission.input,
       openedBy: { id: body.user.id, name: body.user.name, locale: metadata.language },
       idempotencyKey: view.id,
+      card: 'posted_by_caller',
     });
     if (!result.ok)
       return tellPerson(

@@ -73,6 +73,7 @@ export async function submitAction(context: TurnContext, deps: TeamsDeps): Promi
     input: form.input,
     openedBy: place.actor,
     idempotencyKey: context.activity.id,
+    card: 'posted_by_caller',
   });
   if (!opened.ok) return reshow(t, command, form.values, failureErrors(t, place, opened.failure));
   // A retried delivery finds the case it opened: its card is already in the channel.

@@ -48,7 +48,8 @@ function deadlinePoints({
 }: PlanContext): ReminderRow[] {
   const target = assessment.targetMinutes * MINUTE;
   const { deadline } = assessment;
-  const rows: ReminderRow[] = [];
+  // The card shows the breach by itself once the deadline passes.
+  const rows: ReminderRow[] = [row(record, { kind: 'card_at_deadline', deadline }, deadline)];
   for (const point of points) {
     if (point.kind === 'breach') {
       const overdueMinutes = Math.max(0, Math.floor((now - deadline) / MINUTE));

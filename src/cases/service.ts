@@ -9,6 +9,7 @@ import {
 } from '../sla/index.js';
 import type { CaseEvent, CaseRecord, ReminderRow } from '../store/records.js';
 import type { CaseQuery, Store } from '../store/store.js';
+import { announcements, cardToPost } from './announce.js';
 import { planReminders } from './plan.js';
 import type { ReminderPoint } from './reminder-config.js';
 import type {
@@ -94,7 +95,8 @@ export class CaseService {
         record,
         expectedVersion: null,
         event: this.event(record, request.openedBy, 'opened', { input: request.input }, now),
-        reminders: this.plan(record, assessment, now),
+        plan: this.plan(record, assessment, now),
+        notices: request.card === 'posted_by_caller' ? [] : [cardToPost(record, now)],
       },
       now,
     );
@@ -103,10 +105,11 @@ export class CaseService {
 
   /** Once the card is posted the adapter knows its thread: remember where to post reminders. */
   async attachConversation(tenantId: string, caseId: string, conversation: unknown): Promise<CaseResult> {
-    return this.change(tenantId, caseId, null, (record) => {
-      record.conversation = conversation;
-      return { event: '', data: {} };
-    });
+    const now = this.options.clock.now();
+    if (!(await this.options.store.attachConversation(tenantId, caseId, conversation, now)))
+      return fail('not_found', { caseId });
+    const record = await this.options.store.getCase(tenantId, caseId);
+    return record ? { ok: true, view: this.view(record, now) } : fail('not_found', { caseId });
   }
 
   changeSeverity(tenantId: string, caseId: string, severity: string, actor: Actor): Promise<CaseResult> {
@@ -207,10 +210,11 @@ export class CaseService {
       record.version = stored.version + 1;
       const event =
         actor && outcome.event ? this.event(record, actor, outcome.event, outcome.data, now) : null;
-      const reminders = this.plan(record, assessment, now);
+      const plan = this.plan(record, assessment, now);
+      const notices = announcements(record, actor, outcome, now);
       // The case, its event and its new plan land together, or (someone else wrote first) not at all.
-      if (!(await store.saveCase({ record, expectedVersion: stored.version, event, reminders }, now)))
-        continue;
+      const change = { record, expectedVersion: stored.version, event, plan, notices };
+      if (!(await store.saveCase(change, now))) continue;
       return { ok: true, view: this.view(record, now, assessment) };
     }
     return fail('conflict', { caseId });

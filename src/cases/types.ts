@@ -7,6 +7,11 @@ export interface Actor {
   readonly name?: string;
   /** The person's interface locale (Slack user locale, Teams activity locale). */
   readonly locale: string;
+  /**
+   * Nobody saw this change happen in a chat (the Azure watcher, an import): the bot says it in the
+   * case's thread and renders the card again. A chat button does both in its own request.
+   */
+  readonly announce?: boolean;
 }
 
 export interface Clock {
@@ -36,6 +41,12 @@ export interface OpenCaseRequest {
   readonly openedBy: Actor;
   /** A retried chat delivery carries the same key and opens nothing twice. */
   readonly idempotencyKey?: string;
+  /**
+   * Who posts the case's card: the dispatcher (default; `conversation` then says where, e.g.
+   * `{ channel }` for Slack), or the chat request that opened it, which then calls `attachConversation`.
+   * Either way the notices due at opening wait until the card is there.
+   */
+  readonly card?: 'queued' | 'posted_by_caller';
 }
 
 /** First response recorded: met at or before the deadline, else breached, and by how much. */

@@ -1,10 +1,14 @@
-// Claims due reminders in small leased batches and posts each through its platform's notifier.
-// Several dispatchers may share one database: the store's claim hands each row to one of them.
+// Claims due notices in small leased batches and delivers each through its platform's notifier.
+// Several dispatchers may share one database: the store's claim hands each row to one of them, and
+// a heartbeat keeps the leases of posts still in flight, so none is handed to another attempt.
 import type { Platform } from '../store/records.js';
 import type { ClaimedReminder, Store } from '../store/store.js';
+import type { Random } from './backoff.js';
 import { type CaseViewer, type DeliveryContext, deliver, type Outcome } from './deliver.js';
+import { keepLeases, type LeaseKeeper } from './leases.js';
 import { NOTICE_KINDS, type NoticeKind } from './notices.js';
 import type { Notifier } from './notifier.js';
+import { createPacer } from './pacer.js';
 
 export interface Clock {
   now(): number;
@@ -29,10 +33,21 @@ export interface DispatcherOptions {
   batchSize?: number;
   leaseMs?: number;
   pollMs?: number;
-  /** Transient failures after which a reminder is marked failed. */
+  /** Transient failures after which a reminder is marked failed (429s and waits do not count). */
   maxAttempts?: number;
-  /** Default: a third of the lease, so a hung post gives up long before another dispatcher may claim it. */
+  /**
+   * The longest one post is kept alive by the heartbeat (default 5 leases). Past it the post is left
+   * to its lease, and the row comes back as uncertain: checked on the platform before posting again.
+   */
   postTimeoutMs?: number;
+  /** How long a notice waits for its case's card before the case is flagged (default 10 min). */
+  threadWaitMs?: number;
+  /** A channel booked further ahead than this gives the row back for later (default 5 s). */
+  maxPacingWaitMs?: number;
+  /** For the jitter on retries; tests pass a fixed one. */
+  random?: Random;
+  /** The pacing's time (real time by default; a test that moves its clock passes the same clock). */
+  pacingNow?: () => number;
   logger: DispatcherLogger;
 }
 
@@ -40,6 +55,8 @@ export interface DispatcherStats {
   sent: number;
   failed: number;
   retried: number;
+  /** Given back without using an attempt: waiting for the card, or the channel busy. */
+  deferred: number;
   cancelled: number;
   /** Posted notices by kind (e.g. `breach` for the breaches metric). */
   sentByKind: Record<NoticeKind, number>;
@@ -52,7 +69,7 @@ export interface Dispatcher {
   tick(): Promise<number>;
   /** Polls every `pollMs`, at once again after a full batch. The timer does not hold the process open. */
   start(): void;
-  /** Stops claiming and resolves when the posts in flight have been recorded. */
+  /** Stops claiming, gives back rows still waiting for their channel, and waits for posts in flight. */
   stop(): Promise<void>;
   stats(): DispatcherStats;
 }
@@ -62,19 +79,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 1000;
+  const pacer = createPacer(options.maxPacingWaitMs ?? 5_000, options.pacingNow);
   const ctx: DeliveryContext = {
     store,
     notifiers: options.notifiers,
     cases: options.cases,
+    pacer,
     now: () => clock.now(),
     owner,
     maxAttempts: options.maxAttempts ?? 8,
-    postTimeoutMs: options.postTimeoutMs ?? Math.max(1, Math.floor(leaseMs / 3)),
+    threadWaitMs: options.threadWaitMs ?? 10 * 60_000,
+    random: options.random ?? Math.random,
   };
   const counters: DispatcherStats = {
     sent: 0,
     failed: 0,
     retried: 0,
+    deferred: 0,
     cancelled: 0,
     sentByKind: zeroByKind(),
     lastTickLagMs: 0,
@@ -90,18 +111,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (outcome === 'sent' && notice.kind !== 'unreadable') counters.sentByKind[notice.kind] += 1;
   }
 
-  async function deliverOne(claimed: ClaimedReminder): Promise<void> {
+  /** Delivers one row; resolves with its case as it is afterwards (its card posted, say). */
+  async function deliverOne(claimed: ClaimedReminder, leases: LeaseKeeper) {
+    const id = claimed.reminder.id;
+    leases.start(id);
     try {
-      const outcome = await deliver(claimed, ctx);
+      const { outcome, record } = await deliver(claimed, ctx);
       count(outcome, claimed);
-      if (outcome === 'fenced') {
-        logger.warn({ reminderId: claimed.reminder.id }, 'reminder lease lost before marking');
-      } else if (outcome === 'failed') {
-        logger.warn({ reminderId: claimed.reminder.id }, 'reminder failed');
-      }
+      if (outcome === 'fenced') logger.warn({ reminderId: id }, 'reminder lease lost before marking');
+      else if (outcome === 'failed') logger.warn({ reminderId: id }, 'reminder failed');
+      return record;
     } catch (error) {
       // The store failed while marking: the lease will expire and the reminder comes back.
-      logger.error({ err: error, reminderId: claimed.reminder.id }, 'reminder delivery not recorded');
+      logger.error({ err: error, reminderId: id }, 'reminder delivery not recorded');
+      return claimed.caseRecord;
+    } finally {
+      leases.release(id);
     }
   }
 
@@ -119,13 +144,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       0,
       now - Math.min(...batch.map(({ reminder: r }) => r.nextAttemptAt ?? r.dueAt)),
     );
-    // One case's reminders go out in due order; different cases go out side by side.
-    await Promise.all([...groupByCase(batch).values()].map(postInOrder));
+    const leases = keepLeases({
+      store,
+      owner,
+      leaseMs,
+      capMs: options.postTimeoutMs ?? 5 * leaseMs,
+      now: () => clock.now(),
+      onError: (error) => logger.error({ err: error }, 'extending reminder leases failed'),
+    });
+    leases.hold(batch.map(({ reminder }) => reminder.id));
+    try {
+      // One case's notices go out in order, its card first; different cases go out side by side.
+      await Promise.all([...groupByCase(batch).values()].map((group) => postInOrder(group, leases)));
+    } finally {
+      leases.close();
+    }
     return batch.length;
   }
 
-  async function postInOrder(group: ClaimedReminder[]): Promise<void> {
-    for (const claimed of group) await deliverOne(claimed);
+  async function postInOrder(group: ClaimedReminder[], leases: LeaseKeeper): Promise<void> {
+    let record = group[0]?.caseRecord ?? null;
+    for (const claimed of group) record = await deliverOne({ ...claimed, caseRecord: record }, leases);
   }
 
   function tick(): Promise<number> {
@@ -164,6 +203,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (running) return;
       running = true;
       stopped = false;
+      pacer.resume();
       schedule(0);
     },
     async stop() {
@@ -171,6 +211,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
+      pacer.stop();
       await Promise.allSettled([...inFlight]);
     },
     stats: () => ({ ...counters, sentByKind: { ...counters.sentByKind } }),
@@ -183,6 +224,7 @@ function zeroByKind(): Record<NoticeKind, number> {
   return zero;
 }
 
+/** Each case's rows, its card first, then in due order. */
 function groupByCase(batch: ClaimedReminder[]): Map<string, ClaimedReminder[]> {
   const groups = new Map<string, ClaimedReminder[]>();
   for (const claimed of batch) {
@@ -190,5 +232,10 @@ function groupByCase(batch: ClaimedReminder[]): Map<string, ClaimedReminder[]> {
     if (group) group.push(claimed);
     else groups.set(claimed.reminder.caseId, [claimed]);
   }
+  for (const group of groups.values()) group.sort((a, b) => cardFirst(a) - cardFirst(b));
   return groups;
+}
+
+function cardFirst(claimed: ClaimedReminder): number {
+  return claimed.reminder.notice.kind === 'card' ? 0 : 1;
 }

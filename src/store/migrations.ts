@@ -104,6 +104,11 @@ export const migrations: readonly Migration[] = [
       UPDATE reminders SET kind = 'before' WHERE kind LIKE 'before:%';
       UPDATE reminders SET kind = 'warning' WHERE kind LIKE 'warning:%';`,
   },
+  {
+    id: 5,
+    name: 'reminders whose earlier attempt may have posted',
+    sql: () => `ALTER TABLE reminders ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const latestMigration = migrations.reduce((max, m) => Math.max(max, m.id), 0);

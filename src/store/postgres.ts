@@ -11,6 +11,7 @@ import {
   encodeJson,
   plannedRows,
   type Row,
+  staleRows,
   toCase,
   toEvent,
   toReminder,
@@ -93,31 +94,36 @@ export function openPostgresStore(options: PostgresOptions): Store {
   };
 
   /** Inside a transaction: cancel the case's stale pending rows, insert the new ones. */
-  async function replaceIn(c: pg.PoolClient, tenantId: string, caseId: string, rows: ReminderRow[]) {
+  async function replaceIn(
+    c: pg.PoolClient,
+    tenantId: string,
+    caseId: string,
+    plan: readonly ReminderRow[],
+    notices: readonly ReminderRow[],
+  ) {
     // Locking the case row serializes concurrent re-plans of the same case.
     if (!(await get(`${q.caseExists} FOR UPDATE`, [tenantId, caseId], c))) {
       throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
     }
-    const keep = new Set(rows.map((r) => r.key));
     let cancelled = 0;
-    for (const r of await all(q.pendingKeys, [tenantId, caseId], c)) {
-      if (!keep.has(String(r.key))) cancelled += await run(q.cancelReminder, [r.id], c);
+    for (const id of staleRows(await all(q.pendingKeys, [tenantId, caseId], c), plan, notices)) {
+      cancelled += await run(q.cancelReminder, [id], c);
     }
     let inserted = 0;
-    for (const part of chunks(rows, q.insertChunk)) {
+    for (const part of chunks(plannedRows(tenantId, caseId, [...plan, ...notices]), q.insertChunk)) {
       inserted += await run(q.insertReminders(part.length), part.flatMap(q.reminderParams), c);
     }
     return { inserted, cancelled };
   }
 
   async function saveCase(change: CaseChange): Promise<boolean> {
-    const { record, expectedVersion, event, reminders } = change;
-    const rows = plannedRows(record.tenantId, record.id, reminders);
+    const { record, expectedVersion, event } = change;
+    plannedRows(record.tenantId, record.id, [...change.plan, ...change.notices]); // refuse foreign rows early
     return transaction(async (c) => {
       if (expectedVersion === null) await run(q.insertCase, q.caseParams(record), c);
       else if ((await run(q.updateCase, q.updateCaseParams(record, expectedVersion), c)) !== 1) return false;
       if (event) await get(q.insertEvent, q.eventParams(event), c);
-      await replaceIn(c, record.tenantId, record.id, rows);
+      await replaceIn(c, record.tenantId, record.id, change.plan, change.notices);
       return true;
     });
   }
@@ -147,6 +153,8 @@ export function openPostgresStore(options: PostgresOptions): Store {
     },
     flagCase: async (tenantId, caseId, flag, now) =>
       (await run(q.flagCase, [flag, now, tenantId, caseId])) === 1,
+    attachConversation: async (tenantId, caseId, conversation, now) =>
+      (await run(q.attachConversation, [encodeJson(conversation), now, tenantId, caseId])) === 1,
 
     appendEvent: async (e) => {
       if (!(await get(q.caseExists, [e.tenantId, e.caseId]))) {
@@ -158,10 +166,8 @@ export function openPostgresStore(options: PostgresOptions): Store {
     listEvents: async (tenantId, caseId) =>
       (await all(q.listEvents, [tenantId, caseId])).map((r) => toEvent(r, decode)),
 
-    replacePendingReminders: async (tenantId, caseId, input) => {
-      const rows = plannedRows(tenantId, caseId, input);
-      return transaction((c) => replaceIn(c, tenantId, caseId, rows));
-    },
+    replacePendingReminders: async (tenantId, caseId, rows) =>
+      transaction((c) => replaceIn(c, tenantId, caseId, rows, [])),
     claimDue: async ({ now, limit, owner, leaseMs }) => {
       const claimed = await all(
         q.claimDue('FOR UPDATE SKIP LOCKED'),
@@ -176,7 +182,14 @@ export function openPostgresStore(options: PostgresOptions): Store {
       );
     },
     markSent: async (id, owner, now) => (await run(q.markSent, [now, id, owner])) === 1,
-    markRetry: async (id, owner, next, error) => (await run(q.markRetry, [next, error, id, owner])) === 1,
+    extendLeases: async (ids, owner, leaseUntil) => {
+      let extended = 0;
+      for (const part of chunks(ids, q.insertChunk))
+        extended += await run(q.extendLeases(part.length), [leaseUntil, owner, ...part]);
+      return extended;
+    },
+    markRetry: async (id, owner, retry) =>
+      (await run(q.markRetry, q.markRetryParams(id, owner, retry))) === 1,
     markFailed: async (id, owner, error) => (await run(q.markFailed, [error, id, owner])) === 1,
     markCancelled: async (id, owner, reason) => (await run(q.markCancelled, [reason, id, owner])) === 1,
     listReminders: async (tenantId, caseId) =>

@@ -58,6 +58,11 @@ export interface ReminderRow {
   leaseUntil: number | null;
   lastError: string | null;
   sentAt: number | null;
+  /**
+   * An earlier attempt may have posted it after all (its lease ran out mid-post, or the platform's
+   * answer was lost): check the platform before posting again where it can tell.
+   */
+  uncertain: boolean;
 }
 
 /** The unique key of a planned reminder: re-planning the same point yields the same key. */
@@ -87,5 +92,6 @@ export function pendingReminder(
     leaseUntil: null,
     lastError: null,
     sentAt: null,
+    uncertain: false,
   };
 }

@@ -1,6 +1,6 @@
 // Database rows (snake_case, driver types) to domain records. Postgres returns BIGINT as strings
 // and JSONB already parsed; SQLite returns numbers and JSON text. The `JsonDecoder` hides that.
-import { readNotice } from '../reminders/notices.js';
+import { isNoticeKind, NOTICE_KINDS, readNotice } from '../reminders/notices.js';
 import type { CaseEvent, CaseRecord, CaseState, Platform, ReminderRow, ReminderState } from './records.js';
 import type { ClaimedReminder, StoreStats } from './store.js';
 
@@ -90,6 +90,7 @@ export function toReminder(row: Row, decode: JsonDecoder): ReminderRow {
     leaseUntil: numOrNull(row, 'lease_until'),
     lastError: strOrNull(row, 'last_error'),
     sentAt: numOrNull(row, 'sent_at'),
+    uncertain: Number(row.uncertain ?? 0) === 1,
   };
 }
 
@@ -129,6 +130,34 @@ export function plannedRows(tenantId: string, caseId: string, rows: readonly Rem
     if (!seen.has(r.key)) seen.set(r.key, r);
   }
   return [...seen.values()];
+}
+
+/**
+ * The pending rows a change cancels: planned rows whose key is not in the new plan (a kind we do not
+ * know counts as planned, so it goes), and older rows of a kind where the latest one wins.
+ */
+export function staleRows(
+  pending: readonly Row[],
+  plan: readonly ReminderRow[],
+  notices: readonly ReminderRow[],
+): string[] {
+  const planned = new Set(plan.map((r) => r.key));
+  const latest = new Map<string, Set<string>>();
+  for (const r of notices) {
+    const kind = r.notice.kind;
+    if (kind === 'unreadable' || NOTICE_KINDS[kind].lifecycle !== 'latest') continue;
+    latest.set(kind, (latest.get(kind) ?? new Set()).add(r.key));
+  }
+  const stale: string[] = [];
+  for (const row of pending) {
+    const kind = String(row.kind);
+    const key = String(row.key);
+    const lifecycle = isNoticeKind(kind) ? NOTICE_KINDS[kind].lifecycle : 'planned';
+    const superseded = latest.get(kind);
+    if ((lifecycle === 'planned' && !planned.has(key)) || (superseded && !superseded.has(key)))
+      stale.push(String(row.id));
+  }
+  return stale;
 }
 
 /** Splits rows for multi-row INSERTs. */

@@ -2,7 +2,7 @@
 import { noticePayload } from '../reminders/notices.js';
 import type { CaseEvent, CaseRecord, ReminderRow } from './records.js';
 import { encodeJson } from './rows.js';
-import type { CaseQuery } from './store.js';
+import type { CaseQuery, Retry } from './store.js';
 
 export interface Query {
   sql: string;
@@ -57,6 +57,8 @@ export const findCaseByNumber = `SELECT * FROM cases WHERE tenant_id = ? AND cha
   ORDER BY created_at DESC, id DESC LIMIT 1`;
 export const flagCase = `UPDATE cases SET flag = ?, updated_at = ?, version = version + 1
   WHERE tenant_id = ? AND id = ?`;
+export const attachConversation = `UPDATE cases SET conversation = ?, updated_at = ?, version = version + 1
+  WHERE tenant_id = ? AND id = ?`;
 
 export function listCases(q: CaseQuery): Query {
   const where = ['tenant_id = ?'];
@@ -82,7 +84,7 @@ export const insertEvent = `INSERT INTO case_events (case_id, tenant_id, at, act
   VALUES (?, ?, ?, ?, ?, ?) RETURNING id`;
 export const listEvents = 'SELECT * FROM case_events WHERE tenant_id = ? AND case_id = ? ORDER BY at, id';
 
-export const pendingKeys = `SELECT id, key FROM reminders WHERE tenant_id = ? AND case_id = ? AND state = 'pending'`;
+export const pendingKeys = `SELECT id, key, kind FROM reminders WHERE tenant_id = ? AND case_id = ? AND state = 'pending'`;
 // The lease is kept so that a post already in flight can still record that it was sent.
 export const cancelReminder = `UPDATE reminders SET state = 'cancelled', last_error = 'replanned'
   WHERE id = ? AND state = 'pending'`;
@@ -106,8 +108,10 @@ export function reminderParams(r: ReminderRow): unknown[] {
 }
 
 /** Postgres appends a row lock that skips rows another claimer holds. */
+// A row still held by an owner whose lease ran out may have been posted by it: mark it uncertain.
 export function claimDue(lockClause: string): string {
-  return `UPDATE reminders SET claimed_by = ?, lease_until = ?, attempts = attempts + 1
+  return `UPDATE reminders SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
+    uncertain = CASE WHEN claimed_by IS NOT NULL THEN 1 ELSE uncertain END
   WHERE id IN (SELECT id FROM reminders
     WHERE state = 'pending' AND due_at <= ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
       AND (lease_until IS NULL OR lease_until < ?)
@@ -121,8 +125,22 @@ export function claimParams(owner: string, now: number, leaseMs: number, limit: 
 
 export const markSent = `UPDATE reminders SET state = 'sent', sent_at = ?, lease_until = NULL
   WHERE id = ? AND claimed_by = ? AND state IN ('pending', 'cancelled')`;
-export const markRetry = `UPDATE reminders SET next_attempt_at = ?, last_error = ?, claimed_by = NULL, lease_until = NULL
+// A try that never reached the platform (rate limited, thread not there yet) gives its attempt back.
+export const markRetry = `UPDATE reminders SET next_attempt_at = ?, last_error = ?, claimed_by = NULL,
+  lease_until = NULL, attempts = attempts - ?, uncertain = ?
   WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
+
+export function markRetryParams(id: string, owner: string, retry: Retry): unknown[] {
+  const refund = retry.countsAsAttempt ? 0 : 1;
+  return [retry.nextAttemptAt, retry.error, refund, retry.uncertain ? 1 : 0, id, owner];
+}
+
+/** The heartbeat of posts in flight: their leases outlive any post that is still running. */
+export function extendLeases(count: number): string {
+  return `UPDATE reminders SET lease_until = ?
+  WHERE claimed_by = ? AND lease_until IS NOT NULL AND state IN ('pending', 'cancelled')
+    AND id IN (${Array(count).fill('?').join(', ')})`;
+}
 export const markFailed = `UPDATE reminders SET state = 'failed', last_error = ?, lease_until = NULL
   WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
 export const markCancelled = `UPDATE reminders SET state = 'cancelled', last_error = ?, lease_until = NULL

@@ -13,6 +13,7 @@ import {
   encodeJson,
   plannedRows,
   type Row,
+  staleRows,
   toCase,
   toEvent,
   toReminder,
@@ -74,27 +75,28 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
         .immediate(),
   };
 
-  const replace = db.transaction((tenantId: string, caseId: string, rows: ReminderRow[]) => {
-    if (!get(q.caseExists, [tenantId, caseId]))
-      throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
-    const keep = new Set(rows.map((r) => r.key));
-    let cancelled = 0;
-    for (const r of all(q.pendingKeys, [tenantId, caseId])) {
-      if (!keep.has(String(r.key))) cancelled += run(q.cancelReminder, [r.id]);
-    }
-    let inserted = 0;
-    for (const part of chunks(rows, q.insertChunk)) {
-      inserted += run(q.insertReminders(part.length), part.flatMap(q.reminderParams));
-    }
-    return { inserted, cancelled };
-  });
+  const replace = db.transaction(
+    (tenantId: string, caseId: string, plan: readonly ReminderRow[], notices: readonly ReminderRow[]) => {
+      if (!get(q.caseExists, [tenantId, caseId]))
+        throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
+      let cancelled = 0;
+      for (const id of staleRows(all(q.pendingKeys, [tenantId, caseId]), plan, notices)) {
+        cancelled += run(q.cancelReminder, [id]);
+      }
+      let inserted = 0;
+      for (const part of chunks(plannedRows(tenantId, caseId, [...plan, ...notices]), q.insertChunk)) {
+        inserted += run(q.insertReminders(part.length), part.flatMap(q.reminderParams));
+      }
+      return { inserted, cancelled };
+    },
+  );
 
   const save = db.transaction((change: CaseChange) => {
-    const { record, expectedVersion, event, reminders } = change;
+    const { record, expectedVersion, event } = change;
     if (expectedVersion === null) run(q.insertCase, q.caseParams(record));
     else if (run(q.updateCase, q.updateCaseParams(record, expectedVersion)) !== 1) return false;
     if (event) get(q.insertEvent, q.eventParams(event));
-    replace(record.tenantId, record.id, plannedRows(record.tenantId, record.id, reminders));
+    replace(record.tenantId, record.id, change.plan, change.notices);
     return true;
   });
 
@@ -130,6 +132,8 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
       return all(sql, params).map((r) => toCase(r, decode));
     },
     flagCase: async (tenantId, caseId, flag, now) => run(q.flagCase, [flag, now, tenantId, caseId]) === 1,
+    attachConversation: async (tenantId, caseId, conversation, now) =>
+      run(q.attachConversation, [encodeJson(conversation), now, tenantId, caseId]) === 1,
 
     appendEvent: async (e) => {
       if (!get(q.caseExists, [e.tenantId, e.caseId]))
@@ -140,11 +144,16 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     listEvents: async (tenantId, caseId) =>
       all(q.listEvents, [tenantId, caseId]).map((r) => toEvent(r, decode)),
 
-    replacePendingReminders: async (tenantId, caseId, rows) =>
-      replace.immediate(tenantId, caseId, plannedRows(tenantId, caseId, rows)),
+    replacePendingReminders: async (tenantId, caseId, rows) => replace.immediate(tenantId, caseId, rows, []),
     claimDue: async ({ now, limit, owner, leaseMs }) => claim.immediate(owner, now, leaseMs, limit),
     markSent: async (id, owner, now) => run(q.markSent, [now, id, owner]) === 1,
-    markRetry: async (id, owner, next, error) => run(q.markRetry, [next, error, id, owner]) === 1,
+    extendLeases: async (ids, owner, leaseUntil) => {
+      let extended = 0;
+      for (const part of chunks(ids, q.insertChunk))
+        extended += run(q.extendLeases(part.length), [leaseUntil, owner, ...part]);
+      return extended;
+    },
+    markRetry: async (id, owner, retry) => run(q.markRetry, q.markRetryParams(id, owner, retry)) === 1,
     markFailed: async (id, owner, error) => run(q.markFailed, [error, id, owner]) === 1,
     markCancelled: async (id, owner, reason) => run(q.markCancelled, [reason, id, owner]) === 1,
     listReminders: async (tenantId, caseId) =>

@@ -49,8 +49,20 @@ export interface CaseChange {
   /** null: a new case (insert). Otherwise the stored version this change was made from. */
   readonly expectedVersion: number | null;
   readonly event: CaseEvent | null;
-  /** The case's whole pending plan now, as for `replacePendingReminders`. */
-  readonly reminders: ReminderRow[];
+  /** The case's whole plan now (its `planned` notices): pending planned rows not in it are cancelled. */
+  readonly plan: readonly ReminderRow[];
+  /** One-off notices to add (a card to post, a card update, a note); a `latest` one supersedes. */
+  readonly notices: readonly ReminderRow[];
+}
+
+/** How a claimed reminder is given back for a later try. */
+export interface Retry {
+  readonly nextAttemptAt: number;
+  readonly error: string;
+  /** False when the try never reached the platform (429, thread not there yet): the attempt is given back. */
+  readonly countsAsAttempt: boolean;
+  /** The try may have posted after all: check before posting again. */
+  readonly uncertain: boolean;
 }
 
 export interface Store {
@@ -78,6 +90,8 @@ export interface Store {
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
   /** Sets the case's flag and bumps its version, so a stale writer cannot erase it. */
   flagCase(tenantId: string, caseId: string, flag: string | null, now: number): Promise<boolean>;
+  /** Stores where the case's card lives once it is posted, and bumps the version. */
+  attachConversation(tenantId: string, caseId: string, conversation: unknown, now: number): Promise<boolean>;
 
   appendEvent(event: CaseEvent): Promise<number>;
   listEvents(tenantId: string, caseId: string): Promise<CaseEvent[]>;
@@ -95,9 +109,11 @@ export interface Store {
   ): Promise<ReplaceResult>;
   /** Leases up to `limit` due, unleased pending reminders (attempts + 1), oldest due first. */
   claimDue(options: ClaimOptions): Promise<ClaimedReminder[]>;
+  /** Keeps the leases of posts still running alive (only this owner's); returns how many. */
+  extendLeases(ids: readonly string[], owner: string, leaseUntil: number): Promise<number>;
   markSent(id: string, owner: string, now: number): Promise<boolean>;
-  /** Releases the lease; the row is claimable again from `nextAttemptAt`. */
-  markRetry(id: string, owner: string, nextAttemptAt: number, error: string): Promise<boolean>;
+  /** Releases the lease; the row is claimable again from `retry.nextAttemptAt`. */
+  markRetry(id: string, owner: string, retry: Retry): Promise<boolean>;
   markFailed(id: string, owner: string, error: string): Promise<boolean>;
   /** For a claimed reminder that should not be posted any more (case closed or responded). */
   markCancelled(id: string, owner: string, reason: string): Promise<boolean>;

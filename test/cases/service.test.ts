@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseReminderPlan } from '../../src/cases/reminder-config.js';
 import { CaseService } from '../../src/cases/service.js';
 import type { OpenCaseRequest } from '../../src/cases/types.js';
+import { type Notice, noticeSpec } from '../../src/reminders/notices.js';
 import type { Store } from '../../src/store/store.js';
 import { tempSqliteStore, testClock } from '../reminders/harness.js';
 import { labelOf } from '../store/fixtures.js';
@@ -39,10 +40,14 @@ function request(
   };
 }
 
+/** The pending notices of the case's thread (not its card), by label and due instant. */
 async function pending(tenantId: string, caseId: string) {
   const rows = await store.listReminders(tenantId, caseId);
   return rows
-    .filter((r) => r.state === 'pending')
+    .filter(
+      (r) =>
+        r.state === 'pending' && r.notice.kind !== 'unreadable' && noticeSpec(r.notice).target === 'thread',
+    )
     .map((r) => [labelOf(r), new Date(r.dueAt).toISOString()])
     .sort();
 }
@@ -98,7 +103,9 @@ describe('reminder plans', () => {
     const opened = await cases.open(request({}, { severity: 'A', openedAt: clock.now() - 38 * 1440 * MIN }));
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const rows = await store.listReminders('T-ACME', opened.view.record.id);
-    expect(rows.map((r) => r.notice)).toEqual([
+    expect(
+      rows.filter((r) => noticeSpec(r.notice as Notice).target === 'thread').map((r) => r.notice),
+    ).toEqual([
       { kind: 'breach', deadline: opened.view.assessment.deadline, overdueMinutes: 38 * 1440 - 60 },
       { kind: 'warning', code: 'contact_details', to: null, reason: null },
     ]);
@@ -194,6 +201,56 @@ describe('re-planning on every change', () => {
       failure: { kind: 'sla', error: { code: 'severity_not_available' } },
     });
     expect(await store.getCase('T-ACME', opened.view.record.id)).toEqual(before);
+  });
+});
+
+describe('the card', () => {
+  const cardRows = async (caseId: string) =>
+    (await store.listReminders('T-ACME', caseId))
+      .filter((r) => r.notice.kind.startsWith('card'))
+      .map((r) => [r.notice, r.state, r.dueAt]);
+
+  test('a case opened without a chat request has its card queued; the chat posts its own', async () => {
+    const queued = await cases.open(request({ caseNumber: 'Q-1' }, { severity: 'A' }));
+    const byChat = await cases.open(
+      request({ caseNumber: 'C-1', card: 'posted_by_caller' }, { severity: 'A' }),
+    );
+    if (!queued.ok || !byChat.ok) throw new Error('not opened');
+    const deadline = queued.view.assessment.deadline;
+    expect(await cardRows(queued.view.record.id)).toEqual([
+      [{ kind: 'card' }, 'pending', clock.now()],
+      [{ kind: 'card_at_deadline', deadline }, 'pending', deadline],
+    ]);
+    expect(await cardRows(byChat.view.record.id)).toEqual([
+      [{ kind: 'card_at_deadline', deadline }, 'pending', deadline],
+    ]);
+  });
+
+  test('a change nobody made in the chat is said in the thread and shown on the card; the latest update wins', async () => {
+    const opened = await cases.open(request({ card: 'posted_by_caller' }, { severity: 'B' }));
+    if (!opened.ok) throw new Error('not opened');
+    const id = opened.view.record.id;
+    const azure = { id: 'azure', name: 'Azure', locale: 'en', announce: true };
+    clock.advance(MIN);
+    await cases.changeSeverity('T-ACME', id, 'A', azure);
+    clock.advance(MIN);
+    await cases.recordResponse('T-ACME', id, azure, clock.now() - 30_000);
+    const rows = await store.listReminders('T-ACME', id);
+    const notes = rows.filter((r) => r.notice.kind === 'note');
+    expect(notes.map((r) => [r.notice, r.state])).toEqual([
+      [{ kind: 'note', event: 'severity_changed', actor: 'Azure', data: { from: 'B', to: 'A' } }, 'pending'],
+      [{ kind: 'note', event: 'responded', actor: 'Azure', data: {} }, 'pending'],
+    ]);
+    const updates = rows.filter((r) => r.notice.kind === 'card_update');
+    expect(updates.map((r) => [r.notice, r.state])).toEqual([
+      [{ kind: 'card_update', version: 2 }, 'cancelled'],
+      [{ kind: 'card_update', version: 3 }, 'pending'],
+    ]);
+    // A person pressing a button in the chat: the request itself updates the card and notes it.
+    await cases.reopen('T-ACME', id, alice);
+    expect(
+      (await store.listReminders('T-ACME', id)).filter((r) => r.notice.kind === 'card_update'),
+    ).toHaveLength(2);
   });
 });
 

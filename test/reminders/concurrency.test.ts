@@ -29,6 +29,10 @@ async function seed(store: Store): Promise<void> {
 function countingNotifier(counts: Map<string, number>): Notifier {
   return {
     platform: 'slack',
+    perChannelIntervalMs: 0,
+    hasThread: () => true,
+    postCard: async () => ({}),
+    updateCard: async () => {},
     async post({ reminder: r }) {
       await new Promise((resolve) => setImmediate(resolve));
       counts.set(r.id, (counts.get(r.id) ?? 0) + 1);

@@ -16,6 +16,10 @@ const okPosts = Number(okText);
 let calls = 0;
 const notifier = {
   platform: 'slack',
+  perChannelIntervalMs: 0,
+  hasThread: () => true,
+  postCard: async () => ({}),
+  updateCard: async () => {},
   async post({ reminder }) {
     calls += 1;
     if (calls > okPosts) {

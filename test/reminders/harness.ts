@@ -35,16 +35,34 @@ export interface Post {
 export type Behaviour = (post: ThreadPost) => Promise<void> | void;
 
 export interface RecordingNotifier extends Notifier {
+  /** Tests of pacing set it. */
+  perChannelIntervalMs: number;
   posts: Post[];
+  /** Case ids whose card was posted, and updated. */
+  cards: { posted: string[]; updated: string[] };
   /** Behaviours used in order, one per call; after them every post succeeds. */
   script: Behaviour[];
 }
 
+/**
+ * Records what it posts. A case has a thread once its conversation is set; a posted card's
+ * conversation is `{ card: <case id> }`. No pacing: the pacing tests use a notifier of their own.
+ */
 export function recordingNotifier(platform: Platform = 'slack', script: Behaviour[] = []): RecordingNotifier {
   const notifier: RecordingNotifier = {
     platform,
+    perChannelIntervalMs: 0,
     posts: [],
+    cards: { posted: [], updated: [] },
     script,
+    hasThread: (record) => record.conversation !== null && record.conversation !== undefined,
+    async postCard({ record }) {
+      notifier.cards.posted.push(record.id);
+      return { card: record.id };
+    },
+    async updateCard({ record }) {
+      notifier.cards.updated.push(record.id);
+    },
     async post(post) {
       const behaviour = notifier.script.shift();
       if (behaviour) await behaviour(post);

@@ -64,6 +64,7 @@ const reminder: ReminderRow = {
   leaseUntil: null,
   lastError: null,
   sentAt: null,
+  uncertain: false,
 };
 
 /** The breach notice of `caseRecord`, as the dispatcher hands it over. */
@@ -90,11 +91,15 @@ describe('the Slack notifier', () => {
     expect(post?.token).toBe('xoxb-one');
   });
 
-  it('posts in the channel when the card was never posted', async () => {
-    await slackNotifier(slackClients(config(), noStore)).post(
-      breachPost({ ...record, conversation: { channel: 'C1' } }),
+  // Changed on purpose (issue 9): a notice never goes top-level; without a thread it waits.
+  it('never posts in the channel when the card was never posted: the notice waits for its thread', async () => {
+    const thrown = await failure(
+      slackNotifier(slackClients(config(), noStore)).post(
+        breachPost({ ...record, conversation: { channel: 'C1' } }),
+      ),
     );
-    expect(slack.callsTo('chat.postMessage')[0]?.body.thread_ts).toBeUndefined();
+    expect(thrown).toMatchObject({ kind: 'transient', reason: 'thread_missing', maybePosted: false });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   for (const error of [
