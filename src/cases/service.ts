@@ -19,6 +19,7 @@ import type {
   CaseResult,
   CaseView,
   Clock,
+  ListedCase,
   OpenCaseRequest,
   Outcome,
   StoredInput,
@@ -177,10 +178,11 @@ export class CaseService {
     return record ? this.view(record, this.options.clock.now()) : null;
   }
 
-  async list(query: CaseQuery): Promise<CaseView[]> {
+  /** Open cases, soonest deadline first; a case that no longer evaluates is listed with its reason. */
+  async list(query: CaseQuery): Promise<ListedCase[]> {
     const now = this.options.clock.now();
     const records = await this.options.store.listCases({ states: ['open'], ...query });
-    return records.map((record) => this.view(record, now));
+    return records.map((record) => this.viewAt(record, now));
   }
 
   events(tenantId: string, caseId: string): Promise<CaseEvent[]> {

@@ -49,7 +49,9 @@ export function caseCardModel(
     caseId: record.id,
     title: t('cards:case.title', { number: record.caseNumber, title: record.title }),
     heading: text.heading,
-    stateLabel: t(`common:state.${record.state}`),
+    // An open case past its deadline says so by itself (the card is rendered again at the deadline).
+    stateLabel:
+      open && assessment.status.breached ? t('cards:case.stateBreached') : t(`common:state.${record.state}`),
     deadline: assessment.deadline,
     deadlineText: text.deadline,
     timeZone: assessment.timeZone,
