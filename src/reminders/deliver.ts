@@ -8,7 +8,7 @@ import type { ClaimedReminder, Store } from '../store/store.js';
 import { jittered, type Random, retryDelayMs, threadWaitDelayMs } from './backoff.js';
 import { type Notice, noticeSpec } from './notices.js';
 import { type Notifier, NotifierError, toNotifierError } from './notifier.js';
-import { type Pacer, PacingStopped } from './pacer.js';
+import { type Pacer, PacingStopped, type Turn } from './pacer.js';
 
 /** `deferred`: given back without using an attempt (its card not posted yet, its channel busy). */
 export type Outcome = 'sent' | 'retried' | 'deferred' | 'failed' | 'cancelled' | 'fenced';
@@ -107,9 +107,13 @@ async function postNotice(attempt: Attempt, notice: ThreadNotice, ctx: DeliveryC
     if (await notifier.findPost(post)) return sent(attempt, ctx);
     attempt.checked = true;
   }
-  const deferred = await paced(attempt, ctx);
-  if (deferred) return deferred;
-  await notifier.post(post);
+  const turn = await paced(attempt, ctx);
+  if (!('release' in turn)) return turn.deferred;
+  try {
+    await notifier.post(post);
+  } finally {
+    turn.release();
+  }
   return sent(attempt, ctx);
 }
 
@@ -125,9 +129,15 @@ async function postCard(attempt: Attempt, ctx: DeliveryContext): Promise<Outcome
     if (found) return attach(attempt, found, ctx);
     attempt.checked = true;
   }
-  const deferred = await paced(attempt, ctx);
-  if (deferred) return deferred;
-  return attach(attempt, await notifier.postCard(card), ctx);
+  const turn = await paced(attempt, ctx);
+  if (!('release' in turn)) return turn.deferred;
+  let conversation: unknown;
+  try {
+    conversation = await notifier.postCard(card);
+  } finally {
+    turn.release();
+  }
+  return attach(attempt, conversation, ctx);
 }
 
 /** Renders the card again (a change nobody made in the chat, the deadline passing): idempotent. */
@@ -136,9 +146,13 @@ async function refreshCard(attempt: Attempt, ctx: DeliveryContext): Promise<Outc
   if (!notifier.hasThread(record)) return waitForThread(attempt, ctx);
   const view = ctx.cases.viewAt(record, ctx.now());
   if (!view.assessment) return cancel(attempt.reminder, `unevaluable: ${view.problem.code}`, ctx);
-  const deferred = await paced(attempt, ctx);
-  if (deferred) return deferred;
-  await notifier.updateCard({ record, view });
+  const turn = await paced(attempt, ctx);
+  if (!('release' in turn)) return turn.deferred;
+  try {
+    await notifier.updateCard({ record, view });
+  } finally {
+    turn.release();
+  }
   return sent(attempt, ctx);
 }
 
@@ -158,13 +172,12 @@ async function waitForThread(attempt: Attempt, ctx: DeliveryContext): Promise<Ou
   return defer(attempt, threadWaitDelayMs(waited, ctx.random), 'waiting for the card to be posted', ctx);
 }
 
-/** Waits for this channel's next free moment; a channel booked far ahead gives the row back. */
-async function paced(attempt: Attempt, ctx: DeliveryContext): Promise<Outcome | null> {
+/** Waits for this channel's turn; a channel with too many posts queued gives the row back. */
+async function paced(attempt: Attempt, ctx: DeliveryContext): Promise<Turn | { deferred: Outcome }> {
   const { record, notifier } = attempt;
-  const slot = ctx.pacer.reserve(channelKey(record), notifier.perChannelIntervalMs);
-  if ('deferMs' in slot) return defer(attempt, jittered(slot.deferMs, ctx.random), 'channel busy', ctx);
-  await ctx.pacer.wait(slot.waitMs);
-  return null;
+  const turn = await ctx.pacer.acquire(channelKey(record), notifier.perChannelIntervalMs);
+  if ('release' in turn) return turn;
+  return { deferred: await defer(attempt, jittered(turn.deferMs, ctx.random), 'channel busy', ctx) };
 }
 
 async function attach(attempt: Attempt, conversation: unknown, ctx: DeliveryContext): Promise<Outcome> {

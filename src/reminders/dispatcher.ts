@@ -42,7 +42,7 @@ export interface DispatcherOptions {
   postTimeoutMs?: number;
   /** How long a notice waits for its case's card before the case is flagged (default 10 min). */
   threadWaitMs?: number;
-  /** A channel booked further ahead than this gives the row back for later (default 5 s). */
+  /** A channel with more posts queued than fit in this wait gives the row back for later (default 5 s). */
   maxPacingWaitMs?: number;
   /** For the jitter on retries; tests pass a fixed one. */
   random?: Random;

@@ -1,7 +1,12 @@
 // Spaces posts into one channel (Slack allows about one message per second per channel), across
-// every batch of this process. Real time, not the dispatcher's clock: it paces HTTP calls.
+// every batch of this process: one post at a time per channel, each starting at least an interval
+// after the one before. One at a time also bounds what a crash can leave in doubt: at most one post
+// per channel is ever in flight. Real time, not the dispatcher's clock: it paces HTTP calls.
 
-export type Slot = { readonly waitMs: number } | { readonly deferMs: number };
+export interface Turn {
+  /** The post is done (sent or failed): the channel's next post may go. */
+  release(): void;
+}
 
 export class PacingStopped extends Error {
   override readonly name = 'PacingStopped';
@@ -9,12 +14,10 @@ export class PacingStopped extends Error {
 
 export interface Pacer {
   /**
-   * Reserves the next free moment to post into `channel`: wait `waitMs` first, or, when that is
-   * further than the longest wait, nothing is reserved and the post should come back in `deferMs`.
+   * Waits for the channel's turn. When more posts are already queued for it than fit in the longest
+   * wait, nothing is queued and the post should come back in `deferMs`.
    */
-  reserve(channel: string, intervalMs: number): Slot;
-  /** Waits for a reserved slot; rejects with PacingStopped when the dispatcher stops meanwhile. */
-  wait(ms: number): Promise<void>;
+  acquire(channel: string, intervalMs: number): Promise<Turn | { readonly deferMs: number }>;
   /** The platform said to slow down in this channel (429 with Retry-After). */
   pause(channel: string, ms: number): void;
   /** Ends every wait (the dispatcher is stopping) until `resume`. */
@@ -22,50 +25,91 @@ export interface Pacer {
   resume(): void;
 }
 
+interface Channel {
+  /** Posts holding or waiting for the channel. */
+  queued: number;
+  /** Resolves when the last queued post releases the channel. */
+  tail: Promise<void>;
+  /** The earliest start of the next post (interval since the last start, or a 429's pause). */
+  nextStart: number;
+}
+
 export function createPacer(maxWaitMs: number, now: () => number = () => performance.now()): Pacer {
-  const nextFree = new Map<string, number>();
-  const waiting = new Set<() => void>();
+  const channels = new Map<string, Channel>();
+  const aborts = new Set<() => void>();
   let stopped = false;
 
-  function forgetPast(at: number): void {
-    // Channels that have been quiet for a while need no memory.
-    if (nextFree.size < 1000) return;
-    for (const [channel, free] of nextFree) if (free < at) nextFree.delete(channel);
+  const channelOf = (key: string): Channel => {
+    let channel = channels.get(key);
+    if (!channel) {
+      if (channels.size >= 1000) forgetIdle();
+      channel = { queued: 0, tail: Promise.resolve(), nextStart: 0 };
+      channels.set(key, channel);
+    }
+    return channel;
+  };
+
+  function forgetIdle(): void {
+    const at = now();
+    for (const [key, channel] of channels)
+      if (channel.queued === 0 && channel.nextStart < at) channels.delete(key);
+  }
+
+  /** Resolves after `ms`, or rejects with PacingStopped when the dispatcher stops first. */
+  function sleep(ms: number, until?: Promise<void>): Promise<void> {
+    if (stopped) return Promise.reject(new PacingStopped('dispatcher stopping'));
+    return new Promise<void>((resolve, reject) => {
+      const timer = ms > 0 ? setTimeout(done, ms) : undefined;
+      const abort = () => {
+        clearTimeout(timer);
+        aborts.delete(abort);
+        reject(new PacingStopped('dispatcher stopping'));
+      };
+      function done() {
+        if (!aborts.has(abort)) return;
+        aborts.delete(abort);
+        resolve();
+      }
+      aborts.add(abort);
+      if (until) void until.then(done);
+      else if (timer === undefined) done();
+    });
   }
 
   return {
-    reserve(channel, intervalMs) {
-      const at = now();
-      forgetPast(at);
-      const free = Math.max(at, nextFree.get(channel) ?? at);
-      const waitMs = free - at;
-      if (waitMs > maxWaitMs) return { deferMs: waitMs };
-      if (intervalMs > 0) nextFree.set(channel, free + intervalMs);
-      return { waitMs };
-    },
-    wait(ms) {
-      if (stopped) return Promise.reject(new PacingStopped('dispatcher stopping'));
-      if (ms <= 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const abort = () => {
-          clearTimeout(timer);
-          waiting.delete(abort);
-          reject(new PacingStopped('dispatcher stopping'));
-        };
-        const timer = setTimeout(() => {
-          waiting.delete(abort);
-          resolve();
-        }, ms);
-        waiting.add(abort);
+    async acquire(key, intervalMs) {
+      const channel = channelOf(key);
+      const room = Math.max(1, Math.floor(maxWaitMs / Math.max(intervalMs, 1)));
+      if (channel.queued > 0 && channel.queued >= room)
+        return { deferMs: channel.queued * Math.max(intervalMs, 1000) };
+      channel.queued += 1;
+      const previous = channel.tail;
+      let free = () => {};
+      channel.tail = new Promise<void>((resolve) => {
+        free = resolve;
       });
+      const release = () => {
+        channel.queued -= 1;
+        free();
+      };
+      try {
+        await sleep(0, previous);
+        const wait = channel.nextStart - now();
+        if (wait > 0) await sleep(wait);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      channel.nextStart = now() + intervalMs;
+      return { release };
     },
-    pause(channel, ms) {
-      const until = now() + Math.max(0, ms);
-      nextFree.set(channel, Math.max(until, nextFree.get(channel) ?? 0));
+    pause(key, ms) {
+      const channel = channelOf(key);
+      channel.nextStart = Math.max(channel.nextStart, now() + Math.max(0, ms));
     },
     stop() {
       stopped = true;
-      for (const abort of [...waiting]) abort();
+      for (const abort of [...aborts]) abort();
     },
     resume() {
       stopped = false;

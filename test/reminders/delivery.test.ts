@@ -224,7 +224,8 @@ describe('pacing', () => {
   it('gives back what would wait too long, without using an attempt', async () => {
     const cases = Array.from({ length: 4 }, () => makeCase({ channelId: 'C-BUSY' }));
     for (const c of cases) await seed(c, [['breach', T0]]);
-    const { slack, dispatcher } = setup({ maxPacingWaitMs: 250 });
+    // Room for two in the channel's queue (450 ms of 200 ms posts): the rest come back later.
+    const { slack, dispatcher } = setup({ maxPacingWaitMs: 450 });
     slack.perChannelIntervalMs = 200;
     await dispatcher.tick();
     expect(slack.posts).toHaveLength(2);

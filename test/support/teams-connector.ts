@@ -14,6 +14,8 @@ export interface ConnectorCall {
   readonly activityId: string | null;
   readonly body: Record<string, unknown>;
   readonly authorization: string | undefined;
+  /** When it arrived (Date.now()). */
+  readonly at: number;
 }
 
 /** The connector's routes, as the bot calls them. */
@@ -63,6 +65,7 @@ export async function startConnector(): Promise<ConnectorStandIn> {
         activityId,
         body,
         authorization: request.headers.authorization,
+        at: Date.now(),
       });
       const goneStatus = conversationId ? gone.get(conversationId) : undefined;
       const failure = goneStatus ? { status: goneStatus, headers: {} } : failures.shift();
