@@ -12,6 +12,7 @@ import { caseCard, previewCard } from './cards.js';
 import { readConversation, storedConversation } from './conversation.js';
 import type { TeamsDeps } from './deps.js';
 import {
+  caseErrorField,
   defaultValues,
   errorField,
   type FormCommand,
@@ -106,7 +107,7 @@ function reshow(
 function failureErrors(t: TFunction, place: TeamsPlace, failure: CaseFailure): FormErrors {
   if (failure.kind === 'sla')
     return { [errorField(failure.error)]: errorText(t, place.locale, failure.error) };
-  return { caseNumber: t(`teams:error.${failure.code}`) };
+  return { [caseErrorField(failure.code)]: t(`teams:error.${failure.code}`) };
 }
 
 function taskModule(t: TFunction, command: FormCommand, card: AdaptiveCard): ExtensionResponse {

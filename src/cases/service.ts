@@ -29,6 +29,8 @@ import type {
 
 const MINUTE = 60_000;
 const WRITE_ATTEMPTS = 4;
+/** How far ahead of our clock a person's clock may be: an opening or response later than this is refused. */
+export const CLOCK_SKEW_MS = 5 * MINUTE;
 
 export interface CaseServiceOptions {
   readonly store: Store;
@@ -37,10 +39,15 @@ export interface CaseServiceOptions {
   readonly policy?: Policy;
 }
 
+/** One change to a case: its record and input as stored, where it stood before, and now. */
+/** An input a person may register now, evaluated; or why not. */
+export type Admission = { ok: true; assessment: Assessment } | { ok: false; failure: CaseFailure };
+
 type Change = (
   record: CaseRecord,
   input: StoredInput,
   now: number,
+  before: Assessment,
 ) => CaseFailure | { event: string; data: Record<string, unknown> };
 
 /**
@@ -55,11 +62,24 @@ export class CaseService {
     return evaluate(input, at, this.options.policy);
   }
 
+  /**
+   * Whether a person may register a case with this input now (SLA-RULES §12): it evaluates, and it
+   * was not opened in the future (beyond a few minutes of clock skew). Forms ask before accepting.
+   */
+  admit(input: SlaInput, at = this.options.clock.now()): Admission {
+    const evaluation = this.check(input, at);
+    if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
+    const { openedAt } = evaluation.assessment;
+    if (openedAt > at + CLOCK_SKEW_MS)
+      return { ok: false, failure: refuse('opened_in_future', { openedAt: iso(openedAt) }) };
+    return evaluation;
+  }
+
   async open(request: OpenCaseRequest): Promise<CaseResult> {
     const { store, clock } = this.options;
     const now = clock.now();
-    const evaluation = this.check(request.input, now);
-    if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
+    const evaluation = this.admit(request.input, now);
+    if (!evaluation.ok) return evaluation;
     if (!request.caseNumber.trim()) return fail('invalid_case', { field: 'caseNumber' });
     if (
       request.idempotencyKey &&
@@ -113,14 +133,15 @@ export class CaseService {
     return record ? { ok: true, view: this.view(record, now) } : fail('not_found', { caseId });
   }
 
+  /** A new severity restarts the clock at the change, with the new severity's target (SLA-RULES §11). */
   changeSeverity(tenantId: string, caseId: string, severity: string, actor: Actor): Promise<CaseResult> {
-    return this.change(tenantId, caseId, actor, (record, input) => {
-      const from = input.severity;
+    return this.change(tenantId, caseId, actor, (record, input, now, before) => {
       input.severity = severity;
+      input.clockStartsAt = now;
       // The 24x7 defaults differ per severity: a new severity starts from its own default.
       delete input.commit24x7;
       delete input.available24x7;
-      return openOnly(record) ?? { event: 'severity_changed', data: { from, to: severity } };
+      return openOnly(record) ?? { event: 'severity_changed', data: { from: before.severity, to: severity } };
     });
   }
 
@@ -143,12 +164,22 @@ export class CaseService {
     });
   }
 
-  /** Records Microsoft's first response at `at` (default now): met or breached, and by how much. */
+  /**
+   * Records Microsoft's first response at `at` (default now): met or breached, and by how much. A
+   * response in the future (beyond the clock skew) or before the opening is refused (SLA-RULES §12).
+   */
   recordResponse(tenantId: string, caseId: string, actor: Actor, at?: number): Promise<CaseResult> {
-    return this.change(tenantId, caseId, actor, (record, _input, now) => {
+    return this.change(tenantId, caseId, actor, (record, _input, now, before) => {
       const respondedAt = at ?? now;
       if (record.state !== 'open') return refuse('invalid_state', { state: record.state });
-      if (respondedAt > now) return refuse('invalid_case', { field: 'respondedAt', reason: 'future' });
+      if (!Number.isFinite(respondedAt)) return refuse('invalid_case', { field: 'respondedAt' });
+      if (respondedAt > now + CLOCK_SKEW_MS)
+        return refuse('response_in_future', { respondedAt: iso(respondedAt) });
+      if (respondedAt < before.openedAt)
+        return refuse('response_before_opening', {
+          respondedAt: iso(respondedAt),
+          openedAt: iso(before.openedAt),
+        });
       record.state = 'responded';
       record.respondedAt = respondedAt;
       return { event: 'responded', data: { at: respondedAt } };
@@ -202,7 +233,10 @@ export class CaseService {
       const now = clock.now();
       const record: CaseRecord = structuredClone(stored);
       const input = storedInput(record);
-      const outcome = apply(record, input, now);
+      // A case that no longer evaluates cannot be changed: say why instead of guessing.
+      const before = evaluate(input, now, this.options.policy);
+      if (!before.ok) return { ok: false, failure: { kind: 'sla', error: before.error } };
+      const outcome = apply(record, input, now, before.assessment);
       if ('kind' in outcome) return { ok: false, failure: outcome };
       const evaluation = evaluate(input, now, this.options.policy);
       if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
@@ -231,7 +265,7 @@ export class CaseService {
       tracking: storedInput(record).tracking ?? {},
       points: this.options.reminders,
       now,
-      clockStart: assessment.openedAt,
+      clockStart: clockStart(record, assessment),
     });
   }
 
@@ -271,6 +305,16 @@ export class CaseService {
   ): CaseEvent {
     return { caseId: record.id, tenantId: record.tenantId, at: now, actor: actor.id, kind, data };
   }
+}
+
+/** Where the clock (re)started: the opening, or the last severity change when that is later. */
+function clockStart(record: CaseRecord, assessment: Assessment): number {
+  const restarted = storedInput(record).clockStartsAt;
+  return typeof restarted === 'number' && restarted > assessment.openedAt ? restarted : assessment.openedAt;
+}
+
+function iso(instant: number): string {
+  return new Date(instant).toISOString();
 }
 
 function trackingOf(input: StoredInput): Tracking {

@@ -74,7 +74,18 @@ export interface UnevaluableCase {
 /** What a list shows: each case evaluated, or the reason it cannot be. */
 export type ListedCase = CaseView | UnevaluableCase;
 
-export type CaseErrorCode = 'not_found' | 'invalid_state' | 'conflict' | 'duplicate' | 'invalid_case';
+export type CaseErrorCode =
+  | 'not_found'
+  | 'invalid_state'
+  | 'conflict'
+  | 'duplicate'
+  | 'invalid_case'
+  /** Registered with an opening later than now (beyond a few minutes of clock skew). */
+  | 'opened_in_future'
+  /** A first response later than now (beyond the clock skew). */
+  | 'response_in_future'
+  /** A first response before the case was opened. */
+  | 'response_before_opening';
 
 export type CaseFailure =
   | { readonly kind: 'sla'; readonly error: SlaErrorInfo }

@@ -14,8 +14,8 @@ export class PacingStopped extends Error {
 
 export interface Pacer {
   /**
-   * Waits for the channel's turn. When more posts are already queued for it than fit in the longest
-   * wait, nothing is queued and the post should come back in `deferMs`.
+   * Waits for the channel's turn. When that would take longer than the longest wait (a 429's pause,
+   * more posts queued than fit), nothing is queued and the post should come back in `deferMs`.
    */
   acquire(channel: string, intervalMs: number): Promise<Turn | { readonly deferMs: number }>;
   /** The platform said to slow down in this channel (429 with Retry-After). */
@@ -79,9 +79,11 @@ export function createPacer(maxWaitMs: number, now: () => number = () => perform
   return {
     async acquire(key, intervalMs) {
       const channel = channelOf(key);
+      // What this post would wait at least: the channel's pause, then one interval per post ahead.
+      const ahead = Math.max(0, channel.nextStart - now()) + channel.queued * intervalMs;
       const room = Math.max(1, Math.floor(maxWaitMs / Math.max(intervalMs, 1)));
-      if (channel.queued > 0 && channel.queued >= room)
-        return { deferMs: channel.queued * Math.max(intervalMs, 1000) };
+      if (ahead > maxWaitMs || (channel.queued > 0 && channel.queued >= room))
+        return { deferMs: Math.max(ahead, channel.queued * 1000) };
       channel.queued += 1;
       const previous = channel.tail;
       let free = () => {};
