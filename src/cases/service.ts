@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Assessment,
+  azurePolicy,
   type Evaluation,
   evaluate,
   type Policy,
@@ -8,7 +9,7 @@ import {
   scheduleOf,
 } from '../sla/index.js';
 import type { CaseEvent, CaseRecord, ReminderRow } from '../store/records.js';
-import type { CaseQuery, Store } from '../store/store.js';
+import type { CaseQuery, CaseStore, DedupStore } from '../store/store.js';
 import { announcements, cardToPost } from './announce.js';
 import { planReminders } from './plan.js';
 import type { ReminderPoint } from './reminder-config.js';
@@ -33,7 +34,7 @@ const WRITE_ATTEMPTS = 4;
 export const CLOCK_SKEW_MS = 5 * MINUTE;
 
 export interface CaseServiceOptions {
-  readonly store: Store;
+  readonly store: CaseStore & DedupStore;
   readonly clock: Clock;
   readonly reminders: readonly ReminderPoint[];
   readonly policy?: Policy;
@@ -55,11 +56,15 @@ type Change = (
  * re-evaluates the case and re-plans its pending reminders (what was posted stays posted).
  */
 export class CaseService {
-  constructor(private readonly options: CaseServiceOptions) {}
+  private readonly policy: Policy;
+
+  constructor(private readonly options: CaseServiceOptions) {
+    this.policy = options.policy ?? azurePolicy;
+  }
 
   /** The answer without storing anything (`/sla check`, `checkSla`). */
   check(input: SlaInput, at = this.options.clock.now()): Evaluation {
-    return evaluate(input, at, this.options.policy);
+    return evaluate(input, at, this.policy);
   }
 
   /**
@@ -96,10 +101,7 @@ export class CaseService {
       conversation: request.conversation,
       caseNumber: request.caseNumber.trim(),
       title: request.title.trim(),
-      input: { ...request.input, openedAt: evaluation.assessment.openedAt } as unknown as Record<
-        string,
-        unknown
-      >,
+      input: { ...request.input, openedAt: evaluation.assessment.openedAt },
       openedBy: request.openedBy.id,
       openedByLocale: request.openedBy.locale,
       state: 'open',
@@ -145,10 +147,14 @@ export class CaseService {
     });
   }
 
-  /** "We are available 24x7" / "not anymore". On B this keeps the clock chosen at submission. */
+  /**
+   * "We are available 24x7" / "not anymore". Where the severity's clock has no 24x7 choice (A), the
+   * commitment follows the availability; where the customer chose it (B), the choice made at
+   * submission stays, and so does the clock.
+   */
   setAvailability(tenantId: string, caseId: string, available: boolean, actor: Actor): Promise<CaseResult> {
-    return this.change(tenantId, caseId, actor, (record, input, now) => {
-      if (String(input.severity).toUpperCase() === 'A') input.commit24x7 = available;
+    return this.change(tenantId, caseId, actor, (record, input, now, before) => {
+      if (!this.policy.clocks[before.severity].needs24x7Choice) input.commit24x7 = available;
       input.available24x7 = available;
       const tracking = trackingOf(input);
       tracking.availabilityWithdrawnAt = available ? null : now;
@@ -232,13 +238,13 @@ export class CaseService {
       if (!stored) return fail('not_found', { caseId });
       const now = clock.now();
       const record: CaseRecord = structuredClone(stored);
-      const input = storedInput(record);
+      const { input } = record;
       // A case that no longer evaluates cannot be changed: say why instead of guessing.
-      const before = evaluate(input, now, this.options.policy);
+      const before = evaluate(input, now, this.policy);
       if (!before.ok) return { ok: false, failure: { kind: 'sla', error: before.error } };
       const outcome = apply(record, input, now, before.assessment);
       if ('kind' in outcome) return { ok: false, failure: outcome };
-      const evaluation = evaluate(input, now, this.options.policy);
+      const evaluation = evaluate(input, now, this.policy);
       if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
       const { assessment } = evaluation;
       record.deadline = assessment.deadline;
@@ -261,8 +267,8 @@ export class CaseService {
     return planReminders({
       record,
       assessment,
-      schedule: scheduleOf(assessment, this.options.policy),
-      tracking: storedInput(record).tracking ?? {},
+      schedule: scheduleOf(assessment, this.policy),
+      tracking: record.input.tracking ?? {},
       points: this.options.reminders,
       now,
       clockStart: clockStart(record, assessment),
@@ -271,7 +277,7 @@ export class CaseService {
 
   /** The case evaluated at `at`, or why it no longer evaluates: never throws for a stored case. */
   viewAt(record: CaseRecord, at: number): CaseView | UnevaluableCase {
-    const evaluation = evaluate(storedInput(record), at, this.options.policy);
+    const evaluation = evaluate(record.input, at, this.policy);
     if (!evaluation.ok) return { record, assessment: null, outcome: null, problem: evaluation.error };
     return this.view(record, at, evaluation.assessment);
   }
@@ -290,7 +296,7 @@ export class CaseService {
   }
 
   private assess(record: CaseRecord, now: number): Assessment {
-    const evaluation = evaluate(storedInput(record), now, this.options.policy);
+    const evaluation = evaluate(record.input, now, this.policy);
     if (!evaluation.ok)
       throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
     return evaluation.assessment;
@@ -309,7 +315,7 @@ export class CaseService {
 
 /** Where the clock (re)started: the opening, or the last severity change when that is later. */
 function clockStart(record: CaseRecord, assessment: Assessment): number {
-  const restarted = storedInput(record).clockStartsAt;
+  const restarted = record.input.clockStartsAt;
   return typeof restarted === 'number' && restarted > assessment.openedAt ? restarted : assessment.openedAt;
 }
 
@@ -328,10 +334,6 @@ function openOnly(record: CaseRecord): CaseFailure | null {
 
 function refuse(code: CaseErrorCode, params: Record<string, string>): CaseFailure {
   return { kind: 'case', code, params };
-}
-
-function storedInput(record: CaseRecord): StoredInput {
-  return record.input as unknown as StoredInput;
 }
 
 function fail(code: CaseErrorCode, params: Record<string, string>): CaseResult {

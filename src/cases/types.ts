@@ -1,6 +1,8 @@
 import type { Assessment, SlaErrorInfo, SlaInput } from '../sla/index.js';
 import type { CaseRecord, Platform } from '../store/records.js';
 
+export type { StoredInput, Tracking } from '../store/records.js';
+
 /** A person acting in a chat platform. */
 export interface Actor {
   readonly id: string;
@@ -17,17 +19,6 @@ export interface Actor {
 export interface Clock {
   now(): number;
 }
-
-/** What the case itself remembers besides the SLA input: when situations began. */
-export interface Tracking {
-  /** Microsoft is waiting on the customer since then (null: not waiting). */
-  waitingSince?: number | null;
-  /** When the 24x7 availability was last withdrawn. */
-  availabilityWithdrawnAt?: number | null;
-}
-
-/** The SLA input as stored on a case, with its tracking. */
-export type StoredInput = SlaInput & { tracking?: Tracking };
 
 export interface OpenCaseRequest {
   readonly tenantId: string;

@@ -4,7 +4,7 @@
 import type { CaseView, UnevaluableCase } from '../cases/types.js';
 import type { ThreadNotice } from '../messages/reminder-text.js';
 import type { CaseRecord, Platform, ReminderRow } from '../store/records.js';
-import type { ClaimedReminder, Store } from '../store/store.js';
+import type { CaseStore, ClaimedReminder, ReminderQueue } from '../store/store.js';
 import { jittered, type Random, retryDelayMs, threadWaitDelayMs } from './backoff.js';
 import { type Notice, noticeSpec } from './notices.js';
 import { type Notifier, NotifierError, toNotifierError } from './notifier.js';
@@ -19,7 +19,7 @@ export interface CaseViewer {
 }
 
 export interface DeliveryContext {
-  readonly store: Store;
+  readonly store: ReminderQueue & Pick<CaseStore, 'flagCase' | 'attachConversation'>;
   readonly notifiers: Partial<Record<Platform, Notifier>>;
   readonly cases: CaseViewer;
   readonly pacer: Pacer;

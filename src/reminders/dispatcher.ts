@@ -2,7 +2,7 @@
 // Several dispatchers may share one database: the store's claim hands each row to one of them, and
 // a heartbeat keeps the leases of posts still in flight, so none is handed to another attempt.
 import type { Platform } from '../store/records.js';
-import type { ClaimedReminder, Store } from '../store/store.js';
+import type { CaseStore, ClaimedReminder, DedupStore, ReminderQueue } from '../store/store.js';
 import type { Random } from './backoff.js';
 import { type CaseViewer, type DeliveryContext, deliver, type Outcome } from './deliver.js';
 import { keepLeases, type LeaseKeeper } from './leases.js';
@@ -21,8 +21,13 @@ export interface DispatcherLogger {
   error(obj: object, msg?: string): void;
 }
 
+/** What the dispatcher needs of the store: the queue, a case's flag and card, and the dedup upkeep. */
+export type DispatcherStore = ReminderQueue &
+  Pick<CaseStore, 'flagCase' | 'attachConversation'> &
+  Pick<DedupStore, 'forget'>;
+
 export interface DispatcherOptions {
-  store: Store;
+  store: DispatcherStore;
   /** A platform without a notifier (turned off) counts as a transient failure. */
   notifiers: Partial<Record<Platform, Notifier>>;
   /** Evaluates a claimed case (the zone its times are written in, its card). */
@@ -48,6 +53,13 @@ export interface DispatcherOptions {
   random?: Random;
   /** The pacing's time (real time by default; a test that moves its clock passes the same clock). */
   pacingNow?: () => number;
+  /**
+   * How long remembered dedup keys (retried chat deliveries) are kept: 7 days by default, far longer
+   * than Slack or Teams retry a delivery. The running dispatcher drops older ones every `upkeepEveryMs`.
+   */
+  dedupRetentionMs?: number;
+  /** How often the running dispatcher does its upkeep (default hourly). */
+  upkeepEveryMs?: number;
   logger: DispatcherLogger;
 }
 
@@ -104,6 +116,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let running = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const upkeepEveryMs = options.upkeepEveryMs ?? 60 * 60_000;
+  const dedupRetentionMs = options.dedupRetentionMs ?? 7 * 24 * 60 * 60_000;
+  let lastUpkeep = Number.NEGATIVE_INFINITY;
+
+  /** Drops dedup keys past their retention; once per `upkeepEveryMs`, never failing the loop. */
+  async function upkeep(): Promise<void> {
+    const now = clock.now();
+    if (now - lastUpkeep < upkeepEveryMs) return;
+    lastUpkeep = now;
+    try {
+      const forgotten = await store.forget(now - dedupRetentionMs);
+      if (forgotten > 0) logger.info({ forgotten }, 'expired dedup keys dropped');
+    } catch (error) {
+      logger.error({ err: error }, 'dropping expired dedup keys failed');
+    }
+  }
 
   function count(outcome: Outcome, claimed: ClaimedReminder): void {
     if (outcome !== 'fenced') counters[outcome] += 1;
@@ -178,6 +206,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function loop(): Promise<void> {
     timer = undefined;
     const claimed = await tick();
+    await upkeep();
     if (running) schedule(claimed >= batchSize ? 0 : await untilNextDue());
   }
 

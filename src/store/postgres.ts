@@ -140,13 +140,10 @@ export function openPostgresStore(options: PostgresOptions): Store {
       await pool.end();
     },
 
-    insertCase: async (record) => void (await run(q.insertCase, q.caseParams(record))),
     saveCase: (change) => saveCase(change),
     getCase: async (tenantId, id) => caseOrNull(await get(q.getCase, [tenantId, id])),
     findCaseByNumber: async (tenantId, channelId, caseNumber) =>
       caseOrNull(await get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
-    updateCase: async (record, expectedVersion) =>
-      (await run(q.updateCase, q.updateCaseParams(record, expectedVersion))) === 1,
     listCases: async (query) => {
       const { sql, params } = q.listCases(query);
       return (await all(sql, params)).map((r) => toCase(r, decode));
@@ -156,18 +153,9 @@ export function openPostgresStore(options: PostgresOptions): Store {
     attachConversation: async (tenantId, caseId, conversation, now) =>
       (await run(q.attachConversation, [encodeJson(conversation), now, tenantId, caseId])) === 1,
 
-    appendEvent: async (e) => {
-      if (!(await get(q.caseExists, [e.tenantId, e.caseId]))) {
-        throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
-      }
-      const row = await get(q.insertEvent, q.eventParams(e));
-      return Number(row?.id);
-    },
     listEvents: async (tenantId, caseId) =>
       (await all(q.listEvents, [tenantId, caseId])).map((r) => toEvent(r, decode)),
 
-    replacePendingReminders: async (tenantId, caseId, rows) =>
-      transaction((c) => replaceIn(c, tenantId, caseId, rows, [])),
     claimDue: async ({ now, limit, owner, leaseMs }) => {
       const claimed = await all(
         q.claimDue('FOR UPDATE SKIP LOCKED'),
@@ -192,8 +180,6 @@ export function openPostgresStore(options: PostgresOptions): Store {
       (await run(q.markRetry, q.markRetryParams(id, owner, retry))) === 1,
     markFailed: async (id, owner, error) => (await run(q.markFailed, [error, id, owner])) === 1,
     markCancelled: async (id, owner, reason) => (await run(q.markCancelled, [reason, id, owner])) === 1,
-    listReminders: async (tenantId, caseId) =>
-      (await all(q.listReminders, [tenantId, caseId])).map((r) => toReminder(r, decode)),
 
     remember: async (key, now) => (await run(q.remember, [key, now])) === 1,
     forget: (before) => run(q.forget, [before]),

@@ -1,8 +1,24 @@
 // Domain records shared by the store, the case service and the dispatcher. Instants are epoch ms.
 import { type Notice, noticeLabel, type UnreadableNotice } from '../reminders/notices.js';
+import type { SlaInput } from '../sla/index.js';
 
-export type Platform = 'slack' | 'teams';
+/**
+ * The chat platform a case lives in ('slack', 'teams', …): its adapter's name. Any name will do, so
+ * a third platform needs no change here; the dispatcher posts through the notifier of that name.
+ */
+export type Platform = string;
 export type CaseState = 'open' | 'responded' | 'closed';
+
+/** What the case itself remembers besides the SLA input: when situations began. */
+export interface Tracking {
+  /** Microsoft is waiting on the customer since then (null: not waiting). */
+  waitingSince?: number | null;
+  /** When the 24x7 availability was last withdrawn. */
+  availabilityWithdrawnAt?: number | null;
+}
+
+/** The SLA input as stored on a case, with its tracking. */
+export type StoredInput = SlaInput & { tracking?: Tracking };
 
 export interface CaseRecord {
   id: string;
@@ -14,8 +30,8 @@ export interface CaseRecord {
   conversation: unknown;
   caseNumber: string;
   title: string;
-  /** The SLA input as JSON. */
-  input: Record<string, unknown>;
+  /** The SLA input as stored (checked for its shape when read back; `evaluate` checks the rest). */
+  input: StoredInput;
   openedBy: string;
   openedByLocale: string;
   state: CaseState;

@@ -1,7 +1,7 @@
 // Database rows (snake_case, driver types) to domain records. Postgres returns BIGINT as strings
 // and JSONB already parsed; SQLite returns numbers and JSON text. The `JsonDecoder` hides that.
 import { isNoticeKind, NOTICE_KINDS, readNotice } from '../reminders/notices.js';
-import type { CaseEvent, CaseRecord, CaseState, Platform, ReminderRow, ReminderState } from './records.js';
+import type { CaseEvent, CaseRecord, CaseState, ReminderRow, ReminderState, StoredInput } from './records.js';
 import type { ClaimedReminder, StoreStats } from './store.js';
 
 export type Row = Record<string, unknown>;
@@ -40,16 +40,37 @@ function object(decode: JsonDecoder, row: Row, column: string): Record<string, u
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
+/**
+ * A stored input whose required fields have their JSON types is taken as it is (fields added later
+ * by the core survive); anything else reads as an input the core refuses, so the case is listed as
+ * one that no longer evaluates instead of breaking whoever reads it.
+ */
+function storedInput(value: unknown): StoredInput {
+  if (isStoredInput(value)) return value;
+  return { plan: '', severity: '', country: '', openedAt: '' };
+}
+
+function isStoredInput(value: unknown): value is StoredInput {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { plan, severity, country, openedAt } = value as Record<string, unknown>;
+  return (
+    typeof plan === 'string' &&
+    typeof severity === 'string' &&
+    typeof country === 'string' &&
+    (typeof openedAt === 'string' || typeof openedAt === 'number')
+  );
+}
+
 export function toCase(row: Row, decode: JsonDecoder): CaseRecord {
   return {
     id: str(row, 'id'),
     tenantId: str(row, 'tenant_id'),
-    platform: str(row, 'platform') as Platform,
+    platform: str(row, 'platform'),
     channelId: str(row, 'channel_id'),
     conversation: decode(row.conversation),
     caseNumber: str(row, 'case_number'),
     title: str(row, 'title'),
-    input: object(decode, row, 'input'),
+    input: storedInput(decode(row.input)),
     openedBy: str(row, 'opened_by'),
     openedByLocale: str(row, 'opened_by_locale'),
     state: str(row, 'state') as CaseState,

@@ -145,8 +145,6 @@ export const markFailed = `UPDATE reminders SET state = 'failed', last_error = ?
   WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
 export const markCancelled = `UPDATE reminders SET state = 'cancelled', last_error = ?, lease_until = NULL
   WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
-export const listReminders =
-  'SELECT * FROM reminders WHERE tenant_id = ? AND case_id = ? ORDER BY due_at, id';
 
 export const remember = 'INSERT INTO dedup (key, seen_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING';
 export const forget = 'DELETE FROM dedup WHERE seen_at < ?';

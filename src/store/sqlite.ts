@@ -75,6 +75,7 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
         .immediate(),
   };
 
+  // Inside `save`: cancel the case's stale pending rows, insert the new ones.
   const replace = db.transaction(
     (tenantId: string, caseId: string, plan: readonly ReminderRow[], notices: readonly ReminderRow[]) => {
       if (!get(q.caseExists, [tenantId, caseId]))
@@ -120,13 +121,10 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     ping: async () => void get('SELECT 1 AS one'),
     close: async () => void (db.open && db.close()),
 
-    insertCase: async (record) => void run(q.insertCase, q.caseParams(record)),
     saveCase: async (change) => save.immediate(change),
     getCase: async (tenantId, id) => maybeCase(get(q.getCase, [tenantId, id])),
     findCaseByNumber: async (tenantId, channelId, caseNumber) =>
       maybeCase(get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
-    updateCase: async (record, expectedVersion) =>
-      run(q.updateCase, q.updateCaseParams(record, expectedVersion)) === 1,
     listCases: async (query) => {
       const { sql, params } = q.listCases(query);
       return all(sql, params).map((r) => toCase(r, decode));
@@ -135,16 +133,9 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     attachConversation: async (tenantId, caseId, conversation, now) =>
       run(q.attachConversation, [encodeJson(conversation), now, tenantId, caseId]) === 1,
 
-    appendEvent: async (e) => {
-      if (!get(q.caseExists, [e.tenantId, e.caseId]))
-        throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
-      const row = get(q.insertEvent, q.eventParams(e));
-      return Number(row?.id);
-    },
     listEvents: async (tenantId, caseId) =>
       all(q.listEvents, [tenantId, caseId]).map((r) => toEvent(r, decode)),
 
-    replacePendingReminders: async (tenantId, caseId, rows) => replace.immediate(tenantId, caseId, rows, []),
     claimDue: async ({ now, limit, owner, leaseMs }) => claim.immediate(owner, now, leaseMs, limit),
     markSent: async (id, owner, now) => run(q.markSent, [now, id, owner]) === 1,
     extendLeases: async (ids, owner, leaseUntil) => {
@@ -156,8 +147,6 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     markRetry: async (id, owner, retry) => run(q.markRetry, q.markRetryParams(id, owner, retry)) === 1,
     markFailed: async (id, owner, error) => run(q.markFailed, [error, id, owner]) === 1,
     markCancelled: async (id, owner, reason) => run(q.markCancelled, [reason, id, owner]) === 1,
-    listReminders: async (tenantId, caseId) =>
-      all(q.listReminders, [tenantId, caseId]).map((r) => toReminder(r, decode)),
 
     remember: async (key, now) => run(q.remember, [key, now]) === 1,
     forget: async (before) => run(q.forget, [before]),

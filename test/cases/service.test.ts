@@ -4,9 +4,9 @@ import { CaseService } from '../../src/cases/service.js';
 import type { OpenCaseRequest } from '../../src/cases/types.js';
 import { type Notice, noticeSpec } from '../../src/reminders/notices.js';
 import { evaluate } from '../../src/sla/index.js';
-import type { Store } from '../../src/store/store.js';
 import { tempSqliteStore, testClock } from '../reminders/harness.js';
 import { labelOf } from '../store/fixtures.js';
+import type { TestStore } from '../store/test-store.js';
 
 const MIN = 60_000;
 
@@ -23,7 +23,7 @@ function coreRestartsTheClock(): boolean {
 const at = (iso: string) => Date.parse(iso);
 const alice = { id: 'U-ALICE', name: 'Alice', locale: 'nl-NL' };
 
-let store: Store;
+let store: TestStore;
 let dispose: () => Promise<void>;
 let clock: ReturnType<typeof testClock>;
 let cases: CaseService;

@@ -18,10 +18,9 @@ const perCase = 100;
 async function seed(store: Store): Promise<void> {
   for (let i = 0; i < cases; i++) {
     const c = makeCase();
-    await store.insertCase(c);
     // Due instants interleave across cases, so every batch mixes cases.
     const rows = Array.from({ length: perCase }, (_, j) => makeReminder(c, `r${j}`, T0 - (j * cases + i)));
-    await store.replacePendingReminders(c.tenantId, c.id, rows, T0);
+    await store.saveCase({ record: c, expectedVersion: null, event: null, plan: rows, notices: [] }, T0);
   }
 }
 

@@ -7,11 +7,11 @@ import { createDispatcher, type DispatcherOptions } from '../../src/reminders/di
 import type { Notice } from '../../src/reminders/notices.js';
 import { NotifierError, type ThreadPost } from '../../src/reminders/notifier.js';
 import type { CaseRecord } from '../../src/store/records.js';
-import type { Store } from '../../src/store/store.js';
 import { labelOf, makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
+import type { TestStore } from '../store/test-store.js';
 import { memoryLogger, recordingNotifier, tempSqliteStore, testClock } from './harness.js';
 
-let store: Store;
+let store: TestStore;
 let dispose: () => Promise<void>;
 beforeEach(async () => {
   ({ store, dispose } = await tempSqliteStore());
@@ -23,9 +23,8 @@ afterEach(async () => {
 const contact: Notice = { kind: 'warning', code: 'contact_details', to: null, reason: null };
 
 async function seed(c: CaseRecord, rows: Array<[string, number, Notice?]>) {
-  await store.insertCase(c);
   const reminders = rows.map(([label, due, notice]) => makeReminder(c, label, due, notice));
-  await store.replacePendingReminders(c.tenantId, c.id, reminders, T0);
+  await store.insertCase(c, reminders);
   return reminders;
 }
 
@@ -105,13 +104,10 @@ describe('a card posted by the dispatcher', () => {
     });
     const { slack, dispatcher } = setup();
     // A recording notifier sees a thread once any conversation is stored: start with none.
-    await store.insertCase({ ...c, conversation: null });
-    await store.replacePendingReminders(
-      c.tenantId,
-      c.id,
-      [makeReminder(c, 'warning', T0 - 1, contact), makeReminder(c, 'card', T0, { kind: 'card' })],
-      T0,
-    );
+    await store.insertCase({ ...c, conversation: null }, [
+      makeReminder(c, 'warning', T0 - 1, contact),
+      makeReminder(c, 'card', T0, { kind: 'card' }),
+    ]);
     await dispatcher.tick();
     expect(slack.cards.posted).toEqual([c.id]);
     expect(slack.posts.map((p) => p.kind)).toEqual(['warning']);

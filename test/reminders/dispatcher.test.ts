@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type DispatcherOptions } from '../../src/reminders/dispatcher.js';
 import { NotifierError } from '../../src/reminders/notifier.js';
 import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
-import type { Store } from '../../src/store/store.js';
 import { labelOf, makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
+import type { TestStore } from '../store/test-store.js';
 import {
   caseViewer,
   deferred,
@@ -13,7 +13,7 @@ import {
   testClock,
 } from './harness.js';
 
-let store: Store;
+let store: TestStore;
 let dispose: () => Promise<void>;
 beforeEach(async () => {
   ({ store, dispose } = await tempSqliteStore());
@@ -24,9 +24,8 @@ afterEach(async () => {
 
 async function seed(overrides: Partial<CaseRecord> = {}, kinds: [string, number][] = [['breach', T0]]) {
   const c = makeCase(overrides);
-  await store.insertCase(c);
   const rows = kinds.map(([kind, due]) => makeReminder(c, kind, due));
-  await store.replacePendingReminders(c.tenantId, c.id, rows, T0);
+  await store.insertCase(c, rows);
   return { c, rows };
 }
 
@@ -251,12 +250,12 @@ describe('dispatcher', () => {
 
   it('never throws out of tick when the store fails', async () => {
     await seed();
-    const broken: Store = { ...store, claimDue: () => Promise.reject(new Error('database is locked')) };
+    const broken: TestStore = { ...store, claimDue: () => Promise.reject(new Error('database is locked')) };
     const { dispatcher, logger } = setup({ store: broken });
     await expect(dispatcher.tick()).resolves.toBe(0);
     expect(logger.entries.map((e) => e.msg)).toEqual(['claiming due reminders failed']);
 
-    const failingMark: Store = { ...store, markSent: () => Promise.reject(new Error('disk I/O error')) };
+    const failingMark: TestStore = { ...store, markSent: () => Promise.reject(new Error('disk I/O error')) };
     const second = setup({ store: failingMark });
     await expect(second.dispatcher.tick()).resolves.toBe(1);
     expect(second.slack.posts).toHaveLength(1);
@@ -311,5 +310,24 @@ describe('dispatcher', () => {
     await dispatcher.stop();
     // With only the 60-second poll this post could not have happened within the wait above.
     expect(slack.posts).toHaveLength(1);
+  });
+
+  it('drops remembered dedup keys past their retention as it runs, so the table does not grow forever', async () => {
+    const day = 24 * 60 * minute;
+    expect(await store.remember('slack:submit:T1:old', T0 - 8 * day)).toBe(true);
+    expect(await store.remember('slack:submit:T1:recent', T0 - day)).toBe(true);
+    const { dispatcher, logger } = setup({
+      pollMs: 10,
+      dedupRetentionMs: 7 * day,
+      upkeepEveryMs: 60 * minute,
+    });
+    dispatcher.start();
+    for (let i = 0; i < 100 && !logger.entries.some((e) => e.msg === 'expired dedup keys dropped'); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await dispatcher.stop();
+    expect(logger.entries.find((e) => e.msg === 'expired dedup keys dropped')?.obj).toEqual({ forgotten: 1 });
+    // The old key is free again (a delivery that old is not a retry); the recent one is still known.
+    expect(await store.remember('slack:submit:T1:old', T0)).toBe(true);
+    expect(await store.remember('slack:submit:T1:recent', T0)).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ import type { Platform } from '../../src/store/records.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { labelOf, T0 } from '../store/fixtures.js';
+import { sqliteRaw } from '../store/raw-sql.js';
+import { type TestStore, testStore } from '../store/test-store.js';
 
 export function testClock(start = T0) {
   let now = start;
@@ -97,10 +99,14 @@ export function memoryLogger(): DispatcherLogger & { entries: LogEntry[] } {
   };
 }
 
-export async function tempSqliteStore(): Promise<{ store: Store; path: string; dispose(): Promise<void> }> {
+export async function tempSqliteStore(): Promise<{
+  store: TestStore;
+  path: string;
+  dispose(): Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'sla-bot-dispatch-'));
   const path = join(dir, 'sla-bot.db');
-  const store = openSqliteStore({ path });
+  const store = testStore(openSqliteStore({ path }), sqliteRaw(path));
   await store.migrate();
   return {
     store,

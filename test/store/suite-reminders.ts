@@ -16,24 +16,19 @@ export function reminderTests(ctx: SuiteContext): void {
     await store.insertCase(c);
     const [half, threeQuarters, before, breach] = standardPlan(c);
     if (!half || !threeQuarters || !before || !breach) throw new Error('plan');
-    expect(
-      await store.replacePendingReminders(c.tenantId, c.id, [half, threeQuarters, before, breach], T0),
-    ).toEqual({
-      inserted: 4,
-      cancelled: 0,
-    });
+    await store.replacePendingReminders(c.tenantId, c.id, [half, threeQuarters, before, breach]);
+    expect((await store.listReminders(c.tenantId, c.id)).map((r) => r.state)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
     const [claimed] = await store.claimDue({ now: half.dueAt, limit: 10, owner: 'w1', leaseMs: minute });
     expect(claimed?.reminder.id).toBe(half.id);
     expect(await store.markSent(half.id, 'w1', half.dueAt)).toBe(true);
 
     const moved = makeReminder(c, 'breach', breach.dueAt + 60 * minute);
-    const result = await store.replacePendingReminders(
-      c.tenantId,
-      c.id,
-      [{ ...half, id: 'new-id' }, threeQuarters, moved],
-      T0,
-    );
-    expect(result.cancelled).toBe(2);
+    await store.replacePendingReminders(c.tenantId, c.id, [{ ...half, id: 'new-id' }, threeQuarters, moved]);
     const byKey = new Map((await store.listReminders(c.tenantId, c.id)).map((r) => [r.key, r]));
     expect(byKey.get(half.key)).toMatchObject({ id: half.id, state: 'sent', sentAt: half.dueAt });
     expect(byKey.get(threeQuarters.key)).toMatchObject({ id: threeQuarters.id, state: 'pending' });
@@ -42,7 +37,7 @@ export function reminderTests(ctx: SuiteContext): void {
     expect(byKey.get(moved.key)?.state).toBe('pending');
 
     // Back to the first plan (e.g. severity changed back): the cancelled keys are pending again.
-    await store.replacePendingReminders(c.tenantId, c.id, standardPlan(c), T0);
+    await store.replacePendingReminders(c.tenantId, c.id, standardPlan(c));
     const states = new Map((await store.listReminders(c.tenantId, c.id)).map((r) => [r.key, r.state]));
     expect([
       states.get(half.key),
@@ -51,20 +46,19 @@ export function reminderTests(ctx: SuiteContext): void {
       states.get(moved.key),
     ]).toEqual(['sent', 'pending', 'pending', 'cancelled']);
     await expect(
-      store.replacePendingReminders(c.tenantId, c.id, [makeReminder(makeCase(), 'breach', T0)], T0),
+      store.replacePendingReminders(c.tenantId, c.id, [makeReminder(makeCase(), 'breach', T0)]),
     ).rejects.toThrow(/does not belong/);
   });
 
   it('claims due rows once under a lease; an expired lease hands them out again', async () => {
     const store = await ctx.migrated();
     const c = makeCase();
-    await store.insertCase(c);
     const due = [
       makeReminder(c, 'a', T0 + 2),
       makeReminder(c, 'b', T0 + 1),
       makeReminder(c, 'later', T0 + minute),
     ];
-    await store.replacePendingReminders(c.tenantId, c.id, due, T0);
+    await store.insertCase(c, due);
     const now = T0 + 10;
     const first = await store.claimDue({ now, limit: 10, owner: 'w1', leaseMs: minute });
     expect(first.map((x) => labelOf(x.reminder))).toEqual(['b', 'a']);
@@ -83,7 +77,7 @@ export function reminderTests(ctx: SuiteContext): void {
     await store.insertCase(c);
     const [r1, r2, r3, r4] = ['a', 'b', 'c', 'd'].map((k) => makeReminder(c, k, T0));
     if (!r1 || !r2 || !r3 || !r4) throw new Error('rows');
-    await store.replacePendingReminders(c.tenantId, c.id, [r1, r2, r3, r4], T0);
+    await store.replacePendingReminders(c.tenantId, c.id, [r1, r2, r3, r4]);
     await store.claimDue({ now: T0, limit: 10, owner: 'old', leaseMs: minute });
     await store.claimDue({ now: T0 + 2 * minute, limit: 10, owner: 'new', leaseMs: minute });
     expect(await store.markSent(r1.id, 'old', T0)).toBe(false);
@@ -118,12 +112,10 @@ export function reminderTests(ctx: SuiteContext): void {
     const c = makeCase();
     await store.insertCase(c);
     expect(await store.nextDueAfter(T0)).toBeNull();
-    await store.replacePendingReminders(
-      c.tenantId,
-      c.id,
-      [makeReminder(c, 'soon', T0 + 5 * minute), makeReminder(c, 'later', T0 + 9 * minute)],
-      T0,
-    );
+    await store.replacePendingReminders(c.tenantId, c.id, [
+      makeReminder(c, 'soon', T0 + 5 * minute),
+      makeReminder(c, 'later', T0 + 9 * minute),
+    ]);
     expect(await store.nextDueAfter(T0)).toBe(T0 + 5 * minute);
     expect(await store.nextDueAfter(T0 + 5 * minute)).toBe(T0 + 9 * minute);
     expect(await store.nextDueAfter(T0 + 9 * minute)).toBeNull();
@@ -166,7 +158,7 @@ export function reminderTests(ctx: SuiteContext): void {
     await store.insertCase(c);
     const [a, b] = ['a', 'b'].map((k) => makeReminder(c, k, T0));
     if (!a || !b) throw new Error('rows');
-    await store.replacePendingReminders(c.tenantId, c.id, [a, b], T0);
+    await store.replacePendingReminders(c.tenantId, c.id, [a, b]);
     await store.claimDue({ now: T0, limit: 10, owner: 'w1', leaseMs: minute });
     expect(await store.extendLeases([a.id, b.id], 'intruder', T0 + 10 * minute)).toBe(0);
     expect(await store.extendLeases([a.id], 'w1', T0 + 10 * minute)).toBe(1);
@@ -183,7 +175,7 @@ export function reminderTests(ctx: SuiteContext): void {
     const c = makeCase();
     await store.insertCase(c);
     const r = makeReminder(c, 'a', T0);
-    await store.replacePendingReminders(c.tenantId, c.id, [r], T0);
+    await store.replacePendingReminders(c.tenantId, c.id, [r]);
     await store.claimDue({ now: T0, limit: 1, owner: 'w', leaseMs: minute });
     const waitForCard = {
       nextAttemptAt: T0 + 2000,

@@ -35,16 +35,15 @@ export function upkeepTests(ctx: SuiteContext): void {
     expect(await old.migrationStatus()).toEqual({ applied: [], pending: all });
     expect(await old.migrate({ to: 1 })).toEqual({ applied: [1], pending: all.slice(1) });
     const c = makeCase();
-    await old.insertCase(c);
-    await old.replacePendingReminders(c.tenantId, c.id, standardPlan(c), T0);
-    await old.appendEvent({
+    const opened = {
       caseId: c.id,
       tenantId: c.tenantId,
       at: T0,
       actor: 'U-A',
       kind: 'opened',
       data: { n: 1 },
-    });
+    };
+    await old.insertCase(c, standardPlan(c), opened);
     await expect(old.remember('k', T0)).rejects.toThrow();
     await old.close();
 
@@ -127,7 +126,7 @@ export function upkeepTests(ctx: SuiteContext): void {
       makeReminder(c, 'b', T0 + minute),
       makeReminder(c, 'c', T0 + 2 * minute),
     ];
-    await store.replacePendingReminders(c.tenantId, c.id, rows, T0);
+    await store.replacePendingReminders(c.tenantId, c.id, rows);
     await store.claimDue({ now: T0, limit: 1, owner: 'w', leaseMs: minute });
     await store.markSent(rows[0]?.id ?? '', 'w', T0);
     expect(await store.stats(T0 + 5 * minute)).toEqual({
