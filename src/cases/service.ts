@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type Assessment,
   azurePolicy,
@@ -6,44 +5,40 @@ import {
   evaluate,
   type Policy,
   type SlaInput,
-  scheduleOf,
 } from '../sla/index.js';
-import type { CaseEvent, CaseRecord, ReminderRow } from '../store/records.js';
-import type { CaseQuery, CaseStore, DedupStore } from '../store/store.js';
-import { announcements, cardToPost } from './announce.js';
-import { planReminders } from './plan.js';
+import type { CaseEvent, CaseRecord } from '../store/records.js';
+import type { CaseChange, CaseQuery, CaseStore } from '../store/store.js';
+import { type Admission, admit, CLOCK_SKEW_MS } from './admission.js';
+import { announcements } from './announce.js';
+import { caseEvent, caseView, fail, iso, newCase, type Planning, planOf, refuse } from './build.js';
 import type { ReminderPoint } from './reminder-config.js';
 import type {
   Actor,
-  CaseErrorCode,
   CaseFailure,
   CaseResult,
   CaseView,
   Clock,
   ListedCase,
   OpenCaseRequest,
-  Outcome,
   StoredInput,
   Tracking,
   UnevaluableCase,
 } from './types.js';
 
-const MINUTE = 60_000;
+export { type Admission, CLOCK_SKEW_MS } from './admission.js';
+
 const WRITE_ATTEMPTS = 4;
-/** How far ahead of our clock a person's clock may be: an opening or response later than this is refused. */
-export const CLOCK_SKEW_MS = 5 * MINUTE;
+/** Cases written per transaction by `openMany`. */
+export const OPEN_BATCH = 500;
 
 export interface CaseServiceOptions {
-  readonly store: CaseStore & DedupStore;
+  readonly store: CaseStore;
   readonly clock: Clock;
   readonly reminders: readonly ReminderPoint[];
   readonly policy?: Policy;
 }
 
 /** One change to a case: its record and input as stored, where it stood before, and now. */
-/** An input a person may register now, evaluated; or why not. */
-export type Admission = { ok: true; assessment: Assessment } | { ok: false; failure: CaseFailure };
-
 type Change = (
   record: CaseRecord,
   input: StoredInput,
@@ -53,13 +48,16 @@ type Change = (
 
 /**
  * A case's life: open, change, respond, close, reopen. Every call is scoped by tenant; every change
- * re-evaluates the case and re-plans its pending reminders (what was posted stays posted).
+ * re-evaluates the case and re-plans its pending reminders (what was posted stays posted). Every
+ * call works without a chat request: an actor with `announce` has its changes said in the thread.
  */
 export class CaseService {
   private readonly policy: Policy;
+  private readonly planning: Planning;
 
   constructor(private readonly options: CaseServiceOptions) {
     this.policy = options.policy ?? azurePolicy;
+    this.planning = { policy: this.policy, points: options.reminders };
   }
 
   /** The answer without storing anything (`/sla check`, `checkSla`). */
@@ -72,58 +70,59 @@ export class CaseService {
    * was not opened in the future (beyond a few minutes of clock skew). Forms ask before accepting.
    */
   admit(input: SlaInput, at = this.options.clock.now()): Admission {
-    const evaluation = this.check(input, at);
-    if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
-    const { openedAt } = evaluation.assessment;
-    if (openedAt > at + CLOCK_SKEW_MS)
-      return { ok: false, failure: refuse('opened_in_future', { openedAt: iso(openedAt) }) };
-    return evaluation;
+    return admit(this.check(input, at), at);
   }
 
+  /**
+   * Opens a case, once per tenant and `idempotencyKey` (a retried chat delivery, the same Azure
+   * ticket seen by two replicas): the second call answers with the case the first one opened.
+   */
   async open(request: OpenCaseRequest): Promise<CaseResult> {
+    const [result] = await this.openMany([request]);
+    return result ?? fail('conflict', {});
+  }
+
+  /**
+   * Opens many cases, each as `open` would, in one transaction per batch of `OPEN_BATCH`: the bulk
+   * path for imports (Azure tickets, the command line). Answers one result per request, in order.
+   */
+  async openMany(requests: readonly OpenCaseRequest[]): Promise<CaseResult[]> {
+    const results: CaseResult[] = [];
+    for (let i = 0; i < requests.length; i += OPEN_BATCH)
+      results.push(...(await this.openBatch(requests.slice(i, i + OPEN_BATCH))));
+    return results;
+  }
+
+  private async openBatch(requests: readonly OpenCaseRequest[]): Promise<CaseResult[]> {
     const { store, clock } = this.options;
     const now = clock.now();
-    const evaluation = this.admit(request.input, now);
-    if (!evaluation.ok) return evaluation;
-    if (!request.caseNumber.trim()) return fail('invalid_case', { field: 'caseNumber' });
-    if (
-      request.idempotencyKey &&
-      !(await store.remember(`open:${request.tenantId}:${request.idempotencyKey}`, now))
-    ) {
-      const existing = await store.findCaseByNumber(request.tenantId, request.channelId, request.caseNumber);
-      if (existing) return { ok: true, view: this.view(existing, now) };
+    const results: CaseResult[] = [];
+    const writes: Array<{ index: number; change: CaseChange; view: CaseView }> = [];
+    for (const [index, request] of requests.entries()) {
+      const admitted = this.admit(request.input, now);
+      if (!admitted.ok) results[index] = admitted;
+      else if (!request.caseNumber.trim()) results[index] = fail('invalid_case', { field: 'caseNumber' });
+      else writes.push({ index, ...newCase(request, admitted.assessment, now, this.planning) });
     }
-    const record: CaseRecord = {
-      id: randomUUID(),
-      tenantId: request.tenantId,
-      platform: request.platform,
-      channelId: request.channelId,
-      conversation: request.conversation,
-      caseNumber: request.caseNumber.trim(),
-      title: request.title.trim(),
-      input: { ...request.input, openedAt: evaluation.assessment.openedAt },
-      openedBy: request.openedBy.id,
-      openedByLocale: request.openedBy.locale,
-      state: 'open',
-      respondedAt: null,
-      deadline: evaluation.assessment.deadline,
-      flag: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    const { assessment } = evaluation;
-    await store.saveCase(
-      {
-        record,
-        expectedVersion: null,
-        event: this.event(record, request.openedBy, 'opened', { input: request.input }, now),
-        plan: this.plan(record, assessment, now),
-        notices: request.card === 'posted_by_caller' ? [] : [cardToPost(record, now)],
-      },
-      now,
-    );
-    return { ok: true, view: this.view(record, now, assessment) };
+    const saved = writes.length
+      ? await store.saveNewCases(
+          writes.map((w) => w.change),
+          now,
+        )
+      : [];
+    for (const [n, write] of writes.entries()) {
+      if (saved[n]) {
+        results[write.index] = { ok: true, view: write.view };
+        continue;
+      }
+      // The tenant already has a case with this key (a retry, another replica): that one is the answer.
+      const request = requests[write.index] as OpenCaseRequest;
+      const existing = await store.findCaseByOpenKey(request.tenantId, request.idempotencyKey ?? '');
+      results[write.index] = existing
+        ? { ok: true, view: this.viewOrThrow(existing, now) }
+        : fail('conflict', {});
+    }
+    return results;
   }
 
   /** Once the card is posted the adapter knows its thread: remember where to post reminders. */
@@ -132,7 +131,7 @@ export class CaseService {
     if (!(await this.options.store.attachConversation(tenantId, caseId, conversation, now)))
       return fail('not_found', { caseId });
     const record = await this.options.store.getCase(tenantId, caseId);
-    return record ? { ok: true, view: this.view(record, now) } : fail('not_found', { caseId });
+    return record ? { ok: true, view: this.viewOrThrow(record, now) } : fail('not_found', { caseId });
   }
 
   /** A new severity restarts the clock at the change, with the new severity's target (SLA-RULES §11). */
@@ -156,8 +155,7 @@ export class CaseService {
     return this.change(tenantId, caseId, actor, (record, input, now, before) => {
       if (!this.policy.clocks[before.severity].needs24x7Choice) input.commit24x7 = available;
       input.available24x7 = available;
-      const tracking = trackingOf(input);
-      tracking.availabilityWithdrawnAt = available ? null : now;
+      trackingOf(input).availabilityWithdrawnAt = available ? null : now;
       return openOnly(record) ?? { event: 'commitment_changed', data: { available } };
     });
   }
@@ -192,6 +190,7 @@ export class CaseService {
     });
   }
 
+  /** Closes a case in any state but closed (an answered case too). */
   close(tenantId: string, caseId: string, actor: Actor): Promise<CaseResult> {
     return this.change(tenantId, caseId, actor, (record) => {
       if (record.state === 'closed') return refuse('invalid_state', { state: record.state });
@@ -212,7 +211,13 @@ export class CaseService {
 
   async get(tenantId: string, caseId: string): Promise<CaseView | null> {
     const record = await this.options.store.getCase(tenantId, caseId);
-    return record ? this.view(record, this.options.clock.now()) : null;
+    return record ? this.viewOrThrow(record, this.options.clock.now()) : null;
+  }
+
+  /** The case opened with this key (e.g. `azure:<tenant>:<ticket id>`), or null. */
+  async findByKey(tenantId: string, key: string): Promise<ListedCase | null> {
+    const record = await this.options.store.findCaseByOpenKey(tenantId, key);
+    return record ? this.viewAt(record, this.options.clock.now()) : null;
   }
 
   /** Open cases, soonest deadline first; a case that no longer evaluates is listed with its reason. */
@@ -224,6 +229,20 @@ export class CaseService {
 
   events(tenantId: string, caseId: string): Promise<CaseEvent[]> {
     return this.options.store.listEvents(tenantId, caseId);
+  }
+
+  /** The case evaluated at `at`, or why it no longer evaluates: never throws for a stored case. */
+  viewAt(record: CaseRecord, at: number): CaseView | UnevaluableCase {
+    const evaluation = evaluate(record.input, at, this.policy);
+    if (!evaluation.ok) return { record, assessment: null, outcome: null, problem: evaluation.error };
+    return caseView(record, evaluation.assessment);
+  }
+
+  private viewOrThrow(record: CaseRecord, at: number): CaseView {
+    const view = this.viewAt(record, at);
+    if (!view.assessment)
+      throw new Error(`stored case ${record.id} no longer evaluates: ${view.problem.code}`);
+    return view;
   }
 
   private async change(
@@ -238,89 +257,28 @@ export class CaseService {
       if (!stored) return fail('not_found', { caseId });
       const now = clock.now();
       const record: CaseRecord = structuredClone(stored);
-      const { input } = record;
       // A case that no longer evaluates cannot be changed: say why instead of guessing.
-      const before = evaluate(input, now, this.policy);
+      const before = evaluate(record.input, now, this.policy);
       if (!before.ok) return { ok: false, failure: { kind: 'sla', error: before.error } };
-      const outcome = apply(record, input, now, before.assessment);
+      const outcome = apply(record, record.input, now, before.assessment);
       if ('kind' in outcome) return { ok: false, failure: outcome };
-      const evaluation = evaluate(input, now, this.policy);
+      const evaluation = evaluate(record.input, now, this.policy);
       if (!evaluation.ok) return { ok: false, failure: { kind: 'sla', error: evaluation.error } };
       const { assessment } = evaluation;
       record.deadline = assessment.deadline;
       record.updatedAt = now;
       record.version = stored.version + 1;
       const event =
-        actor && outcome.event ? this.event(record, actor, outcome.event, outcome.data, now) : null;
-      const plan = this.plan(record, assessment, now);
+        actor && outcome.event ? caseEvent(record, actor, outcome.event, outcome.data, now) : null;
+      const plan = planOf(record, assessment, this.planning, now);
       const notices = announcements(record, actor, outcome, now);
       // The case, its event and its new plan land together, or (someone else wrote first) not at all.
       const change = { record, expectedVersion: stored.version, event, plan, notices };
       if (!(await store.saveCase(change, now))) continue;
-      return { ok: true, view: this.view(record, now, assessment) };
+      return { ok: true, view: caseView(record, assessment) };
     }
     return fail('conflict', { caseId });
   }
-
-  /** Every reminder the case should have now (its pending plan replaces the stored one). */
-  private plan(record: CaseRecord, assessment: Assessment, now: number): ReminderRow[] {
-    return planReminders({
-      record,
-      assessment,
-      schedule: scheduleOf(assessment, this.policy),
-      tracking: record.input.tracking ?? {},
-      points: this.options.reminders,
-      now,
-      clockStart: clockStart(record, assessment),
-    });
-  }
-
-  /** The case evaluated at `at`, or why it no longer evaluates: never throws for a stored case. */
-  viewAt(record: CaseRecord, at: number): CaseView | UnevaluableCase {
-    const evaluation = evaluate(record.input, at, this.policy);
-    if (!evaluation.ok) return { record, assessment: null, outcome: null, problem: evaluation.error };
-    return this.view(record, at, evaluation.assessment);
-  }
-
-  private view(record: CaseRecord, now: number, known?: Assessment): CaseView {
-    const assessment = known ?? this.assess(record, now);
-    const outcome: Outcome | null =
-      record.respondedAt === null
-        ? null
-        : {
-            respondedAt: record.respondedAt,
-            met: record.respondedAt <= assessment.deadline,
-            marginMinutes: Math.round(Math.abs(assessment.deadline - record.respondedAt) / MINUTE),
-          };
-    return { record, assessment, outcome };
-  }
-
-  private assess(record: CaseRecord, now: number): Assessment {
-    const evaluation = evaluate(record.input, now, this.policy);
-    if (!evaluation.ok)
-      throw new Error(`stored case ${record.id} no longer evaluates: ${evaluation.error.code}`);
-    return evaluation.assessment;
-  }
-
-  private event(
-    record: CaseRecord,
-    actor: Actor,
-    kind: string,
-    data: Record<string, unknown>,
-    now: number,
-  ): CaseEvent {
-    return { caseId: record.id, tenantId: record.tenantId, at: now, actor: actor.id, kind, data };
-  }
-}
-
-/** Where the clock (re)started: the opening, or the last severity change when that is later. */
-function clockStart(record: CaseRecord, assessment: Assessment): number {
-  const restarted = record.input.clockStartsAt;
-  return typeof restarted === 'number' && restarted > assessment.openedAt ? restarted : assessment.openedAt;
-}
-
-function iso(instant: number): string {
-  return new Date(instant).toISOString();
 }
 
 function trackingOf(input: StoredInput): Tracking {
@@ -330,12 +288,4 @@ function trackingOf(input: StoredInput): Tracking {
 
 function openOnly(record: CaseRecord): CaseFailure | null {
   return record.state === 'open' ? null : refuse('invalid_state', { state: record.state });
-}
-
-function refuse(code: CaseErrorCode, params: Record<string, string>): CaseFailure {
-  return { kind: 'case', code, params };
-}
-
-function fail(code: CaseErrorCode, params: Record<string, string>): CaseResult {
-  return { ok: false, failure: refuse(code, params) };
 }

@@ -109,6 +109,14 @@ export const migrations: readonly Migration[] = [
     name: 'reminders whose earlier attempt may have posted',
     sql: () => `ALTER TABLE reminders ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    id: 6,
+    name: 'one case per tenant and open key',
+    // NULL keys never collide, in SQLite and PostgreSQL alike: cases opened without a key are not limited.
+    sql: () => `
+      ALTER TABLE cases ADD COLUMN open_key TEXT;
+      CREATE UNIQUE INDEX cases_by_open_key ON cases (tenant_id, open_key);`,
+  },
 ];
 
 export const latestMigration = migrations.reduce((max, m) => Math.max(max, m.id), 0);

@@ -9,6 +9,7 @@ import {
   chunks,
   decodeJsonNative as decode,
   encodeJson,
+  newCaseRows,
   plannedRows,
   type Row,
   staleRows,
@@ -118,13 +119,35 @@ export function openPostgresStore(options: PostgresOptions): Store {
 
   async function saveCase(change: CaseChange): Promise<boolean> {
     const { record, expectedVersion, event } = change;
+    if (expectedVersion === null) return (await saveNewCases([change]))[0] === true;
     plannedRows(record.tenantId, record.id, [...change.plan, ...change.notices]); // refuse foreign rows early
     return transaction(async (c) => {
-      if (expectedVersion === null) await run(q.insertCase, q.caseParams(record), c);
-      else if ((await run(q.updateCase, q.updateCaseParams(record, expectedVersion), c)) !== 1) return false;
+      if ((await run(q.updateCase, q.updateCaseParams(record, expectedVersion), c)) !== 1) return false;
       if (event) await get(q.insertEvent, q.eventParams(event), c);
       await replaceIn(c, record.tenantId, record.id, change.plan, change.notices);
       return true;
+    });
+  }
+
+  /**
+   * New cases in as few statements as the drivers allow. Another replica inserting the same open key
+   * at the same moment makes ours wait for its commit, then skip: one case per key.
+   */
+  async function saveNewCases(changes: readonly CaseChange[]): Promise<boolean[]> {
+    if (changes.length === 0) return [];
+    newCaseRows(changes, new Set(changes.map((change) => change.record.id))); // refuse foreign rows early
+    return transaction(async (c) => {
+      const written = new Set<string>();
+      for (const part of chunks(changes, q.caseChunk)) {
+        const params = part.flatMap((change) => q.caseParams(change.record));
+        for (const row of await all(q.insertCases(part.length), params, c)) written.add(String(row.id));
+      }
+      const { events, reminders } = newCaseRows(changes, written);
+      for (const part of chunks(events, q.insertChunk))
+        await run(q.insertEvents(part.length), part.flatMap(q.eventParams), c);
+      for (const part of chunks(reminders, q.insertChunk))
+        await run(q.insertReminders(part.length), part.flatMap(q.reminderParams), c);
+      return changes.map((change) => written.has(change.record.id));
     });
   }
 
@@ -142,8 +165,9 @@ export function openPostgresStore(options: PostgresOptions): Store {
 
     saveCase: (change) => saveCase(change),
     getCase: async (tenantId, id) => caseOrNull(await get(q.getCase, [tenantId, id])),
-    findCaseByNumber: async (tenantId, channelId, caseNumber) =>
-      caseOrNull(await get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
+    saveNewCases: (changes) => saveNewCases(changes),
+    findCaseByOpenKey: async (tenantId, openKey) =>
+      caseOrNull(await get(q.findCaseByOpenKey, [tenantId, openKey])),
     listCases: async (query) => {
       const { sql, params } = q.listCases(query);
       return (await all(sql, params)).map((r) => toCase(r, decode));

@@ -44,6 +44,11 @@ export interface CaseRecord {
   updatedAt: number;
   /** Optimistic concurrency; starts at 1. */
   version: number;
+  /**
+   * The key it was opened with (a chat delivery's id, `azure:<tenant>:<ticket id>`): a tenant has at
+   * most one case per key, also with several replicas and across restarts. Absent when none was given.
+   */
+  openKey?: string;
 }
 
 export interface CaseEvent {

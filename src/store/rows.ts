@@ -2,7 +2,7 @@
 // and JSONB already parsed; SQLite returns numbers and JSON text. The `JsonDecoder` hides that.
 import { isNoticeKind, NOTICE_KINDS, readNotice } from '../reminders/notices.js';
 import type { CaseEvent, CaseRecord, CaseState, ReminderRow, ReminderState, StoredInput } from './records.js';
-import type { ClaimedReminder, StoreStats } from './store.js';
+import type { CaseChange, ClaimedReminder, StoreStats } from './store.js';
 
 export type Row = Record<string, unknown>;
 export type JsonDecoder = (value: unknown) => unknown;
@@ -80,6 +80,7 @@ export function toCase(row: Row, decode: JsonDecoder): CaseRecord {
     createdAt: num(row, 'created_at'),
     updatedAt: num(row, 'updated_at'),
     version: num(row, 'version'),
+    ...(row.open_key == null ? {} : { openKey: str(row, 'open_key') }),
   };
 }
 
@@ -179,6 +180,21 @@ export function staleRows(
       stale.push(String(row.id));
   }
   return stale;
+}
+
+/**
+ * The rows a batch of new cases writes once the cases themselves are in (`written`: their ids):
+ * every event, and every reminder and notice, each checked to belong to its case.
+ */
+export function newCaseRows(changes: readonly CaseChange[], written: ReadonlySet<string>) {
+  const events: CaseEvent[] = [];
+  const reminders: ReminderRow[] = [];
+  for (const { record, event, plan, notices } of changes) {
+    if (!written.has(record.id)) continue;
+    if (event) events.push(event);
+    reminders.push(...plannedRows(record.tenantId, record.id, [...plan, ...notices]));
+  }
+  return { events, reminders };
 }
 
 /** Splits rows for multi-row INSERTs. */

@@ -17,9 +17,17 @@ export function numbered(sql: string): string {
 
 const caseColumns =
   'id, tenant_id, platform, channel_id, conversation, case_number, title, input, opened_by, ' +
-  'opened_by_locale, state, responded_at, deadline, flag, created_at, updated_at, version';
+  'opened_by_locale, state, responded_at, deadline, flag, created_at, updated_at, version, open_key';
+const caseRow = `(${Array(18).fill('?').join(', ')})`;
 
-export const insertCase = `INSERT INTO cases (${caseColumns}) VALUES (${Array(17).fill('?').join(', ')})`;
+/** New cases; one whose open key the tenant already has is skipped. Answers the ids written. */
+export function insertCases(count: number): string {
+  return `INSERT INTO cases (${caseColumns}) VALUES ${Array(count).fill(caseRow).join(', ')}
+  ON CONFLICT (tenant_id, open_key) DO NOTHING RETURNING id`;
+}
+
+/** Cases per INSERT: 18 parameters each, well under both drivers' limits. */
+export const caseChunk = 500;
 
 /** The values a case may change after it is created, in the column order both statements use. */
 function changeableValues(r: CaseRecord): unknown[] {
@@ -39,7 +47,8 @@ function changeableValues(r: CaseRecord): unknown[] {
 }
 
 export function caseParams(r: CaseRecord): unknown[] {
-  return [r.id, r.tenantId, r.platform, ...changeableValues(r), r.createdAt, r.updatedAt, r.version];
+  const { id, tenantId, platform, createdAt, updatedAt, version } = r;
+  return [id, tenantId, platform, ...changeableValues(r), createdAt, updatedAt, version, r.openKey ?? null];
 }
 
 // id, tenant, platform and creation time never change.
@@ -53,8 +62,7 @@ export function updateCaseParams(r: CaseRecord, expectedVersion: number): unknow
 
 export const getCase = 'SELECT * FROM cases WHERE tenant_id = ? AND id = ?';
 export const caseExists = 'SELECT 1 AS one FROM cases WHERE tenant_id = ? AND id = ?';
-export const findCaseByNumber = `SELECT * FROM cases WHERE tenant_id = ? AND channel_id = ? AND case_number = ?
-  ORDER BY created_at DESC, id DESC LIMIT 1`;
+export const findCaseByOpenKey = 'SELECT * FROM cases WHERE tenant_id = ? AND open_key = ?';
 export const flagCase = `UPDATE cases SET flag = ?, updated_at = ?, version = version + 1
   WHERE tenant_id = ? AND id = ?`;
 export const attachConversation = `UPDATE cases SET conversation = ?, updated_at = ?, version = version + 1
@@ -82,6 +90,10 @@ export function listCases(q: CaseQuery): Query {
 
 export const insertEvent = `INSERT INTO case_events (case_id, tenant_id, at, actor, kind, data)
   VALUES (?, ?, ?, ?, ?, ?) RETURNING id`;
+export function insertEvents(count: number): string {
+  return `INSERT INTO case_events (case_id, tenant_id, at, actor, kind, data)
+  VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
+}
 export const listEvents = 'SELECT * FROM case_events WHERE tenant_id = ? AND case_id = ? ORDER BY at, id';
 
 export const pendingKeys = `SELECT id, key, kind FROM reminders WHERE tenant_id = ? AND case_id = ? AND state = 'pending'`;

@@ -11,6 +11,7 @@ import {
   chunks,
   decodeJsonText as decode,
   encodeJson,
+  newCaseRows,
   plannedRows,
   type Row,
   staleRows,
@@ -94,11 +95,26 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
 
   const save = db.transaction((change: CaseChange) => {
     const { record, expectedVersion, event } = change;
-    if (expectedVersion === null) run(q.insertCase, q.caseParams(record));
-    else if (run(q.updateCase, q.updateCaseParams(record, expectedVersion)) !== 1) return false;
+    if (expectedVersion === null) return saveNew([change])[0] === true;
+    if (run(q.updateCase, q.updateCaseParams(record, expectedVersion)) !== 1) return false;
     if (event) get(q.insertEvent, q.eventParams(event));
     replace(record.tenantId, record.id, change.plan, change.notices);
     return true;
+  });
+
+  /** New cases in as few statements as the drivers allow; a case whose open key exists is skipped. */
+  const saveNew = db.transaction((changes: readonly CaseChange[]): boolean[] => {
+    const written = new Set<string>();
+    for (const part of chunks(changes, q.caseChunk)) {
+      const params = part.flatMap((change) => q.caseParams(change.record));
+      for (const row of all(q.insertCases(part.length), params)) written.add(String(row.id));
+    }
+    const { events, reminders } = newCaseRows(changes, written);
+    for (const part of chunks(events, q.insertChunk))
+      run(q.insertEvents(part.length), part.flatMap(q.eventParams));
+    for (const part of chunks(reminders, q.insertChunk))
+      run(q.insertReminders(part.length), part.flatMap(q.reminderParams));
+    return changes.map((change) => written.has(change.record.id));
   });
 
   const claim = db.transaction((owner: string, now: number, leaseMs: number, limit: number) => {
@@ -123,8 +139,8 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
 
     saveCase: async (change) => save.immediate(change),
     getCase: async (tenantId, id) => maybeCase(get(q.getCase, [tenantId, id])),
-    findCaseByNumber: async (tenantId, channelId, caseNumber) =>
-      maybeCase(get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
+    saveNewCases: async (changes) => (changes.length ? saveNew.immediate(changes) : []),
+    findCaseByOpenKey: async (tenantId, openKey) => maybeCase(get(q.findCaseByOpenKey, [tenantId, openKey])),
     listCases: async (query) => {
       const { sql, params } = q.listCases(query);
       return all(sql, params).map((r) => toCase(r, decode));

@@ -77,12 +77,18 @@ export interface CaseStore {
   /**
    * Writes a case, its event, its re-planned reminders and its one-off notices atomically, so a crash
    * can never leave a case without its reminders. False (nothing written) when the stored version
-   * is not `expectedVersion`.
+   * is not `expectedVersion`, or, for a new case, when the tenant already has its `openKey`.
    */
   saveCase(change: CaseChange, now: number): Promise<boolean>;
+  /**
+   * Writes new cases (`expectedVersion` null) with their events, plans and notices, in one
+   * transaction: the bulk path. One answer per change: false where the tenant already has a case
+   * with that `openKey` (nothing of it is written).
+   */
+  saveNewCases(changes: readonly CaseChange[], now: number): Promise<boolean[]>;
   getCase(tenantId: string, id: string): Promise<CaseRecord | null>;
-  /** The most recently created case with this number in the channel. */
-  findCaseByNumber(tenantId: string, channelId: string, caseNumber: string): Promise<CaseRecord | null>;
+  /** The tenant's case opened with this key, or null. */
+  findCaseByOpenKey(tenantId: string, openKey: string): Promise<CaseRecord | null>;
   /** Soonest deadline first, cases without a deadline last. */
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
   /** Sets the case's flag and bumps its version, so a stale writer cannot erase it. */

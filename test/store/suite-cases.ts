@@ -6,21 +6,26 @@ import type { SuiteContext } from './store-suite.js';
 export function caseTests(ctx: SuiteContext): void {
   it('stores a case and reads it back, JSON included', async () => {
     const store = await ctx.migrated();
-    const c = makeCase({ conversation: 'plain string ref', flag: 'x', respondedAt: T0 + 5 });
+    const c = makeCase({
+      conversation: 'plain string ref',
+      flag: 'x',
+      respondedAt: T0 + 5,
+      openKey: 'azure:t:1',
+    });
     await store.insertCase(c);
     expect(await store.getCase(c.tenantId, c.id)).toEqual(c);
-    expect(await store.findCaseByNumber(c.tenantId, c.channelId, c.caseNumber)).toEqual(c);
-    expect(await store.findCaseByNumber(c.tenantId, 'C-OTHER', c.caseNumber)).toBeNull();
+    expect(await store.findCaseByOpenKey(c.tenantId, 'azure:t:1')).toEqual(c);
+    expect(await store.findCaseByOpenKey(c.tenantId, 'azure:t:2')).toBeNull();
     await store.ping();
   });
 
   it('scopes every read and write by tenant', async () => {
     const store = await ctx.migrated();
-    const c = makeCase();
+    const c = makeCase({ openKey: 'k' });
     await store.insertCase(c, standardPlan(c));
     const intruder = 'T-EVIL';
     expect(await store.getCase(intruder, c.id)).toBeNull();
-    expect(await store.findCaseByNumber(intruder, c.channelId, c.caseNumber)).toBeNull();
+    expect(await store.findCaseByOpenKey(intruder, 'k')).toBeNull();
     expect(await store.listCases({ tenantId: intruder })).toEqual([]);
     const event = { caseId: c.id, tenantId: intruder, at: T0, actor: 'U-X', kind: 'closed', data: {} };
     const pwned = { ...c, tenantId: intruder, title: 'pwned', version: 2 };
@@ -94,5 +99,35 @@ export function caseTests(ctx: SuiteContext): void {
     const events = await store.listEvents(c.tenantId, c.id);
     expect(events.map(({ id: _id, ...event }) => event)).toEqual([early, first, second]);
     expect(events.every((event) => Number.isInteger(event.id))).toBe(true);
+  });
+
+  it('opens many cases in one go, once per tenant and open key, with their events and plans', async () => {
+    const store = await ctx.migrated();
+    const change = (c: ReturnType<typeof makeCase>) => ({
+      record: c,
+      expectedVersion: null,
+      event: { caseId: c.id, tenantId: c.tenantId, at: T0, actor: 'azure', kind: 'opened', data: {} },
+      plan: standardPlan(c),
+      notices: [],
+    });
+    const first = makeCase({ openKey: 'azure:t:1' });
+    const again = makeCase({ openKey: 'azure:t:1' }); // the same ticket seen twice
+    const elsewhere = makeCase({ openKey: 'azure:t:1', tenantId: 'T-OTHER' });
+    const keyless = [makeCase(), makeCase()];
+    const saved = await store.saveNewCases([first, again, elsewhere, ...keyless].map(change), T0);
+    expect(saved).toEqual([true, false, true, true, true]);
+    expect(await store.getCase(again.tenantId, again.id)).toBeNull();
+    expect(await store.findCaseByOpenKey(first.tenantId, 'azure:t:1')).toEqual(first);
+    for (const c of [first, elsewhere, ...keyless]) {
+      expect(await store.listEvents(c.tenantId, c.id)).toHaveLength(1);
+      expect(await store.listReminders(c.tenantId, c.id)).toHaveLength(4);
+    }
+    expect(await store.listReminders(again.tenantId, again.id)).toEqual([]);
+    // Later, one at a time (another replica, a restart): still one case per key.
+    expect(await store.saveCase(change(makeCase({ openKey: 'azure:t:1' })), T0)).toBe(false);
+    expect(await store.saveNewCases([], T0)).toEqual([]);
+    const many = Array.from({ length: 1200 }, (_, i) => makeCase({ openKey: `bulk:${i}` }));
+    expect((await store.saveNewCases(many.map(change), T0)).every(Boolean)).toBe(true);
+    expect(await store.stats(T0)).toMatchObject({ openCases: 1204, remindersPending: 4 * 1204 });
   });
 }

@@ -1,8 +1,39 @@
 // Store suite, part 3: dedup, installations, migrations and stats.
 import { expect, it } from 'vitest';
+import { type Notice, noticePayload } from '../../src/reminders/notices.js';
 import { latestMigration } from '../../src/store/migrations.js';
+import type { CaseRecord } from '../../src/store/records.js';
 import { labelOf, makeCase, makeReminder, minute, standardPlan, T0 } from './fixtures.js';
+import type { RawSql } from './raw-sql.js';
 import type { SuiteContext } from './store-suite.js';
+
+/** A case as the store wrote it before open keys (migration 6). */
+async function insertOldCase(sql: RawSql, c: CaseRecord): Promise<void> {
+  await sql(
+    `INSERT INTO cases (id, tenant_id, platform, channel_id, conversation, case_number, title, input, opened_by,
+      opened_by_locale, state, responded_at, deadline, flag, created_at, updated_at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      c.id,
+      c.tenantId,
+      c.platform,
+      c.channelId,
+      JSON.stringify(c.conversation),
+      c.caseNumber,
+      c.title,
+      JSON.stringify(c.input),
+      c.openedBy,
+      c.openedByLocale,
+      c.state,
+      c.respondedAt,
+      c.deadline,
+      c.flag,
+      c.createdAt,
+      c.updatedAt,
+      c.version,
+    ],
+  );
+}
 
 export function upkeepTests(ctx: SuiteContext): void {
   it('remembers keys once (dedup) and forgets old ones', async () => {
@@ -34,16 +65,27 @@ export function upkeepTests(ctx: SuiteContext): void {
     const all = Array.from({ length: latestMigration }, (_, i) => i + 1);
     expect(await old.migrationStatus()).toEqual({ applied: [], pending: all });
     expect(await old.migrate({ to: 1 })).toEqual({ applied: [1], pending: all.slice(1) });
+    // Rows as the first version of the store wrote them.
     const c = makeCase();
-    const opened = {
-      caseId: c.id,
-      tenantId: c.tenantId,
-      at: T0,
-      actor: 'U-A',
-      kind: 'opened',
-      data: { n: 1 },
-    };
-    await old.insertCase(c, standardPlan(c), opened);
+    await insertOldCase(h.sql, c);
+    for (const r of standardPlan(c))
+      await h.sql(
+        `INSERT INTO reminders (id, case_id, tenant_id, kind, due_at, key, payload, state, attempts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0)`,
+        [
+          r.id,
+          c.id,
+          c.tenantId,
+          labelOf(r),
+          r.dueAt,
+          r.key,
+          JSON.stringify(noticePayload(r.notice as Notice)),
+        ],
+      );
+    await h.sql(
+      'INSERT INTO case_events (case_id, tenant_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?, ?)',
+      [c.id, c.tenantId, T0, 'U-A', 'opened', JSON.stringify({ n: 1 })],
+    );
     await expect(old.remember('k', T0)).rejects.toThrow();
     await old.close();
 
@@ -65,7 +107,7 @@ export function upkeepTests(ctx: SuiteContext): void {
     const old = h.open();
     await old.migrate({ to: 3 });
     const c = makeCase();
-    await old.insertCase(c);
+    await insertOldCase(h.sql, c);
     const deadline = T0 + 120 * minute;
     const rows: Array<[string, number, unknown]> = [
       ['fraction:0.5', T0 + 60 * minute, { fraction: 0.5, remainingMinutes: 60, deadline }],
