@@ -43,7 +43,6 @@ export class ConfigError extends Error {
 
 const systemClock: Clock = { now: () => Date.now() };
 const STOP_GRACE_MS = 8_000;
-const POST_TIMEOUT_MS = 7_000;
 
 /** One HTTP server for both chat platforms, the health checks and metrics, plus the reminder dispatcher. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -69,8 +68,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     ...config.dispatcher,
-    // A hung post is abandoned before the 10-second shutdown budget runs out.
-    postTimeoutMs: Math.min(POST_TIMEOUT_MS, Math.floor(config.dispatcher.leaseMs / 3)),
     logger,
   });
 

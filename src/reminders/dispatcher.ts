@@ -60,6 +60,11 @@ export interface DispatcherOptions {
   dedupRetentionMs?: number;
   /** How often the running dispatcher does its upkeep (default hourly). */
   upkeepEveryMs?: number;
+  /**
+   * How long `stop` waits for posts in flight (default 8 s, inside a 10 s shutdown budget). A post
+   * still running then is left to its lease, and its row comes back as uncertain.
+   */
+  stopGraceMs?: number;
   logger: DispatcherLogger;
 }
 
@@ -241,7 +246,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       pacer.stop();
-      await Promise.allSettled([...inFlight]);
+      let grace: NodeJS.Timeout | undefined;
+      const waited = new Promise<'late'>((resolve) => {
+        grace = setTimeout(() => resolve('late'), options.stopGraceMs ?? 8_000);
+        grace.unref();
+      });
+      const finished = await Promise.race([Promise.allSettled([...inFlight]), waited]);
+      clearTimeout(grace);
+      if (finished === 'late') logger.warn({ batches: inFlight.size }, 'stopped with posts still in flight');
     },
     stats: () => ({ ...counters, sentByKind: { ...counters.sentByKind } }),
   };

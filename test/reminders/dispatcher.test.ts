@@ -330,4 +330,39 @@ describe('dispatcher', () => {
     expect(await store.remember('slack:submit:T1:old', T0)).toBe(true);
     expect(await store.remember('slack:submit:T1:recent', T0)).toBe(false);
   });
+
+  it('stop() waits for a hung post only so long, and leaves its row to its lease', async () => {
+    const { c, rows } = await seed();
+    const { slack, dispatcher, logger } = setup({ pollMs: 5, stopGraceMs: 50 });
+    const called = deferred();
+    slack.script.push(() => {
+      called.resolve();
+      return new Promise(() => {});
+    });
+    dispatcher.start();
+    await called.promise;
+    await dispatcher.stop();
+    expect(logger.entries.map((e) => e.msg)).toContain('stopped with posts still in flight');
+    expect(await row(c, rows[0] as ReminderRow)).toMatchObject({ state: 'pending', claimedBy: 'd1' });
+  });
+
+  it('stop() gives back the rows still waiting for their channel, without using an attempt', async () => {
+    const one = await seed({ channelId: 'C-PACED' });
+    const two = await seed({ channelId: 'C-PACED' });
+    const { slack, dispatcher } = setup({ pollMs: 5 });
+    slack.perChannelIntervalMs = 2_000; // the second post waits its turn, within the longest wait
+    dispatcher.start();
+    for (let i = 0; i < 200 && slack.posts.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    await dispatcher.stop();
+    const states = [
+      await row(one.c, one.rows[0] as ReminderRow),
+      await row(two.c, two.rows[0] as ReminderRow),
+    ];
+    expect(states.map((r) => r?.state).sort()).toEqual(['pending', 'sent']);
+    expect(states.find((r) => r?.state === 'pending')).toMatchObject({
+      attempts: 0,
+      claimedBy: null,
+      lastError: 'deferred: dispatcher stopping',
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { slackClients } from '../../../adapters/slack/clients.js';
 import { slackNotifier } from '../../../adapters/slack/notifier.js';
 import type { SlackConfig } from '../../../src/config.js';
 import { NotifierError, type ThreadPost } from '../../../src/reminders/notifier.js';
+import { evaluate } from '../../../src/sla/index.js';
 import type { CaseRecord, ReminderRow } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
 import { type SlackStandIn, startSlackStandIn } from '../../support/slack-stand-in.js';
@@ -144,5 +145,74 @@ describe('the Slack notifier', () => {
       slackNotifier(slackClients(oauth, installed)).post(breachPost({ ...record, tenantId: 'T2' })),
     );
     expect(thrown).toMatchObject({ kind: 'permanent', reason: 'bot_removed' });
+  });
+
+  it("keeps the notice's key in the message metadata, and finds it in the thread before posting again", async () => {
+    const notifier = slackNotifier(slackClients(config(), noStore));
+    slack.messages.push({ channel: 'CMETA', ts: '1800000000.000001', text: 'card' });
+    const inThread = {
+      ...record,
+      channelId: 'CMETA',
+      conversation: { channel: 'CMETA', ts: '1800000000.000001' },
+    };
+    const post = { ...breachPost(inThread), reminder: { ...reminder, key: 'case-1:breach:meta' } };
+    expect(await notifier.findPost?.(post)).toBe(false);
+    await notifier.post(post);
+    expect(slack.callsTo('chat.postMessage')[0]?.body.metadata).toEqual({
+      event_type: 'sla_bot_notice',
+      event_payload: { case_id: 'case-1', key: 'case-1:breach:meta' },
+    });
+    expect(await notifier.findPost?.(post)).toBe(true);
+    expect(slack.callsTo('conversations.replies').at(-1)?.body).toMatchObject({
+      channel: 'CMETA',
+      ts: '1800000000.000001',
+    });
+    expect(String(slack.callsTo('conversations.replies').at(-1)?.body.include_all_metadata)).toBe('true');
+  });
+
+  it('without the history scopes it cannot tell, and says "not there" instead of failing', async () => {
+    slack.fail('conversations.replies', { error: 'missing_scope' });
+    expect(await slackNotifier(slackClients(config(), noStore)).findPost?.(breachPost())).toBe(false);
+    slack.fail('conversations.replies', { status: 503 });
+    const thrown = await failure(
+      slackNotifier(slackClients(config(), noStore))
+        .findPost?.(breachPost())
+        .then(() => {}) ?? Promise.resolve(),
+    );
+    expect(thrown).toMatchObject({ kind: 'transient', reason: 'server_error', maybePosted: true });
+  });
+
+  it('posts a case card with its metadata, finds it again, and updates it in place', async () => {
+    const notifier = slackNotifier(slackClients(config(), noStore));
+    const unposted = { ...record, id: 'case-card', channelId: 'CCARD', conversation: { channel: 'CCARD' } };
+    const view = {
+      record: unposted,
+      assessment: (() => {
+        const evaluation = evaluate(unposted.input, AT);
+        if (!evaluation.ok) throw new Error(evaluation.error.code);
+        return evaluation.assessment;
+      })(),
+      outcome: null,
+    };
+    expect(notifier.hasThread(unposted)).toBe(false);
+    expect(await notifier.findCard?.({ record: unposted, view })).toBeNull();
+    const where = (await notifier.postCard({ record: unposted, view })) as { channel: string; ts: string };
+    expect(where.channel).toBe('CCARD');
+    const [posted] = slack.callsTo('chat.postMessage');
+    expect(posted?.body.metadata).toEqual({
+      event_type: 'sla_bot_case',
+      event_payload: { case_id: 'case-card' },
+    });
+    expect(String(posted?.body.text)).toMatch(/Case 1: t/);
+    expect(await notifier.findCard?.({ record: unposted, view })).toEqual(where);
+    const attached = { ...unposted, conversation: where };
+    expect(notifier.hasThread(attached)).toBe(true);
+    await notifier.updateCard({ record: attached, view });
+    expect(slack.callsTo('chat.update')[0]?.body).toMatchObject({ channel: 'CCARD', ts: where.ts });
+    slack.fail('chat.update', { error: 'message_not_found' });
+    expect(await failure(notifier.updateCard({ record: attached, view }))).toMatchObject({
+      kind: 'permanent',
+      reason: 'message_not_found',
+    });
   });
 });
