@@ -134,11 +134,24 @@ export class CaseService {
     return record ? { ok: true, view: this.viewOrThrow(record, now) } : fail('not_found', { caseId });
   }
 
-  /** A new severity restarts the clock at the change, with the new severity's target (SLA-RULES §11). */
-  changeSeverity(tenantId: string, caseId: string, severity: string, actor: Actor): Promise<CaseResult> {
+  /**
+   * A new severity restarts the clock at the change, with the new severity's target (SLA-RULES §11).
+   * `at`: when it changed, if not now (the Azure watcher knows from the ticket); never before the
+   * opening, nor in the future beyond the clock skew.
+   */
+  changeSeverity(
+    tenantId: string,
+    caseId: string,
+    severity: string,
+    actor: Actor,
+    at?: number,
+  ): Promise<CaseResult> {
     return this.change(tenantId, caseId, actor, (record, input, now, before) => {
+      const changedAt = at ?? now;
+      if (!Number.isFinite(changedAt) || changedAt > now + CLOCK_SKEW_MS || changedAt < before.openedAt)
+        return refuse('invalid_case', { field: 'changedAt' });
       input.severity = severity;
-      input.clockStartsAt = now;
+      input.clockStartsAt = changedAt;
       // The 24x7 defaults differ per severity: a new severity starts from its own default.
       delete input.commit24x7;
       delete input.available24x7;

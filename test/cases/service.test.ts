@@ -264,6 +264,21 @@ describe('re-planning on every change', () => {
     );
   });
 
+  test('a severity change made earlier (the Azure watcher reads when from the ticket) restarts the clock then', async () => {
+    const opened = await cases.open(request({}, { severity: 'B', commit24x7: true }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const id = opened.view.record.id;
+    clock.advance(40 * MIN);
+    const azure = { id: 'azure', name: 'Azure', locale: 'en', announce: true };
+    expect(await cases.changeSeverity('T-ACME', id, 'A', azure, clock.now() - 41 * MIN)).toMatchObject({
+      ok: false,
+      failure: { code: 'invalid_case', params: { field: 'changedAt' } },
+    });
+    const changed = await cases.changeSeverity('T-ACME', id, 'A', azure, clock.now() - 10 * MIN);
+    expect(changed.ok).toBe(true);
+    expect((await store.getCase('T-ACME', id))?.input.clockStartsAt).toBe(clock.now() - 10 * MIN);
+  });
+
   test.runIf(coreRestartsTheClock())(
     'a severity change restarts the clock at the change: the deadline is the new target from then',
     async () => {
