@@ -1,5 +1,6 @@
-// Reminders benchmark (issue 3): planning 100,000 open cases, a dispatcher tick with 1,000 vs
-// 100,000 open cases, and lateness with a one-second poll while 1,000 reminders fall due in one minute.
+// Reminders benchmark (issue 3): planning 100,000 open cases, opening them one by one beside opening
+// them in batches (issue 13: the bulk path of imports), a dispatcher tick with 1,000 vs 100,000 open
+// cases, and lateness with a one-second poll while 1,000 reminders fall due in one minute.
 // Runs on the compiled dist/ (npm run build). Not part of the tests.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
 import { CaseService } from '../dist/src/cases/service.js';
 import { createDispatcher } from '../dist/src/reminders/dispatcher.js';
 import { evaluate, scheduleOf } from '../dist/src/sla/index.js';
-import { pendingReminder } from '../dist/src/store/records.js';
+import { pendingReminder, reminderKey } from '../dist/src/store/records.js';
 import { openSqliteStore } from '../dist/src/store/sqlite.js';
 
 const MINUTE = 60_000;
@@ -39,21 +40,81 @@ async function tempStore() {
   };
 }
 
+function request(i, start) {
+  return {
+    tenantId: `T${i % 50}`,
+    platform: 'slack',
+    channelId: `C${i % 500}`,
+    conversation: { channel: `C${i % 500}` },
+    caseNumber: String(i),
+    title: `case ${i}`,
+    input: { ...CASES[i % CASES.length], openedAt: start },
+    openedBy: { id: `U${i % 300}`, locale: 'en' },
+    card: 'posted_by_caller',
+  };
+}
+
 async function openCases(cases, count, start) {
   for (let i = 0; i < count; i += 1) {
-    const input = { ...CASES[i % CASES.length], openedAt: start };
-    const result = await cases.open({
-      tenantId: `T${i % 50}`,
-      platform: 'slack',
-      channelId: `C${i % 500}`,
-      conversation: { channel: `C${i % 500}` },
-      caseNumber: String(i),
-      title: `case ${i}`,
-      input,
-      openedBy: { id: `U${i % 300}`, locale: 'en' },
-    });
+    const result = await cases.open(request(i, start));
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
   }
+}
+
+/** The same cases opened through `openMany`: one transaction per batch instead of one per case. */
+async function openCasesInBatches(cases, count, start) {
+  const results = await cases.openMany(Array.from({ length: count }, (_, i) => request(i, start)));
+  const failed = results.find((result) => !result.ok);
+  if (failed) throw new Error(JSON.stringify(failed.failure));
+}
+
+/** Opening `count` cases one by one, then the same in batches, each on a fresh SQLite file. */
+async function openingRates(count) {
+  const rate = async (open) => {
+    const { store, dispose } = await tempStore();
+    const clock = { now: () => Date.UTC(2026, 2, 30, 8) };
+    const cases = new CaseService({ store, clock, reminders: points });
+    const t0 = performance.now();
+    await open(cases, count, clock.now());
+    const ms = performance.now() - t0;
+    await dispose();
+    return Math.round(count / (ms / 1000));
+  };
+  const single = await rate(openCases);
+  const batched = await rate(openCasesInBatches);
+  return {
+    cases: count,
+    singlePerSecond: single,
+    batchedPerSecond: batched,
+    ratio: +(batched / single).toFixed(2),
+  };
+}
+
+/** A note due at `dueAt` added to the case, the rest of its plan cancelled (the table keeps its size). */
+async function dueNow(store, c, label, dueAt) {
+  const notice = { kind: 'note', event: 'opened', actor: label, data: {} };
+  const row = pendingReminder(c, notice, dueAt, reminderKey(c.id, label, dueAt));
+  const record = { ...c, version: c.version + 1 };
+  if (
+    !(await store.saveCase(
+      { record, expectedVersion: c.version, event: null, plan: [], notices: [row] },
+      dueAt,
+    ))
+  )
+    throw new Error(`case ${c.id} changed`);
+  c.version += 1;
+}
+
+/** A notifier that posts nothing and takes no time: the dispatcher's own cost is measured. */
+function idleNotifier(onPost = () => {}) {
+  return {
+    platform: 'slack',
+    perChannelIntervalMs: 0,
+    hasThread: () => true,
+    post: async (post) => onPost(post),
+    postCard: async () => ({}),
+    updateCard: async () => {},
+  };
 }
 
 /** Planning alone, in memory: evaluate each case and plan its reminders, no database. */
@@ -74,6 +135,7 @@ export function planningInMemory(count) {
       tracking: {},
       points,
       now,
+      clockStart: now,
     }).length;
   }
   const ms = performance.now() - t0;
@@ -114,10 +176,10 @@ async function tickCost({ store, dispose, start }, open, due = 50, repeats = 20)
   // An hour before the cases were opened nothing of theirs is due: only the rows added below are.
   let now = start - 60 * MINUTE;
   const clock = { now: () => now };
-  const notifier = { platform: 'slack', post: async () => {} };
   const dispatcher = createDispatcher({
     store,
-    notifiers: { slack: notifier },
+    notifiers: { slack: idleNotifier() },
+    cases: new CaseService({ store, clock, reminders: [] }),
     clock,
     owner: 'bench',
     batchSize: due,
@@ -132,7 +194,7 @@ async function tickCost({ store, dispose, start }, open, due = 50, repeats = 20)
     // `due` distinct cases get one extra row due now (replacing their pending rows keeps the table size).
     for (let i = 0; i < due; i += 1) {
       const c = all[(r * due + i) % all.length];
-      await store.replacePendingReminders(c.tenantId, c.id, [pendingReminder(c, 'note:bench', now)], now);
+      await dueNow(store, c, `bench-${r}`, now);
     }
     const t0 = performance.now();
     const claimed = await dispatcher.tick();
@@ -162,23 +224,14 @@ async function lateness(count = 1000) {
   for (let i = 0; i < count; i += 1) {
     const c = list[i % list.length];
     const dueAt = start + Math.floor((i / count) * MINUTE);
-    await store.replacePendingReminders(
-      c.tenantId,
-      c.id,
-      [pendingReminder(c, `note:late-${i}`, dueAt)],
-      Date.now(),
-    );
+    await dueNow(store, c, `late-${i}`, dueAt);
   }
   const late = [];
-  const notifier = {
-    platform: 'slack',
-    post: async (_c, r) => {
-      if (r.kind.startsWith('note:late')) late.push(Date.now() - r.dueAt);
-    },
-  };
+  const notifier = idleNotifier(({ reminder }) => late.push(Date.now() - reminder.dueAt));
   const dispatcher = createDispatcher({
     store,
     notifiers: { slack: notifier },
+    cases: new CaseService({ store, clock, reminders: [] }),
     clock,
     owner: 'late',
     pollMs: 1000,
@@ -201,9 +254,11 @@ async function lateness(count = 1000) {
   };
 }
 
-export async function runReminderBench({ planCount = 100_000 } = {}) {
+export async function runReminderBench({ planCount = 100_000, openCount = 20_000 } = {}) {
   const inMemory = planningInMemory(planCount);
   console.log('planning in memory', inMemory);
+  const opening = await openingRates(openCount);
+  console.log('opening: one by one vs in batches', opening);
   const planned = await planning(planCount);
   const plan = planned.result;
   console.log('planning', plan);
@@ -214,6 +269,7 @@ export async function runReminderBench({ planCount = 100_000 } = {}) {
   const late = await lateness();
   console.log('lateness', late);
   return {
+    opening,
     planning: plan,
     tick: { small, large, ratio: +(large.medianTickMs / small.medianTickMs).toFixed(2) },
     lateness: late,
@@ -223,6 +279,7 @@ export async function runReminderBench({ planCount = 100_000 } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 100_000);
-  const result = await runReminderBench({ planCount: count });
+  const openCount = Number(process.argv[3] ?? Math.min(count, 20_000));
+  const result = await runReminderBench({ planCount: count, openCount });
   console.log(JSON.stringify(result, null, 2));
 }

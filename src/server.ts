@@ -70,7 +70,6 @@ export class ListenError extends Error {
 
 const systemClock: Clock = { now: () => Date.now() };
 const STOP_GRACE_MS = 8_000;
-const POST_TIMEOUT_MS = 7_000;
 
 /** One HTTP server for every platform, the health checks and metrics, plus the reminder dispatcher. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -90,7 +89,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const cases = new CaseService({ store, clock, reminders: config.reminders, policy });
   const platforms = await buildPlatforms(settings, { cases, store, clock, logger, policy });
   const metrics = createMetrics();
-  const dispatcher = serverDispatcher(config, { store, platforms, metrics, clock, logger });
+  const dispatcher = serverDispatcher(config, { store, cases, platforms, metrics, clock, logger });
   const server = createHttpServer(
     { store, platforms, dispatcher, metrics, clock, logger },
     { ...HTTP_LIMITS, ...options.httpLimits },
@@ -139,20 +138,19 @@ async function buildPlatforms(
 /** The reminder dispatcher, posting through each platform's notifier, measured. */
 function serverDispatcher(
   config: Config,
-  parts: Pick<HttpParts, 'store' | 'platforms' | 'metrics' | 'clock' | 'logger'>,
+  parts: Pick<HttpParts, 'store' | 'platforms' | 'metrics' | 'clock' | 'logger'> & { cases: CaseService },
 ): Dispatcher {
-  const { store, platforms, metrics, clock, logger } = parts;
+  const { store, cases, platforms, metrics, clock, logger } = parts;
   const notifiers: Record<string, Notifier> = {};
   for (const platform of platforms)
     if (platform.notifier) notifiers[platform.name] = measured(platform.notifier, metrics, clock);
   return createDispatcher({
     store,
     notifiers,
+    cases,
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     ...config.dispatcher,
-    // A hung post is abandoned before the 10-second shutdown budget runs out.
-    postTimeoutMs: Math.min(POST_TIMEOUT_MS, Math.floor(config.dispatcher.leaseMs / 3)),
     logger,
   });
 }
@@ -194,10 +192,16 @@ function listen(server: Server, config: Config): Promise<void> {
 function measured(notifier: Notifier, metrics: ServerMetrics, clock: Clock): Notifier {
   return {
     platform: notifier.platform,
-    async post(caseRecord, reminder) {
-      await notifier.post(caseRecord, reminder);
-      metrics.observeLateness((clock.now() - reminder.dueAt) / 1000);
-      if (reminder.kind === 'breach') metrics.breachPosted();
+    perChannelIntervalMs: notifier.perChannelIntervalMs,
+    hasThread: (record) => notifier.hasThread(record),
+    async post(post) {
+      await notifier.post(post);
+      metrics.observeLateness((clock.now() - post.reminder.dueAt) / 1000);
+      if (post.notice.kind === 'breach') metrics.breachPosted();
     },
+    postCard: (card) => notifier.postCard(card),
+    updateCard: (card) => notifier.updateCard(card),
+    ...(notifier.findPost && { findPost: notifier.findPost.bind(notifier) }),
+    ...(notifier.findCard && { findCard: notifier.findCard.bind(notifier) }),
   };
 }

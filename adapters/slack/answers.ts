@@ -1,6 +1,6 @@
 // Ephemeral answers to `/sla check`, `/sla list` and `/sla help`.
 import type { TFunction } from 'i18next';
-import type { CaseView } from '../../src/cases/types.js';
+import type { ListedCase } from '../../src/cases/types.js';
 import { assessmentText } from '../../src/messages/assessment-text.js';
 import { errorText } from '../../src/messages/errors.js';
 import type { Evaluation } from '../../src/sla/index.js';
@@ -43,13 +43,15 @@ export function checkAnswer(
 }
 
 /** Open cases, soonest deadline first, each with time left and a link to its card. */
-export function caseLines(t: TFunction, language: string, views: readonly CaseView[]): string[] {
+export function caseLines(t: TFunction, language: string, views: readonly ListedCase[]): string[] {
   return views.slice(0, MAX_LISTED).map((view) => {
     const { record, assessment } = view;
-    const text = assessmentText(t, language, assessment);
     const title = escapeMarkdown(t('cards:case.title', { number: record.caseNumber, title: record.title }));
     const where = slackConversation(record.conversation, record.channelId);
     const linked = where.ts ? `<${messageLink(where.channel, where.ts)}|${title}>` : title;
+    if (!assessment)
+      return t('slack:list.unevaluable', { title: linked, problem: errorText(t, language, view.problem) });
+    const text = assessmentText(t, language, assessment);
     const timeLeft = assessment.status.breached
       ? text.timeLeft
       : t('slack:list.left', { duration: text.timeLeft });
@@ -61,7 +63,7 @@ export function caseLines(t: TFunction, language: string, views: readonly CaseVi
   });
 }
 
-export function listAnswer(t: TFunction, language: string, views: readonly CaseView[]): SlackMessage {
+export function listAnswer(t: TFunction, language: string, views: readonly ListedCase[]): SlackMessage {
   if (views.length === 0) return { text: t('slack:list.empty'), blocks: [section(t('slack:list.empty'))] };
   const lines = caseLines(t, language, views);
   const blocks: Block[] = [section(`*${t('slack:list.heading', { count: views.length })}*`)];

@@ -17,7 +17,6 @@ export interface SlackDeps {
 /** A case or SLA failure in the reader's words. */
 export function failureText(t: TFunction, language: string, failure: CaseFailure): string {
   if (failure.kind === 'sla') return errorText(t, language, failure.error);
-  if (failure.params.reason === 'future') return t('slack:failure.future');
   return t(`slack:failure.${failure.code}`, {
     ...failure.params,
     state: failure.params.state ? t(`common:state.${failure.params.state}`) : undefined,

@@ -1,13 +1,13 @@
 // App Home: the person's open cases across channels, soonest deadline first; a how-to when none.
 import type { App, types } from '@slack/bolt';
 import type { TFunction } from 'i18next';
-import type { CaseView } from '../../src/cases/types.js';
+import type { ListedCase } from '../../src/cases/types.js';
 import { translator } from '../../src/i18n/index.js';
 import { caseLines } from './answers.js';
 import { type Block, context, LIMITS, plain, section } from './blocks.js';
 import type { SlackDeps } from './deps.js';
 
-export function homeView(t: TFunction, language: string, views: readonly CaseView[]): types.HomeView {
+export function homeView(t: TFunction, language: string, views: readonly ListedCase[]): types.HomeView {
   const blocks: Block[] = [{ type: 'header', text: plain(t('slack:home.heading'), LIMITS.header) }];
   if (views.length === 0) {
     blocks.push(section(t('slack:home.empty')), section(t('slack:help.text')));

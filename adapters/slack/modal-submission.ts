@@ -74,6 +74,7 @@ export function submissionErrors(
   if (failure.code === 'invalid_case' && failure.params.field === 'caseNumber') {
     return { [FIELD.caseNumber]: t('slack:modal.error.case_number') };
   }
+  if (failure.code === 'opened_in_future') return { [FIELD.openedAt]: t('slack:failure.opened_in_future') };
   return { [FIELD.caseNumber]: t(`slack:failure.${failure.code}`) };
 }
 

@@ -16,11 +16,11 @@ export function registerCaseSubmission(app: App, deps: SlackDeps): void {
     const submission = readCaseSubmission(view.state.values, now);
     const missing = missingFields(t, submission);
     if (missing) return ack({ response_action: 'errors', errors: missing });
-    const evaluation = deps.cases.check(submission.input, now);
-    if (!evaluation.ok) {
+    const admitted = deps.cases.admit(submission.input, now);
+    if (!admitted.ok) {
       return ack({
         response_action: 'errors',
-        errors: submissionErrors(t, metadata.language, { kind: 'sla', error: evaluation.error }),
+        errors: submissionErrors(t, metadata.language, admitted.failure),
       });
     }
     await ack();
@@ -38,6 +38,7 @@ export function registerCaseSubmission(app: App, deps: SlackDeps): void {
       input: submission.input,
       openedBy: { id: body.user.id, name: body.user.name, locale: metadata.language },
       idempotencyKey: view.id,
+      card: 'posted_by_caller',
     });
     if (!result.ok)
       return tellPerson(

@@ -130,8 +130,7 @@ function invalid(field: string): CaseResult {
 function failureText(t: TFunction, locale: string, failure: CaseFailure): string {
   if (failure.kind === 'sla') return errorText(t, locale, failure.error);
   const state = failure.params.state ? t(`common:state.${failure.params.state}`) : '';
-  const { field, reason } = failure.params;
-  if (failure.code === 'invalid_case' && reason === 'future') return t('teams:error.future');
+  const { field } = failure.params;
   if (failure.code === 'invalid_case' && (field === 'respondedAt' || field === 'severity'))
     return t(`teams:error.${field}`);
   return t(`teams:error.${failure.code}`, { ...failure.params, state });

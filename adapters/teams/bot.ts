@@ -53,7 +53,7 @@ async function answerMessage(context: TurnContext, deps: TeamsDeps): Promise<voi
     .toLowerCase();
   if (words === 'list' || words === t('teams:command.list')) {
     const views = await deps.cases.list({ tenantId: place.tenantId, channelId: place.channelId });
-    await context.sendActivity(MessageFactory.attachment(attachment(listCard(t, views))));
+    await context.sendActivity(MessageFactory.attachment(attachment(listCard(t, views, place.locale))));
     return;
   }
   await context.sendActivity(MessageFactory.attachment(attachment(helpCard(t))));

@@ -1,8 +1,9 @@
 // Pure card builders: a neutral model and translations in, Adaptive Card JSON out. No I/O.
 import type { TFunction } from 'i18next';
-import type { CaseView } from '../../src/cases/types.js';
+import type { ListedCase } from '../../src/cases/types.js';
 import { assessmentText } from '../../src/messages/assessment-text.js';
 import type { CaseAction, CaseCardModel } from '../../src/messages/case-view.js';
+import { errorText } from '../../src/messages/errors.js';
 import { durationText } from '../../src/messages/format.js';
 import type { Assessment } from '../../src/sla/index.js';
 import { azurePolicy } from '../../src/sla/index.js';
@@ -131,17 +132,17 @@ export function reminderCard(message: string): AdaptiveCard {
 }
 
 /** `@sla-bot list`: the channel's open cases, soonest deadline first. */
-export function listCard(t: TFunction, views: readonly CaseView[]): AdaptiveCard {
-  const rows: CardElement[] = views.map((view) =>
-    text(
-      t('teams:list.item', {
-        number: view.record.caseNumber,
-        title: view.record.title || '—',
-        severity: view.assessment.severity,
-        deadline: viewerTime(view.assessment.deadline),
-      }),
-    ),
-  );
+export function listCard(t: TFunction, views: readonly ListedCase[], locale = 'en'): AdaptiveCard {
+  const rows: CardElement[] = views.map((view) => {
+    const number = view.record.caseNumber;
+    const title = view.record.title || '—';
+    if (!view.assessment)
+      return text(
+        t('teams:list.unevaluable', { number, title, problem: errorText(t, locale, view.problem) }),
+      );
+    const { severity, deadline } = view.assessment;
+    return text(t('teams:list.item', { number, title, severity, deadline: viewerTime(deadline) }));
+  });
   return adaptiveCard([text(t('teams:list.title', { count: views.length }), { weight: 'bolder' }), ...rows]);
 }
 

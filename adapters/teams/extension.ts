@@ -12,6 +12,7 @@ import { caseCard, previewCard } from './cards.js';
 import { readConversation, storedConversation } from './conversation.js';
 import type { TeamsDeps } from './deps.js';
 import {
+  caseErrorField,
   defaultValues,
   errorField,
   type FormCommand,
@@ -73,6 +74,7 @@ export async function submitAction(context: TurnContext, deps: TeamsDeps): Promi
     input: form.input,
     openedBy: place.actor,
     idempotencyKey: context.activity.id,
+    card: 'posted_by_caller',
   });
   if (!opened.ok) return reshow(t, command, form.values, failureErrors(t, place, opened.failure));
   // A retried delivery finds the case it opened: its card is already in the channel.
@@ -105,7 +107,7 @@ function reshow(
 function failureErrors(t: TFunction, place: TeamsPlace, failure: CaseFailure): FormErrors {
   if (failure.kind === 'sla')
     return { [errorField(failure.error)]: errorText(t, place.locale, failure.error) };
-  return { caseNumber: t(`teams:error.${failure.code}`) };
+  return { [caseErrorField(failure.code)]: t(`teams:error.${failure.code}`) };
 }
 
 function taskModule(t: TFunction, command: FormCommand, card: AdaptiveCard): ExtensionResponse {

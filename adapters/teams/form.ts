@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { CaseErrorCode } from '../../src/cases/types.js';
 import { azurePolicy, type SlaErrorInfo, type SlaInput } from '../../src/sla/index.js';
 import { type AdaptiveCard, adaptiveCard, type CardElement, text } from './card-json.js';
 
@@ -198,6 +199,11 @@ function openedAtOf(values: FormValues, now: number): string | number | null {
   const day = date || DateTime.fromMillis(now, { zone }).toISODate();
   const local = DateTime.fromISO(`${day}T${time || '00:00'}`, { zone });
   return local.isValid ? local.toMillis() : null;
+}
+
+/** The form field a case error is about; the rest show beside the case number. */
+export function caseErrorField(code: CaseErrorCode): FormField {
+  return code === 'opened_in_future' ? 'openedAt' : 'caseNumber';
 }
 
 /** The form field an SLA error is about, so the message shows beside it. */

@@ -6,8 +6,10 @@ import { translator } from '../../src/i18n/index.js';
 import type { Platform, PlatformContext, PlatformModule, PlatformSetup } from '../../src/platform.js';
 import { refusalLog } from '../../src/refusals.js';
 import { type Notifier, NotifierError } from '../../src/reminders/notifier.js';
+import type { CaseRecord } from '../../src/store/records.js';
 import { createAdapter, type TeamsAdapter } from './adapter.js';
 import { createBot, type TurnLogic } from './bot.js';
+import { readCardPlace } from './card-place.js';
 import { readTeamsConfig, type TeamsConfig } from './config.js';
 import { readConversation } from './conversation.js';
 import { readActivity, writeInvokeResponse } from './http.js';
@@ -151,17 +153,30 @@ function serviceUrlRule(config: TeamsConfig): ServiceUrlRule {
   return allowedServiceUrl(config.openIdMetadataUrl, 'loopback') ? 'loopback' : 'bot-framework';
 }
 
-/** Reminders are replies too: a thread stored under another rule (say, from the Emulator) gets none. */
+/** Cards and notices are replies too: a thread or channel stored under another rule (say, from the Emulator) gets none. */
 function guarded(notifier: Notifier, rule: ServiceUrlRule): Notifier {
+  const check = (record: CaseRecord) => {
+    const serviceUrl =
+      readConversation(record.conversation)?.reference.serviceUrl ??
+      readCardPlace(record.conversation)?.place.reference.serviceUrl;
+    if (serviceUrl !== undefined && !allowedServiceUrl(serviceUrl, rule))
+      throw NotifierError.permanent('service_url_not_allowed', {
+        message: `case ${record.id}: its thread's service URL is not a Bot Framework one`,
+      });
+  };
   return {
-    platform: notifier.platform,
-    async post(caseRecord, reminder) {
-      const serviceUrl = readConversation(caseRecord.conversation)?.reference.serviceUrl;
-      if (serviceUrl !== undefined && !allowedServiceUrl(serviceUrl, rule))
-        throw NotifierError.permanent('service_url_not_allowed', {
-          message: `case ${caseRecord.id}: its thread's service URL is not a Bot Framework one`,
-        });
-      return notifier.post(caseRecord, reminder);
+    ...notifier,
+    async post(post) {
+      check(post.record);
+      return notifier.post(post);
+    },
+    async postCard(card) {
+      check(card.record);
+      return notifier.postCard(card);
+    },
+    async updateCard(card) {
+      check(card.record);
+      return notifier.updateCard(card);
     },
   };
 }

@@ -1,43 +1,101 @@
-// The Teams Notifier: reminders and warnings as replies in the case's thread, proactively.
-import { type Activity, type CloudAdapter, MessageFactory } from 'botbuilder';
+// The Teams Notifier: the case's card posted proactively (a new conversation in the channel, from the
+// stored channel reference and serviceUrl) and updated in place, and notices as replies in its thread.
+import { type Activity, type CloudAdapter, MessageFactory, type TurnContext } from 'botbuilder';
 import { translator } from '../../src/i18n/index.js';
+import { caseCardModel } from '../../src/messages/case-view.js';
 import { reminderText } from '../../src/messages/reminder-text.js';
-import { type Notifier, NotifierError } from '../../src/reminders/notifier.js';
-import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
+import {
+  type CardPost,
+  type Notifier,
+  NotifierError,
+  type ThreadPost,
+} from '../../src/reminders/notifier.js';
+import type { CaseRecord } from '../../src/store/records.js';
 import { attachment, viewerTime } from './card-json.js';
-import { reminderCard } from './cards.js';
-import { readConversation } from './conversation.js';
+import { readCardPlace, teamsPlaceOf } from './card-place.js';
+import { caseCard, reminderCard } from './cards.js';
+import { readConversation, storedConversation, type TeamsConversation } from './conversation.js';
+import { postCaseCard } from './post-case.js';
+
+type Reference = Parameters<CloudAdapter['continueConversationAsync']>[1];
 
 export function createTeamsNotifier(adapter: CloudAdapter, appId: string | undefined): Notifier {
+  /** Runs `work` in a proactive turn; the connector's answer is kept (the adapter would swallow it). */
+  async function inTurn(reference: Reference, work: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    try {
+      await adapter.continueConversationAsync(appId ?? '', reference, async (context) => {
+        try {
+          await work(context);
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      failure ??= error;
+    }
+    if (failure !== undefined) throw notifierError(failure);
+  }
+
   return {
     platform: 'teams',
-    async post(caseRecord: CaseRecord, reminder: ReminderRow): Promise<void> {
-      const stored = readConversation(caseRecord.conversation);
-      if (!stored)
+    // The connector allows a bot about two messages a second per thread, sustained.
+    perChannelIntervalMs: 500,
+    hasThread: (record) => readConversation(record.conversation) !== null,
+
+    async post({ record, notice }: ThreadPost): Promise<void> {
+      const stored = requireThread(record);
+      const t = translator(record.openedByLocale);
+      const reply = MessageFactory.attachment(
+        attachment(reminderCard(reminderText(t, notice, viewerTime))),
+      ) as Partial<Activity>;
+      await inTurn(stored.reference, async (context) => {
+        // Replies go to the card: the continuation activity's id is what sendActivity replies to.
+        context.activity.id = stored.activityId;
+        await context.sendActivity(reply);
+      });
+    },
+
+    async postCard({ record, view }: CardPost): Promise<unknown> {
+      const place = readCardPlace(record.conversation);
+      if (!place)
         throw NotifierError.permanent('channel_not_found', {
-          message: `case ${caseRecord.id} has no Teams thread`,
+          message: `case ${record.id} has no Teams channel to post its card in`,
         });
-      const t = translator(caseRecord.openedByLocale);
-      const card = reminderCard(reminderText(t, reminder, viewerTime));
-      const reply = MessageFactory.attachment(attachment(card)) as Partial<Activity>;
-      // The adapter hands errors inside the turn to onTurnError: keep the connector's answer here.
-      let failure: unknown;
-      try {
-        await adapter.continueConversationAsync(appId ?? '', stored.reference, async (context) => {
-          // Replies go to the card: the continuation activity's id is what sendActivity replies to.
-          context.activity.id = stored.activityId;
-          try {
-            await context.sendActivity(reply);
-          } catch (error) {
-            failure = error;
-          }
-        });
-      } catch (error) {
-        failure ??= error;
-      }
-      if (failure !== undefined) throw notifierError(failure);
+      const card = cardFor(record, view, place.openedByName);
+      let posted: TeamsConversation | undefined;
+      await inTurn(place.place.reference, async (context) => {
+        posted = await postCaseCard(context, teamsPlaceOf(place), card, place.openedByName);
+      });
+      if (!posted) throw NotifierError.transient('unknown', { message: 'the connector returned no card' });
+      return storedConversation(posted);
+    },
+
+    async updateCard({ record, view }: CardPost): Promise<void> {
+      const stored = requireThread(record);
+      const card = cardFor(record, view, stored.openedByName);
+      const update = MessageFactory.attachment(attachment(card)) as Partial<Activity>;
+      await inTurn(stored.reference, async (context) => {
+        await context.updateActivity({ ...update, id: stored.activityId });
+      });
     },
   };
+}
+
+function cardFor(record: CaseRecord, view: CardPost['view'], openedByName: string) {
+  const t = translator(record.openedByLocale);
+  return caseCard(t, caseCardModel(t, record.openedByLocale, view, openedByName));
+}
+
+/** A notice goes into its card's thread or nowhere: without a thread it waits. */
+function requireThread(record: CaseRecord): TeamsConversation {
+  const stored = readConversation(record.conversation);
+  if (!stored)
+    throw NotifierError.transient('thread_missing', {
+      message: `case ${record.id} has no Teams thread yet`,
+      maybePosted: false,
+    });
+  return stored;
 }
 
 /** The Bot Connector's answer, mapped: 429 and 5xx come back later, 403/404 mean the thread is gone. */
@@ -50,6 +108,7 @@ export function notifierError(error: unknown): NotifierError {
       message,
       retryAfterMs: retryAfterOf(error),
       cause: error,
+      maybePosted: false,
     });
   if (status !== undefined && status >= 500)
     return NotifierError.transient('server_error', {
@@ -61,6 +120,9 @@ export function notifierError(error: unknown): NotifierError {
   if (status === 404) return NotifierError.permanent('channel_not_found', { message, cause: error });
   if (status === 408 || /timed? ?out|ETIMEDOUT/i.test(message))
     return NotifierError.transient('timeout', { message, cause: error });
+  // Any other 4xx: the connector refused it, so nothing was posted.
+  if (status !== undefined && status >= 400)
+    return NotifierError.transient('refused', { message, cause: error, maybePosted: false });
   if (/ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|socket hang up/i.test(message))
     return NotifierError.transient('network', { message, cause: error });
   return NotifierError.transient('unknown', { message, cause: error });

@@ -1,3 +1,4 @@
+import { type Notice, noticeSpec } from '../reminders/notices.js';
 import type { Assessment, Schedule } from '../sla/index.js';
 import { type CaseRecord, pendingReminder, type ReminderRow } from '../store/records.js';
 import type { ReminderPoint } from './reminder-config.js';
@@ -16,47 +17,53 @@ export interface PlanContext {
   readonly tracking: Tracking;
   readonly points: readonly ReminderPoint[];
   readonly now: number;
+  /** Where the clock (re)started: the opening, or a later severity change (SLA-RULES §11). */
+  readonly clockStart: number;
 }
 
 /**
  * Every reminder a case should have now. Points are clock time, so on business hours they fall inside
- * business hours. Points already past are left out (a case opened late does not fire a burst), except
- * warnings, which are due when their situation began. Keys are stable so re-planning is idempotent.
+ * business hours. Points already past are left out when their kind allows it (a case opened late does
+ * not fire a burst); warnings are due when their situation began, and a deadline already passed gets
+ * its one breach notice at once. Keys are stable so re-planning is idempotent.
  */
 export function planReminders(context: PlanContext): ReminderRow[] {
   const { record, now } = context;
   if (record.state !== 'open') return [];
   const rows = [...deadlinePoints(context), ...warningPoints(context), ...waitingPoint(context)];
-  return rows.filter((row) => row.dueAt > now || row.kind.startsWith('warning:'));
+  return rows.filter((row) => row.dueAt > now || !skippable(row));
 }
 
-function deadlinePoints({ record, assessment, schedule, points }: PlanContext): ReminderRow[] {
+function skippable(row: ReminderRow): boolean {
+  return row.notice.kind !== 'unreadable' && noticeSpec(row.notice).skippableWhenPast;
+}
+
+function deadlinePoints({
+  record,
+  assessment,
+  schedule,
+  points,
+  now,
+  clockStart,
+}: PlanContext): ReminderRow[] {
   const target = assessment.targetMinutes * MINUTE;
-  const rows: ReminderRow[] = [];
+  const { deadline } = assessment;
+  // The card shows the breach by itself once the deadline passes.
+  const rows: ReminderRow[] = [row(record, { kind: 'card_at_deadline', deadline }, deadline)];
   for (const point of points) {
     if (point.kind === 'breach') {
-      rows.push(row(record, 'breach', assessment.deadline, { deadline: assessment.deadline }));
+      const overdueMinutes = Math.max(0, Math.floor((now - deadline) / MINUTE));
+      rows.push(
+        row(record, { kind: 'breach', deadline, ...(overdueMinutes ? { overdueMinutes } : {}) }, deadline),
+      );
     } else if (point.kind === 'fraction' && point.fraction < 1) {
       const used = Math.round(target * point.fraction);
-      rows.push(
-        row(record, `fraction:${point.fraction}`, schedule.add(assessment.openedAt, used), {
-          fraction: point.fraction,
-          remainingMinutes: Math.round((target - used) / MINUTE),
-          deadline: assessment.deadline,
-        }),
-      );
+      const remainingMinutes = Math.round((target - used) / MINUTE);
+      const notice: Notice = { kind: 'fraction', fraction: point.fraction, remainingMinutes, deadline };
+      rows.push(row(record, notice, schedule.add(clockStart, used)));
     } else if (point.kind === 'before' && point.minutes * MINUTE < target) {
-      rows.push(
-        row(
-          record,
-          `before:${point.minutes}`,
-          schedule.add(assessment.openedAt, target - point.minutes * MINUTE),
-          {
-            remainingMinutes: point.minutes,
-            deadline: assessment.deadline,
-          },
-        ),
-      );
+      const notice: Notice = { kind: 'before', remainingMinutes: point.minutes, deadline };
+      rows.push(row(record, notice, schedule.add(clockStart, target - point.minutes * MINUTE)));
     }
   }
   return rows;
@@ -71,13 +78,13 @@ function warningPoints({ record, assessment, tracking }: PlanContext): ReminderR
       warning.code === 'downgrade_risk'
         ? (tracking.availabilityWithdrawnAt ?? record.createdAt)
         : record.createdAt;
-    rows.push(
-      row(record, `warning:${warning.code}${warning.to ? `:${warning.to}` : ''}`, since, {
-        code: warning.code,
-        to: warning.to ?? null,
-        reason: warning.reason ?? null,
-      }),
-    );
+    const notice: Notice = {
+      kind: 'warning',
+      code: warning.code,
+      to: warning.to ?? null,
+      reason: warning.reason ?? null,
+    };
+    rows.push(row(record, notice, since));
   }
   return rows;
 }
@@ -87,9 +94,9 @@ function waitingPoint({ record, assessment, schedule, tracking }: PlanContext): 
   if (since === undefined || since === null) return [];
   const nudge = assessment.coverage === '24x7' ? WAITING_NUDGE_24X7 : WAITING_NUDGE_BUSINESS;
   const risk = assessment.warnings.find((warning) => warning.reason === 'waiting_on_customer');
-  return [row(record, 'waiting', schedule.add(since, nudge), { since, to: risk?.to ?? null })];
+  return [row(record, { kind: 'waiting', since, to: risk?.to ?? null }, schedule.add(since, nudge))];
 }
 
-function row(record: CaseRecord, kind: string, dueAt: number, payload: Record<string, unknown>): ReminderRow {
-  return pendingReminder(record, kind, dueAt, payload);
+function row(record: CaseRecord, notice: Notice, dueAt: number): ReminderRow {
+  return pendingReminder(record, notice, dueAt);
 }

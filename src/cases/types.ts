@@ -1,28 +1,24 @@
 import type { Assessment, SlaErrorInfo, SlaInput } from '../sla/index.js';
 import type { CaseRecord, Platform } from '../store/records.js';
 
+export type { StoredInput, Tracking } from '../store/records.js';
+
 /** A person acting in a chat platform. */
 export interface Actor {
   readonly id: string;
   readonly name?: string;
   /** The person's interface locale (Slack user locale, Teams activity locale). */
   readonly locale: string;
+  /**
+   * Nobody saw this change happen in a chat (the Azure watcher, an import): the bot says it in the
+   * case's thread and renders the card again. A chat button does both in its own request.
+   */
+  readonly announce?: boolean;
 }
 
 export interface Clock {
   now(): number;
 }
-
-/** What the case itself remembers besides the SLA input: when situations began. */
-export interface Tracking {
-  /** Microsoft is waiting on the customer since then (null: not waiting). */
-  waitingSince?: number | null;
-  /** When the 24x7 availability was last withdrawn. */
-  availabilityWithdrawnAt?: number | null;
-}
-
-/** The SLA input as stored on a case, with its tracking. */
-export type StoredInput = SlaInput & { tracking?: Tracking };
 
 export interface OpenCaseRequest {
   readonly tenantId: string;
@@ -36,6 +32,12 @@ export interface OpenCaseRequest {
   readonly openedBy: Actor;
   /** A retried chat delivery carries the same key and opens nothing twice. */
   readonly idempotencyKey?: string;
+  /**
+   * Who posts the case's card: the dispatcher (default; `conversation` then says where, e.g.
+   * `{ channel }` for Slack), or the chat request that opened it, which then calls `attachConversation`.
+   * Either way the notices due at opening wait until the card is there.
+   */
+  readonly card?: 'queued' | 'posted_by_caller';
 }
 
 /** First response recorded: met at or before the deadline, else breached, and by how much. */
@@ -52,7 +54,29 @@ export interface CaseView {
   readonly outcome: Outcome | null;
 }
 
-export type CaseErrorCode = 'not_found' | 'invalid_state' | 'conflict' | 'duplicate' | 'invalid_case';
+/** A stored case the core no longer evaluates (e.g. stored before a policy change), and why. */
+export interface UnevaluableCase {
+  readonly record: CaseRecord;
+  readonly assessment: null;
+  readonly outcome: null;
+  readonly problem: SlaErrorInfo;
+}
+
+/** What a list shows: each case evaluated, or the reason it cannot be. */
+export type ListedCase = CaseView | UnevaluableCase;
+
+export type CaseErrorCode =
+  | 'not_found'
+  | 'invalid_state'
+  | 'conflict'
+  | 'duplicate'
+  | 'invalid_case'
+  /** Registered with an opening later than now (beyond a few minutes of clock skew). */
+  | 'opened_in_future'
+  /** A first response later than now (beyond the clock skew). */
+  | 'response_in_future'
+  /** A first response before the case was opened. */
+  | 'response_before_opening';
 
 export type CaseFailure =
   | { readonly kind: 'sla'; readonly error: SlaErrorInfo }

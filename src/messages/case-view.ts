@@ -49,7 +49,9 @@ export function caseCardModel(
     caseId: record.id,
     title: t('cards:case.title', { number: record.caseNumber, title: record.title }),
     heading: text.heading,
-    stateLabel: t(`common:state.${record.state}`),
+    // An open case past its deadline says so by itself (the card is rendered again at the deadline).
+    stateLabel:
+      open && assessment.status.breached ? t('cards:case.stateBreached') : t(`common:state.${record.state}`),
     deadline: assessment.deadline,
     deadlineText: text.deadline,
     timeZone: assessment.timeZone,
@@ -73,7 +75,13 @@ export function caseCardModel(
 
 function actionsFor(t: TFunction, view: CaseView, assessment: Assessment): CaseCardModel['actions'] {
   const label = (action: CaseAction) => t(`cards:action.${action}`);
-  if (view.record.state !== 'open') return [{ action: 'reopen', label: label('reopen') }];
+  // An answered case can still be closed; a closed one only reopened.
+  if (view.record.state === 'responded')
+    return [
+      { action: 'reopen', label: label('reopen') },
+      { action: 'close', label: label('close'), style: 'danger' },
+    ];
+  if (view.record.state === 'closed') return [{ action: 'reopen', label: label('reopen') }];
   const waiting = (view.record.input as { waitingOnCustomer?: boolean }).waitingOnCustomer === true;
   return [
     { action: 'respond_now', label: label('respond_now'), style: 'primary' },

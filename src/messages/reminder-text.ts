@@ -1,42 +1,48 @@
 import type { TFunction } from 'i18next';
-import type { ReminderRow } from '../store/records.js';
+import type { CardAtDeadlineNotice, CardNotice, CardUpdateNotice, Notice } from '../reminders/notices.js';
 import { durationText } from './format.js';
 
 /** How an adapter writes an instant: Slack's `<!date^…>`, a card's DATE(), or plain local text. */
 export type InstantWriter = (instant: number) => string;
 
-/** The words of a reminder or warning posted in a case's thread. */
-export function reminderText(t: TFunction, reminder: ReminderRow, when: InstantWriter): string {
-  const p = reminder.payload as Record<string, number | string | null>;
-  // Only deadline reminders carry a deadline: warnings and waiting nudges have none to write.
-  const deadline = () => when(Number(p.deadline));
-  const [kind] = reminder.kind.split(':');
-  switch (kind) {
+/** The notices posted as words in a case's thread (the others change the card itself). */
+export type ThreadNotice = Exclude<Notice, CardNotice | CardUpdateNotice | CardAtDeadlineNotice>;
+
+/** The words of a reminder, warning or note posted in a case's thread. */
+export function reminderText(t: TFunction, notice: ThreadNotice, when: InstantWriter): string {
+  switch (notice.kind) {
     case 'fraction':
       return t('reminders:fraction', {
-        percent: Math.round(Number(p.fraction) * 100),
-        left: durationText(t, Number(p.remainingMinutes)),
-        deadline: deadline(),
+        percent: Math.round(notice.fraction * 100),
+        left: durationText(t, notice.remainingMinutes),
+        deadline: when(notice.deadline),
       });
     case 'before':
       return t('reminders:before', {
-        left: durationText(t, Number(p.remainingMinutes)),
-        deadline: deadline(),
+        left: durationText(t, notice.remainingMinutes),
+        deadline: when(notice.deadline),
       });
     case 'breach':
-      return t('reminders:breach', { deadline: deadline() });
+      return notice.overdueMinutes
+        ? t('reminders:breachLate', {
+            deadline: when(notice.deadline),
+            overdue: durationText(t, notice.overdueMinutes),
+          })
+        : t('reminders:breach', { deadline: when(notice.deadline) });
     case 'waiting':
-      return t(p.to ? 'reminders:waiting' : 'reminders:waitingNoRisk', {
-        since: when(Number(p.since)),
-        to: p.to,
+      return t(notice.to ? 'reminders:waiting' : 'reminders:waitingNoRisk', {
+        since: when(notice.since),
+        to: notice.to,
       });
     case 'warning':
       return t(
-        p.reason === 'waiting_on_customer' ? 'sla:warning.downgrade_risk_waiting' : `sla:warning.${p.code}`,
-        { to: p.to },
+        notice.reason === 'waiting_on_customer'
+          ? 'sla:warning.downgrade_risk_waiting'
+          : `sla:warning.${notice.code}`,
+        { to: notice.to },
       );
-    default:
-      return t('reminders:unknown', { kind: reminder.kind });
+    case 'note':
+      return actionNoteText(t, notice.event, notice.actor, notice.data);
   }
 }
 

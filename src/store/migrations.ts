@@ -95,6 +95,28 @@ export const migrations: readonly Migration[] = [
         PRIMARY KEY (platform, key)
       );`,
   },
+  {
+    id: 4,
+    name: 'reminder kinds without their label',
+    // The kind column holds the notice's kind only; the label ('fraction:0.5') stays in the key.
+    sql: () => `
+      UPDATE reminders SET kind = 'fraction' WHERE kind LIKE 'fraction:%';
+      UPDATE reminders SET kind = 'before' WHERE kind LIKE 'before:%';
+      UPDATE reminders SET kind = 'warning' WHERE kind LIKE 'warning:%';`,
+  },
+  {
+    id: 5,
+    name: 'reminders whose earlier attempt may have posted',
+    sql: () => `ALTER TABLE reminders ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;`,
+  },
+  {
+    id: 6,
+    name: 'one case per tenant and open key',
+    // NULL keys never collide, in SQLite and PostgreSQL alike: cases opened without a key are not limited.
+    sql: () => `
+      ALTER TABLE cases ADD COLUMN open_key TEXT;
+      CREATE UNIQUE INDEX cases_by_open_key ON cases (tenant_id, open_key);`,
+  },
 ];
 
 export const latestMigration = migrations.reduce((max, m) => Math.max(max, m.id), 0);

@@ -9,8 +9,10 @@ import {
   chunks,
   decodeJsonNative as decode,
   encodeJson,
+  newCaseRows,
   plannedRows,
   type Row,
+  staleRows,
   toCase,
   toEvent,
   toReminder,
@@ -93,32 +95,59 @@ export function openPostgresStore(options: PostgresOptions): Store {
   };
 
   /** Inside a transaction: cancel the case's stale pending rows, insert the new ones. */
-  async function replaceIn(c: pg.PoolClient, tenantId: string, caseId: string, rows: ReminderRow[]) {
+  async function replaceIn(
+    c: pg.PoolClient,
+    tenantId: string,
+    caseId: string,
+    plan: readonly ReminderRow[],
+    notices: readonly ReminderRow[],
+  ) {
     // Locking the case row serializes concurrent re-plans of the same case.
     if (!(await get(`${q.caseExists} FOR UPDATE`, [tenantId, caseId], c))) {
       throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
     }
-    const keep = new Set(rows.map((r) => r.key));
     let cancelled = 0;
-    for (const r of await all(q.pendingKeys, [tenantId, caseId], c)) {
-      if (!keep.has(String(r.key))) cancelled += await run(q.cancelReminder, [r.id], c);
+    for (const id of staleRows(await all(q.pendingKeys, [tenantId, caseId], c), plan, notices)) {
+      cancelled += await run(q.cancelReminder, [id], c);
     }
     let inserted = 0;
-    for (const part of chunks(rows, q.insertChunk)) {
+    for (const part of chunks(plannedRows(tenantId, caseId, [...plan, ...notices]), q.insertChunk)) {
       inserted += await run(q.insertReminders(part.length), part.flatMap(q.reminderParams), c);
     }
     return { inserted, cancelled };
   }
 
   async function saveCase(change: CaseChange): Promise<boolean> {
-    const { record, expectedVersion, event, reminders } = change;
-    const rows = plannedRows(record.tenantId, record.id, reminders);
+    const { record, expectedVersion, event } = change;
+    if (expectedVersion === null) return (await saveNewCases([change]))[0] === true;
+    plannedRows(record.tenantId, record.id, [...change.plan, ...change.notices]); // refuse foreign rows early
     return transaction(async (c) => {
-      if (expectedVersion === null) await run(q.insertCase, q.caseParams(record), c);
-      else if ((await run(q.updateCase, q.updateCaseParams(record, expectedVersion), c)) !== 1) return false;
+      if ((await run(q.updateCase, q.updateCaseParams(record, expectedVersion), c)) !== 1) return false;
       if (event) await get(q.insertEvent, q.eventParams(event), c);
-      await replaceIn(c, record.tenantId, record.id, rows);
+      await replaceIn(c, record.tenantId, record.id, change.plan, change.notices);
       return true;
+    });
+  }
+
+  /**
+   * New cases in as few statements as the drivers allow. Another replica inserting the same open key
+   * at the same moment makes ours wait for its commit, then skip: one case per key.
+   */
+  async function saveNewCases(changes: readonly CaseChange[]): Promise<boolean[]> {
+    if (changes.length === 0) return [];
+    newCaseRows(changes, new Set(changes.map((change) => change.record.id))); // refuse foreign rows early
+    return transaction(async (c) => {
+      const written = new Set<string>();
+      for (const part of chunks(changes, q.caseChunk)) {
+        const params = part.flatMap((change) => q.caseParams(change.record));
+        for (const row of await all(q.insertCases(part.length), params, c)) written.add(String(row.id));
+      }
+      const { events, reminders } = newCaseRows(changes, written);
+      for (const part of chunks(events, q.insertChunk))
+        await run(q.insertEvents(part.length), part.flatMap(q.eventParams), c);
+      for (const part of chunks(reminders, q.insertChunk))
+        await run(q.insertReminders(part.length), part.flatMap(q.reminderParams), c);
+      return changes.map((change) => written.has(change.record.id));
     });
   }
 
@@ -134,34 +163,23 @@ export function openPostgresStore(options: PostgresOptions): Store {
       await pool.end();
     },
 
-    insertCase: async (record) => void (await run(q.insertCase, q.caseParams(record))),
     saveCase: (change) => saveCase(change),
     getCase: async (tenantId, id) => caseOrNull(await get(q.getCase, [tenantId, id])),
-    findCaseByNumber: async (tenantId, channelId, caseNumber) =>
-      caseOrNull(await get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
-    updateCase: async (record, expectedVersion) =>
-      (await run(q.updateCase, q.updateCaseParams(record, expectedVersion))) === 1,
+    saveNewCases: (changes) => saveNewCases(changes),
+    findCaseByOpenKey: async (tenantId, openKey) =>
+      caseOrNull(await get(q.findCaseByOpenKey, [tenantId, openKey])),
     listCases: async (query) => {
       const { sql, params } = q.listCases(query);
       return (await all(sql, params)).map((r) => toCase(r, decode));
     },
     flagCase: async (tenantId, caseId, flag, now) =>
       (await run(q.flagCase, [flag, now, tenantId, caseId])) === 1,
+    attachConversation: async (tenantId, caseId, conversation, now) =>
+      (await run(q.attachConversation, [encodeJson(conversation), now, tenantId, caseId])) === 1,
 
-    appendEvent: async (e) => {
-      if (!(await get(q.caseExists, [e.tenantId, e.caseId]))) {
-        throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
-      }
-      const row = await get(q.insertEvent, q.eventParams(e));
-      return Number(row?.id);
-    },
     listEvents: async (tenantId, caseId) =>
       (await all(q.listEvents, [tenantId, caseId])).map((r) => toEvent(r, decode)),
 
-    replacePendingReminders: async (tenantId, caseId, input) => {
-      const rows = plannedRows(tenantId, caseId, input);
-      return transaction((c) => replaceIn(c, tenantId, caseId, rows));
-    },
     claimDue: async ({ now, limit, owner, leaseMs }) => {
       const claimed = await all(
         q.claimDue('FOR UPDATE SKIP LOCKED'),
@@ -176,11 +194,16 @@ export function openPostgresStore(options: PostgresOptions): Store {
       );
     },
     markSent: async (id, owner, now) => (await run(q.markSent, [now, id, owner])) === 1,
-    markRetry: async (id, owner, next, error) => (await run(q.markRetry, [next, error, id, owner])) === 1,
+    extendLeases: async (ids, owner, leaseUntil) => {
+      let extended = 0;
+      for (const part of chunks(ids, q.insertChunk))
+        extended += await run(q.extendLeases(part.length), [leaseUntil, owner, ...part]);
+      return extended;
+    },
+    markRetry: async (id, owner, retry) =>
+      (await run(q.markRetry, q.markRetryParams(id, owner, retry))) === 1,
     markFailed: async (id, owner, error) => (await run(q.markFailed, [error, id, owner])) === 1,
     markCancelled: async (id, owner, reason) => (await run(q.markCancelled, [reason, id, owner])) === 1,
-    listReminders: async (tenantId, caseId) =>
-      (await all(q.listReminders, [tenantId, caseId])).map((r) => toReminder(r, decode)),
 
     remember: async (key, now) => (await run(q.remember, [key, now])) === 1,
     forget: (before) => run(q.forget, [before]),

@@ -1,7 +1,24 @@
 // Domain records shared by the store, the case service and the dispatcher. Instants are epoch ms.
+import { type Notice, noticeLabel, type UnreadableNotice } from '../reminders/notices.js';
+import type { SlaInput } from '../sla/index.js';
 
-export type Platform = 'slack' | 'teams';
+/**
+ * The chat platform a case lives in ('slack', 'teams', …): its adapter's name. Any name will do, so
+ * a third platform needs no change here; the dispatcher posts through the notifier of that name.
+ */
+export type Platform = string;
 export type CaseState = 'open' | 'responded' | 'closed';
+
+/** What the case itself remembers besides the SLA input: when situations began. */
+export interface Tracking {
+  /** Microsoft is waiting on the customer since then (null: not waiting). */
+  waitingSince?: number | null;
+  /** When the 24x7 availability was last withdrawn. */
+  availabilityWithdrawnAt?: number | null;
+}
+
+/** The SLA input as stored on a case, with its tracking. */
+export type StoredInput = SlaInput & { tracking?: Tracking };
 
 export interface CaseRecord {
   id: string;
@@ -13,8 +30,8 @@ export interface CaseRecord {
   conversation: unknown;
   caseNumber: string;
   title: string;
-  /** The SLA input as JSON. */
-  input: Record<string, unknown>;
+  /** The SLA input as stored (checked for its shape when read back; `evaluate` checks the rest). */
+  input: StoredInput;
   openedBy: string;
   openedByLocale: string;
   state: CaseState;
@@ -27,6 +44,11 @@ export interface CaseRecord {
   updatedAt: number;
   /** Optimistic concurrency; starts at 1. */
   version: number;
+  /**
+   * The key it was opened with (a chat delivery's id, `azure:<tenant>:<ticket id>`): a tenant has at
+   * most one case per key, also with several replicas and across restarts. Absent when none was given.
+   */
+  openKey?: string;
 }
 
 export interface CaseEvent {
@@ -45,12 +67,11 @@ export interface ReminderRow {
   id: string;
   caseId: string;
   tenantId: string;
-  /** e.g. 'fraction:0.5', 'before:15', 'breach', 'warning:downgrade_risk', 'waiting', 'note:contact'. */
-  kind: string;
+  /** What to post, typed by its kind; `unreadable` when the stored row is not one of ours. */
+  notice: Notice | UnreadableNotice;
   dueAt: number;
   /** Unique: see `reminderKey`. */
   key: string;
-  payload: Record<string, unknown>;
   state: ReminderState;
   attempts: number;
   nextAttemptAt: number | null;
@@ -58,29 +79,33 @@ export interface ReminderRow {
   leaseUntil: number | null;
   lastError: string | null;
   sentAt: number | null;
+  /**
+   * An earlier attempt may have posted it after all (its lease ran out mid-post, or the platform's
+   * answer was lost): check the platform before posting again where it can tell.
+   */
+  uncertain: boolean;
 }
 
 /** The unique key of a planned reminder: re-planning the same point yields the same key. */
-export function reminderKey(caseId: string, kind: string, dueAt: number): string {
-  return `${caseId}:${kind}:${dueAt}`;
+export function reminderKey(caseId: string, label: string, dueAt: number): string {
+  return `${caseId}:${label}:${dueAt}`;
 }
 
-/** A reminder planned for a case and not yet posted; its id is its key unless one is given. */
+/** A notice planned for a case and not yet posted; its id is its key unless one is given. */
 export function pendingReminder(
   caseRecord: Pick<CaseRecord, 'id' | 'tenantId'>,
-  kind: string,
+  notice: Notice,
   dueAt: number,
-  payload: Record<string, unknown> = {},
-  id = reminderKey(caseRecord.id, kind, dueAt),
+  key = reminderKey(caseRecord.id, noticeLabel(notice), dueAt),
+  id = key,
 ): ReminderRow {
   return {
     id,
     caseId: caseRecord.id,
     tenantId: caseRecord.tenantId,
-    kind,
+    notice,
     dueAt,
-    key: reminderKey(caseRecord.id, kind, dueAt),
-    payload,
+    key,
     state: 'pending',
     attempts: 0,
     nextAttemptAt: null,
@@ -88,5 +113,6 @@ export function pendingReminder(
     leaseUntil: null,
     lastError: null,
     sentAt: null,
+    uncertain: false,
   };
 }

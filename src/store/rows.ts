@@ -1,7 +1,8 @@
 // Database rows (snake_case, driver types) to domain records. Postgres returns BIGINT as strings
 // and JSONB already parsed; SQLite returns numbers and JSON text. The `JsonDecoder` hides that.
-import type { CaseEvent, CaseRecord, CaseState, Platform, ReminderRow, ReminderState } from './records.js';
-import type { ClaimedReminder, StoreStats } from './store.js';
+import { isNoticeKind, NOTICE_KINDS, readNotice } from '../reminders/notices.js';
+import type { CaseEvent, CaseRecord, CaseState, ReminderRow, ReminderState, StoredInput } from './records.js';
+import type { CaseChange, ClaimedReminder, StoreStats } from './store.js';
 
 export type Row = Record<string, unknown>;
 export type JsonDecoder = (value: unknown) => unknown;
@@ -39,16 +40,37 @@ function object(decode: JsonDecoder, row: Row, column: string): Record<string, u
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
+/**
+ * A stored input whose required fields have their JSON types is taken as it is (fields added later
+ * by the core survive); anything else reads as an input the core refuses, so the case is listed as
+ * one that no longer evaluates instead of breaking whoever reads it.
+ */
+function storedInput(value: unknown): StoredInput {
+  if (isStoredInput(value)) return value;
+  return { plan: '', severity: '', country: '', openedAt: '' };
+}
+
+function isStoredInput(value: unknown): value is StoredInput {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { plan, severity, country, openedAt } = value as Record<string, unknown>;
+  return (
+    typeof plan === 'string' &&
+    typeof severity === 'string' &&
+    typeof country === 'string' &&
+    (typeof openedAt === 'string' || typeof openedAt === 'number')
+  );
+}
+
 export function toCase(row: Row, decode: JsonDecoder): CaseRecord {
   return {
     id: str(row, 'id'),
     tenantId: str(row, 'tenant_id'),
-    platform: str(row, 'platform') as Platform,
+    platform: str(row, 'platform'),
     channelId: str(row, 'channel_id'),
     conversation: decode(row.conversation),
     caseNumber: str(row, 'case_number'),
     title: str(row, 'title'),
-    input: object(decode, row, 'input'),
+    input: storedInput(decode(row.input)),
     openedBy: str(row, 'opened_by'),
     openedByLocale: str(row, 'opened_by_locale'),
     state: str(row, 'state') as CaseState,
@@ -58,6 +80,7 @@ export function toCase(row: Row, decode: JsonDecoder): CaseRecord {
     createdAt: num(row, 'created_at'),
     updatedAt: num(row, 'updated_at'),
     version: num(row, 'version'),
+    ...(row.open_key == null ? {} : { openKey: str(row, 'open_key') }),
   };
 }
 
@@ -78,10 +101,10 @@ export function toReminder(row: Row, decode: JsonDecoder): ReminderRow {
     id: str(row, 'id'),
     caseId: str(row, 'case_id'),
     tenantId: str(row, 'tenant_id'),
-    kind: str(row, 'kind'),
+    // Checked on the way back in: a row that is not one of ours is delivered as a failure, never guessed.
+    notice: readNotice(str(row, 'kind'), decode(row.payload)),
     dueAt: num(row, 'due_at'),
     key: str(row, 'key'),
-    payload: object(decode, row, 'payload'),
     state: str(row, 'state') as ReminderState,
     attempts: num(row, 'attempts'),
     nextAttemptAt: numOrNull(row, 'next_attempt_at'),
@@ -89,6 +112,7 @@ export function toReminder(row: Row, decode: JsonDecoder): ReminderRow {
     leaseUntil: numOrNull(row, 'lease_until'),
     lastError: strOrNull(row, 'last_error'),
     sentAt: numOrNull(row, 'sent_at'),
+    uncertain: Number(row.uncertain ?? 0) === 1,
   };
 }
 
@@ -128,6 +152,49 @@ export function plannedRows(tenantId: string, caseId: string, rows: readonly Rem
     if (!seen.has(r.key)) seen.set(r.key, r);
   }
   return [...seen.values()];
+}
+
+/**
+ * The pending rows a change cancels: planned rows whose key is not in the new plan (a kind we do not
+ * know counts as planned, so it goes), and older rows of a kind where the latest one wins.
+ */
+export function staleRows(
+  pending: readonly Row[],
+  plan: readonly ReminderRow[],
+  notices: readonly ReminderRow[],
+): string[] {
+  const planned = new Set(plan.map((r) => r.key));
+  const latest = new Map<string, Set<string>>();
+  for (const r of notices) {
+    const kind = r.notice.kind;
+    if (kind === 'unreadable' || NOTICE_KINDS[kind].lifecycle !== 'latest') continue;
+    latest.set(kind, (latest.get(kind) ?? new Set()).add(r.key));
+  }
+  const stale: string[] = [];
+  for (const row of pending) {
+    const kind = String(row.kind);
+    const key = String(row.key);
+    const lifecycle = isNoticeKind(kind) ? NOTICE_KINDS[kind].lifecycle : 'planned';
+    const superseded = latest.get(kind);
+    if ((lifecycle === 'planned' && !planned.has(key)) || (superseded && !superseded.has(key)))
+      stale.push(String(row.id));
+  }
+  return stale;
+}
+
+/**
+ * The rows a batch of new cases writes once the cases themselves are in (`written`: their ids):
+ * every event, and every reminder and notice, each checked to belong to its case.
+ */
+export function newCaseRows(changes: readonly CaseChange[], written: ReadonlySet<string>) {
+  const events: CaseEvent[] = [];
+  const reminders: ReminderRow[] = [];
+  for (const { record, event, plan, notices } of changes) {
+    if (!written.has(record.id)) continue;
+    if (event) events.push(event);
+    reminders.push(...plannedRows(record.tenantId, record.id, [...plan, ...notices]));
+  }
+  return { events, reminders };
 }
 
 /** Splits rows for multi-row INSERTs. */

@@ -1,7 +1,8 @@
 // SQL shared by both dialects, written with `?` placeholders (Postgres gets them numbered by `numbered`).
+import { noticePayload } from '../reminders/notices.js';
 import type { CaseEvent, CaseRecord, ReminderRow } from './records.js';
 import { encodeJson } from './rows.js';
-import type { CaseQuery } from './store.js';
+import type { CaseQuery, Retry } from './store.js';
 
 export interface Query {
   sql: string;
@@ -16,9 +17,17 @@ export function numbered(sql: string): string {
 
 const caseColumns =
   'id, tenant_id, platform, channel_id, conversation, case_number, title, input, opened_by, ' +
-  'opened_by_locale, state, responded_at, deadline, flag, created_at, updated_at, version';
+  'opened_by_locale, state, responded_at, deadline, flag, created_at, updated_at, version, open_key';
+const caseRow = `(${Array(18).fill('?').join(', ')})`;
 
-export const insertCase = `INSERT INTO cases (${caseColumns}) VALUES (${Array(17).fill('?').join(', ')})`;
+/** New cases; one whose open key the tenant already has is skipped. Answers the ids written. */
+export function insertCases(count: number): string {
+  return `INSERT INTO cases (${caseColumns}) VALUES ${Array(count).fill(caseRow).join(', ')}
+  ON CONFLICT (tenant_id, open_key) DO NOTHING RETURNING id`;
+}
+
+/** Cases per INSERT: 18 parameters each, well under both drivers' limits. */
+export const caseChunk = 500;
 
 /** The values a case may change after it is created, in the column order both statements use. */
 function changeableValues(r: CaseRecord): unknown[] {
@@ -38,7 +47,8 @@ function changeableValues(r: CaseRecord): unknown[] {
 }
 
 export function caseParams(r: CaseRecord): unknown[] {
-  return [r.id, r.tenantId, r.platform, ...changeableValues(r), r.createdAt, r.updatedAt, r.version];
+  const { id, tenantId, platform, createdAt, updatedAt, version } = r;
+  return [id, tenantId, platform, ...changeableValues(r), createdAt, updatedAt, version, r.openKey ?? null];
 }
 
 // id, tenant, platform and creation time never change.
@@ -52,9 +62,10 @@ export function updateCaseParams(r: CaseRecord, expectedVersion: number): unknow
 
 export const getCase = 'SELECT * FROM cases WHERE tenant_id = ? AND id = ?';
 export const caseExists = 'SELECT 1 AS one FROM cases WHERE tenant_id = ? AND id = ?';
-export const findCaseByNumber = `SELECT * FROM cases WHERE tenant_id = ? AND channel_id = ? AND case_number = ?
-  ORDER BY created_at DESC, id DESC LIMIT 1`;
+export const findCaseByOpenKey = 'SELECT * FROM cases WHERE tenant_id = ? AND open_key = ?';
 export const flagCase = `UPDATE cases SET flag = ?, updated_at = ?, version = version + 1
+  WHERE tenant_id = ? AND id = ?`;
+export const attachConversation = `UPDATE cases SET conversation = ?, updated_at = ?, version = version + 1
   WHERE tenant_id = ? AND id = ?`;
 
 export function listCases(q: CaseQuery): Query {
@@ -79,9 +90,13 @@ export function listCases(q: CaseQuery): Query {
 
 export const insertEvent = `INSERT INTO case_events (case_id, tenant_id, at, actor, kind, data)
   VALUES (?, ?, ?, ?, ?, ?) RETURNING id`;
+export function insertEvents(count: number): string {
+  return `INSERT INTO case_events (case_id, tenant_id, at, actor, kind, data)
+  VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
+}
 export const listEvents = 'SELECT * FROM case_events WHERE tenant_id = ? AND case_id = ? ORDER BY at, id';
 
-export const pendingKeys = `SELECT id, key FROM reminders WHERE tenant_id = ? AND case_id = ? AND state = 'pending'`;
+export const pendingKeys = `SELECT id, key, kind FROM reminders WHERE tenant_id = ? AND case_id = ? AND state = 'pending'`;
 // The lease is kept so that a post already in flight can still record that it was sent.
 export const cancelReminder = `UPDATE reminders SET state = 'cancelled', last_error = 'replanned'
   WHERE id = ? AND state = 'pending'`;
@@ -99,12 +114,16 @@ export function insertReminders(count: number): string {
 export const insertChunk = 500;
 
 export function reminderParams(r: ReminderRow): unknown[] {
-  return [r.id, r.caseId, r.tenantId, r.kind, r.dueAt, r.key, encodeJson(r.payload)];
+  const { notice } = r;
+  if (notice.kind === 'unreadable') throw new Error(`store: reminder ${r.key} is not a notice`);
+  return [r.id, r.caseId, r.tenantId, notice.kind, r.dueAt, r.key, encodeJson(noticePayload(notice))];
 }
 
 /** Postgres appends a row lock that skips rows another claimer holds. */
+// A row still held by an owner whose lease ran out may have been posted by it: mark it uncertain.
 export function claimDue(lockClause: string): string {
-  return `UPDATE reminders SET claimed_by = ?, lease_until = ?, attempts = attempts + 1
+  return `UPDATE reminders SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
+    uncertain = CASE WHEN claimed_by IS NOT NULL THEN 1 ELSE uncertain END
   WHERE id IN (SELECT id FROM reminders
     WHERE state = 'pending' AND due_at <= ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
       AND (lease_until IS NULL OR lease_until < ?)
@@ -118,14 +137,26 @@ export function claimParams(owner: string, now: number, leaseMs: number, limit: 
 
 export const markSent = `UPDATE reminders SET state = 'sent', sent_at = ?, lease_until = NULL
   WHERE id = ? AND claimed_by = ? AND state IN ('pending', 'cancelled')`;
-export const markRetry = `UPDATE reminders SET next_attempt_at = ?, last_error = ?, claimed_by = NULL, lease_until = NULL
+// A try that never reached the platform (rate limited, thread not there yet) gives its attempt back.
+export const markRetry = `UPDATE reminders SET next_attempt_at = ?, last_error = ?, claimed_by = NULL,
+  lease_until = NULL, attempts = attempts - ?, uncertain = ?
   WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
+
+export function markRetryParams(id: string, owner: string, retry: Retry): unknown[] {
+  const refund = retry.countsAsAttempt ? 0 : 1;
+  return [retry.nextAttemptAt, retry.error, refund, retry.uncertain ? 1 : 0, id, owner];
+}
+
+/** The heartbeat of posts in flight: their leases outlive any post that is still running. */
+export function extendLeases(count: number): string {
+  return `UPDATE reminders SET lease_until = ?
+  WHERE claimed_by = ? AND lease_until IS NOT NULL AND state IN ('pending', 'cancelled')
+    AND id IN (${Array(count).fill('?').join(', ')})`;
+}
 export const markFailed = `UPDATE reminders SET state = 'failed', last_error = ?, lease_until = NULL
   WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
 export const markCancelled = `UPDATE reminders SET state = 'cancelled', last_error = ?, lease_until = NULL
   WHERE id = ? AND claimed_by = ? AND state = 'pending'`;
-export const listReminders =
-  'SELECT * FROM reminders WHERE tenant_id = ? AND case_id = ? ORDER BY due_at, id';
 
 export const remember = 'INSERT INTO dedup (key, seen_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING';
 export const forget = 'DELETE FROM dedup WHERE seen_at < ?';

@@ -11,8 +11,10 @@ import {
   chunks,
   decodeJsonText as decode,
   encodeJson,
+  newCaseRows,
   plannedRows,
   type Row,
+  staleRows,
   toCase,
   toEvent,
   toReminder,
@@ -74,28 +76,45 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
         .immediate(),
   };
 
-  const replace = db.transaction((tenantId: string, caseId: string, rows: ReminderRow[]) => {
-    if (!get(q.caseExists, [tenantId, caseId]))
-      throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
-    const keep = new Set(rows.map((r) => r.key));
-    let cancelled = 0;
-    for (const r of all(q.pendingKeys, [tenantId, caseId])) {
-      if (!keep.has(String(r.key))) cancelled += run(q.cancelReminder, [r.id]);
-    }
-    let inserted = 0;
-    for (const part of chunks(rows, q.insertChunk)) {
-      inserted += run(q.insertReminders(part.length), part.flatMap(q.reminderParams));
-    }
-    return { inserted, cancelled };
-  });
+  // Inside `save`: cancel the case's stale pending rows, insert the new ones.
+  const replace = db.transaction(
+    (tenantId: string, caseId: string, plan: readonly ReminderRow[], notices: readonly ReminderRow[]) => {
+      if (!get(q.caseExists, [tenantId, caseId]))
+        throw new Error(`store: no case ${caseId} for tenant ${tenantId}`);
+      let cancelled = 0;
+      for (const id of staleRows(all(q.pendingKeys, [tenantId, caseId]), plan, notices)) {
+        cancelled += run(q.cancelReminder, [id]);
+      }
+      let inserted = 0;
+      for (const part of chunks(plannedRows(tenantId, caseId, [...plan, ...notices]), q.insertChunk)) {
+        inserted += run(q.insertReminders(part.length), part.flatMap(q.reminderParams));
+      }
+      return { inserted, cancelled };
+    },
+  );
 
   const save = db.transaction((change: CaseChange) => {
-    const { record, expectedVersion, event, reminders } = change;
-    if (expectedVersion === null) run(q.insertCase, q.caseParams(record));
-    else if (run(q.updateCase, q.updateCaseParams(record, expectedVersion)) !== 1) return false;
+    const { record, expectedVersion, event } = change;
+    if (expectedVersion === null) return saveNew([change])[0] === true;
+    if (run(q.updateCase, q.updateCaseParams(record, expectedVersion)) !== 1) return false;
     if (event) get(q.insertEvent, q.eventParams(event));
-    replace(record.tenantId, record.id, plannedRows(record.tenantId, record.id, reminders));
+    replace(record.tenantId, record.id, change.plan, change.notices);
     return true;
+  });
+
+  /** New cases in as few statements as the drivers allow; a case whose open key exists is skipped. */
+  const saveNew = db.transaction((changes: readonly CaseChange[]): boolean[] => {
+    const written = new Set<string>();
+    for (const part of chunks(changes, q.caseChunk)) {
+      const params = part.flatMap((change) => q.caseParams(change.record));
+      for (const row of all(q.insertCases(part.length), params)) written.add(String(row.id));
+    }
+    const { events, reminders } = newCaseRows(changes, written);
+    for (const part of chunks(events, q.insertChunk))
+      run(q.insertEvents(part.length), part.flatMap(q.eventParams));
+    for (const part of chunks(reminders, q.insertChunk))
+      run(q.insertReminders(part.length), part.flatMap(q.reminderParams));
+    return changes.map((change) => written.has(change.record.id));
   });
 
   const claim = db.transaction((owner: string, now: number, leaseMs: number, limit: number) => {
@@ -118,37 +137,32 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     ping: async () => void get('SELECT 1 AS one'),
     close: async () => void (db.open && db.close()),
 
-    insertCase: async (record) => void run(q.insertCase, q.caseParams(record)),
     saveCase: async (change) => save.immediate(change),
     getCase: async (tenantId, id) => maybeCase(get(q.getCase, [tenantId, id])),
-    findCaseByNumber: async (tenantId, channelId, caseNumber) =>
-      maybeCase(get(q.findCaseByNumber, [tenantId, channelId, caseNumber])),
-    updateCase: async (record, expectedVersion) =>
-      run(q.updateCase, q.updateCaseParams(record, expectedVersion)) === 1,
+    saveNewCases: async (changes) => (changes.length ? saveNew.immediate(changes) : []),
+    findCaseByOpenKey: async (tenantId, openKey) => maybeCase(get(q.findCaseByOpenKey, [tenantId, openKey])),
     listCases: async (query) => {
       const { sql, params } = q.listCases(query);
       return all(sql, params).map((r) => toCase(r, decode));
     },
     flagCase: async (tenantId, caseId, flag, now) => run(q.flagCase, [flag, now, tenantId, caseId]) === 1,
+    attachConversation: async (tenantId, caseId, conversation, now) =>
+      run(q.attachConversation, [encodeJson(conversation), now, tenantId, caseId]) === 1,
 
-    appendEvent: async (e) => {
-      if (!get(q.caseExists, [e.tenantId, e.caseId]))
-        throw new Error(`store: no case ${e.caseId} for tenant ${e.tenantId}`);
-      const row = get(q.insertEvent, q.eventParams(e));
-      return Number(row?.id);
-    },
     listEvents: async (tenantId, caseId) =>
       all(q.listEvents, [tenantId, caseId]).map((r) => toEvent(r, decode)),
 
-    replacePendingReminders: async (tenantId, caseId, rows) =>
-      replace.immediate(tenantId, caseId, plannedRows(tenantId, caseId, rows)),
     claimDue: async ({ now, limit, owner, leaseMs }) => claim.immediate(owner, now, leaseMs, limit),
     markSent: async (id, owner, now) => run(q.markSent, [now, id, owner]) === 1,
-    markRetry: async (id, owner, next, error) => run(q.markRetry, [next, error, id, owner]) === 1,
+    extendLeases: async (ids, owner, leaseUntil) => {
+      let extended = 0;
+      for (const part of chunks(ids, q.insertChunk))
+        extended += run(q.extendLeases(part.length), [leaseUntil, owner, ...part]);
+      return extended;
+    },
+    markRetry: async (id, owner, retry) => run(q.markRetry, q.markRetryParams(id, owner, retry)) === 1,
     markFailed: async (id, owner, error) => run(q.markFailed, [error, id, owner]) === 1,
     markCancelled: async (id, owner, reason) => run(q.markCancelled, [reason, id, owner]) === 1,
-    listReminders: async (tenantId, caseId) =>
-      all(q.listReminders, [tenantId, caseId]).map((r) => toReminder(r, decode)),
 
     remember: async (key, now) => run(q.remember, [key, now]) === 1,
     forget: async (before) => run(q.forget, [before]),

@@ -9,9 +9,8 @@ import type { CaseView } from '../../src/cases/types.js';
 import { main } from '../../src/cli.js';
 import { INTERFACE_LANGUAGES, translator } from '../../src/i18n/index.js';
 import { caseCardModel } from '../../src/messages/case-view.js';
-import { reminderText } from '../../src/messages/reminder-text.js';
+import { reminderText, type ThreadNotice } from '../../src/messages/reminder-text.js';
 import { openStore } from '../../src/store/open.js';
-import type { ReminderRow } from '../../src/store/records.js';
 import type { Store } from '../../src/store/store.js';
 import { cardProblems, cardText } from '../support/adaptive-cards.js';
 import { LEAK } from './leak.js';
@@ -130,17 +129,14 @@ describe('Teams cards in every language', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).not.toMatch(LEAK);
     expect(cardText(card)).toContain(t('common:language.ja'));
-    const breach = {
-      kind: 'breach',
-      payload: { deadline: view.assessment.deadline },
-    } as unknown as ReminderRow;
-    const waiting = { kind: 'waiting', payload: { since: now, to: 'B' } } as unknown as ReminderRow;
-    const warning = {
-      kind: 'warning:downgrade_risk:B',
-      payload: { code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' },
-    } as unknown as ReminderRow;
-    for (const reminder of [breach, waiting, warning]) {
-      expect(reminderText(t, reminder, (ms) => new Date(ms).toISOString())).not.toMatch(LEAK);
+    const notices: ThreadNotice[] = [
+      { kind: 'breach', deadline: view.assessment.deadline },
+      { kind: 'breach', deadline: view.assessment.deadline, overdueMinutes: 95 },
+      { kind: 'waiting', since: now, to: 'B' },
+      { kind: 'warning', code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' },
+    ];
+    for (const notice of notices) {
+      expect(reminderText(t, notice, (ms) => new Date(ms).toISOString())).not.toMatch(LEAK);
     }
   });
 });

@@ -6,9 +6,9 @@ import type { CaseView } from '../../src/cases/types.js';
 import { INTERFACE_LANGUAGES, translator } from '../../src/i18n/index.js';
 import { caseCardModel } from '../../src/messages/case-view.js';
 import { instantText } from '../../src/messages/format.js';
-import { reminderText } from '../../src/messages/reminder-text.js';
+import { reminderText, type ThreadNotice } from '../../src/messages/reminder-text.js';
 import { azurePolicy, evaluate, type SlaInput } from '../../src/sla/index.js';
-import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
+import type { CaseRecord } from '../../src/store/records.js';
 
 // Saturday 10:00 in Berlin, German support asked: English 24x7 answers within the hour, German business
 // hours would only start on Monday. Microsoft is already waiting on the customer.
@@ -35,7 +35,7 @@ function caseView(): CaseView {
     conversation: null,
     caseNumber: '2603280010001234',
     title: 'VMs in West Europe do not start',
-    input: input as unknown as Record<string, unknown>,
+    input,
     openedBy: 'U1',
     openedByLocale: 'en',
     state: 'open',
@@ -54,12 +54,9 @@ function render(language: string, view: CaseView): string {
   const card = caseCardModel(t, language, view, 'Ann');
   const when = (instant: number) => instantText(instant, view.assessment.timeZone, language);
   const deadline = view.assessment.deadline;
-  const fraction = {
-    kind: 'fraction:75',
-    payload: { fraction: 0.75, remainingMinutes: 15, deadline },
-  } as unknown as ReminderRow;
-  const breach = { kind: 'breach', payload: { deadline } } as unknown as ReminderRow;
-  const waiting = { kind: 'waiting', payload: { since: openedAt, to: 'B' } } as unknown as ReminderRow;
+  const fraction: ThreadNotice = { kind: 'fraction', fraction: 0.75, remainingMinutes: 15, deadline };
+  const breach: ThreadNotice = { kind: 'breach', deadline };
+  const waiting: ThreadNotice = { kind: 'waiting', since: openedAt, to: 'B' };
   return [
     `## ${language}`,
     '',

@@ -10,7 +10,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { makeCase, makeReminder, T0 } from '../store/fixtures.js';
 import { describeWithPostgres } from '../support/postgres.js';
-import { memoryLogger } from './harness.js';
+import { caseViewer, memoryLogger } from './harness.js';
 
 const cases = 100;
 const perCase = 100;
@@ -18,10 +18,9 @@ const perCase = 100;
 async function seed(store: Store): Promise<void> {
   for (let i = 0; i < cases; i++) {
     const c = makeCase();
-    await store.insertCase(c);
     // Due instants interleave across cases, so every batch mixes cases.
     const rows = Array.from({ length: perCase }, (_, j) => makeReminder(c, `r${j}`, T0 - (j * cases + i)));
-    await store.replacePendingReminders(c.tenantId, c.id, rows, T0);
+    await store.saveCase({ record: c, expectedVersion: null, event: null, plan: rows, notices: [] }, T0);
   }
 }
 
@@ -29,7 +28,11 @@ async function seed(store: Store): Promise<void> {
 function countingNotifier(counts: Map<string, number>): Notifier {
   return {
     platform: 'slack',
-    async post(_c, r) {
+    perChannelIntervalMs: 0,
+    hasThread: () => true,
+    postCard: async () => ({}),
+    updateCard: async () => {},
+    async post({ reminder: r }) {
       await new Promise((resolve) => setImmediate(resolve));
       counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
     },
@@ -42,6 +45,7 @@ async function race(stores: Store[]): Promise<{ counts: Map<string, number>; dis
     createDispatcher({
       store,
       notifiers: { slack: countingNotifier(counts) },
+      cases: caseViewer(store),
       clock: { now: () => T0 },
       owner: `dispatcher-${i}`,
       logger: memoryLogger(),

@@ -10,12 +10,17 @@ const [root, dbPath, nowText, okText, logFile] = process.argv.slice(2);
 const load = (file) => import(pathToFileURL(join(root, file)).href);
 const { openStore } = await load('src/store/open.js');
 const { createDispatcher } = await load('src/reminders/dispatcher.js');
+const { CaseService } = await load('src/cases/service.js');
 
 const okPosts = Number(okText);
 let calls = 0;
 const notifier = {
   platform: 'slack',
-  async post(_case, reminder) {
+  perChannelIntervalMs: 0,
+  hasThread: () => true,
+  postCard: async () => ({}),
+  updateCard: async () => {},
+  async post({ reminder }) {
     calls += 1;
     if (calls > okPosts) {
       process.stdout.write('STUCK\n');
@@ -25,10 +30,13 @@ const notifier = {
   },
 };
 const quiet = { info() {}, warn() {}, error() {} };
+const store = openStore(`sqlite:${dbPath}`);
+const clock = { now: () => Number(nowText) };
 const dispatcher = createDispatcher({
-  store: openStore(`sqlite:${dbPath}`),
+  store,
   notifiers: { slack: notifier },
-  clock: { now: () => Number(nowText) },
+  cases: new CaseService({ store, clock, reminders: [] }),
+  clock,
   owner: 'child',
   batchSize: 10,
   leaseMs: 60_000,

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../src/reminders/dispatcher.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
-import { memoryLogger, recordingNotifier, tempSqliteStore, testClock } from './harness.js';
+import { sqliteRaw } from '../store/raw-sql.js';
+import { testStore } from '../store/test-store.js';
+import { caseViewer, memoryLogger, recordingNotifier, tempSqliteStore, testClock } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -79,8 +81,7 @@ describe('crash mid-batch', () => {
       [held, heldRows],
       [other, otherRows],
     ] as const) {
-      await store.insertCase(c);
-      await store.replacePendingReminders(c.tenantId, c.id, rows, T0);
+      await store.insertCase(c, rows);
     }
     const logFile = `${path}.child-posts`;
     writeFileSync(logFile, '');
@@ -104,13 +105,14 @@ describe('crash mid-batch', () => {
     expect(afterCrash.filter((r) => r.state === 'pending' && r.claimedBy === 'child')).toHaveLength(7);
 
     // A restart on a fresh connection: the dead process's lease still holds, so only the rest goes out.
-    const restarted = openSqliteStore({ path });
+    const restarted = testStore(openSqliteStore({ path }), sqliteRaw(path));
     cleanups.push(() => restarted.close());
     const clock = testClock(T0 + 1000);
     const slack = recordingNotifier('slack');
     const dispatcher = createDispatcher({
       store: restarted,
       notifiers: { slack },
+      cases: caseViewer(restarted, clock),
       clock,
       owner: 'restart',
       logger: memoryLogger(),

@@ -2,11 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type DispatcherOptions } from '../../src/reminders/dispatcher.js';
 import { NotifierError } from '../../src/reminders/notifier.js';
 import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
-import type { Store } from '../../src/store/store.js';
-import { makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
-import { deferred, memoryLogger, recordingNotifier, tempSqliteStore, testClock } from './harness.js';
+import { labelOf, makeCase, makeReminder, minute, T0 } from '../store/fixtures.js';
+import type { TestStore } from '../store/test-store.js';
+import {
+  caseViewer,
+  deferred,
+  memoryLogger,
+  recordingNotifier,
+  tempSqliteStore,
+  testClock,
+} from './harness.js';
 
-let store: Store;
+let store: TestStore;
 let dispose: () => Promise<void>;
 beforeEach(async () => {
   ({ store, dispose } = await tempSqliteStore());
@@ -17,9 +24,8 @@ afterEach(async () => {
 
 async function seed(overrides: Partial<CaseRecord> = {}, kinds: [string, number][] = [['breach', T0]]) {
   const c = makeCase(overrides);
-  await store.insertCase(c);
   const rows = kinds.map(([kind, due]) => makeReminder(c, kind, due));
-  await store.replacePendingReminders(c.tenantId, c.id, rows, T0);
+  await store.insertCase(c, rows);
   return { c, rows };
 }
 
@@ -31,9 +37,11 @@ function setup(overrides: Partial<DispatcherOptions> = {}) {
   const dispatcher = createDispatcher({
     store,
     notifiers: { slack, teams },
+    cases: caseViewer(store, clock),
     clock,
     owner: 'd1',
     logger,
+    random: () => 0, // no jitter: the delays below are exact
     ...overrides,
   });
   return { clock, slack, teams, logger, dispatcher };
@@ -62,7 +70,14 @@ describe('dispatcher', () => {
       ['sent', T0],
       ['sent', T0 + minute],
     ]);
-    expect(dispatcher.stats()).toEqual({ sent: 3, failed: 0, retried: 0, cancelled: 0, lastTickLagMs: 0 });
+    expect(dispatcher.stats()).toMatchObject({
+      sent: 3,
+      failed: 0,
+      retried: 0,
+      cancelled: 0,
+      lastTickLagMs: 0,
+    });
+    expect(dispatcher.stats().sentByKind).toMatchObject({ before: 1, breach: 1, fraction: 1, warning: 0 });
   });
 
   it('posts one case in due order and reports how late the batch was', async () => {
@@ -79,24 +94,27 @@ describe('dispatcher', () => {
 
   it('retries a 429 after the Retry-After the platform asked for', async () => {
     const { c, rows } = await seed();
-    const { clock, slack, dispatcher } = setup();
+    const clock = testClock(T0);
+    const { slack, dispatcher } = setup({ clock, pacingNow: clock.now });
     slack.script.push(() => {
       throw NotifierError.transient('rate_limited', { retryAfterMs: 7000, message: 'HTTP 429' });
     });
     await dispatcher.tick();
     const r = rows[0] as ReminderRow;
+    // A 429 never reached the channel: it does not use up one of the attempts meant for real failures.
     expect(await row(c, r)).toMatchObject({
       state: 'pending',
-      attempts: 1,
+      attempts: 0,
       nextAttemptAt: T0 + 7000,
       claimedBy: null,
+      uncertain: false,
     });
     expect((await row(c, r))?.lastError).toContain('rate_limited');
     clock.advance(6999);
     expect(await dispatcher.tick()).toBe(0);
     clock.advance(1);
     expect(await dispatcher.tick()).toBe(1);
-    expect(await row(c, r)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await row(c, r)).toMatchObject({ state: 'sent', attempts: 1 });
     expect(slack.posts).toHaveLength(1);
     expect(dispatcher.stats()).toMatchObject({ sent: 1, retried: 1 });
   });
@@ -119,17 +137,37 @@ describe('dispatcher', () => {
     expect(await row(c, r)).toMatchObject({ state: 'sent', attempts: 3 });
   });
 
-  it('treats a post that hangs past postTimeoutMs as a transient timeout', async () => {
+  // Changed on purpose (issue 9): a slow post is no longer abandoned at a third of the lease (it still
+  // landed, and was posted again 30 s later); its lease is kept alive while it runs.
+  it('keeps the lease of a post still in flight alive, so nobody else takes it over', async () => {
     const { c, rows } = await seed();
-    const { slack, dispatcher } = setup({ postTimeoutMs: 20 });
+    const { clock, slack, dispatcher } = setup({ leaseMs: 90 });
+    const hold = deferred();
+    slack.script.push(() => hold.promise);
+    const ticking = dispatcher.tick();
+    // Far past the first lease, in real time and on the clock: the heartbeat has moved it along.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    clock.advance(1000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.claimDue({ now: clock.now(), limit: 10, owner: 'd2', leaseMs: 90 })).toEqual([]);
+    expect((await row(c, rows[0] as ReminderRow))?.leaseUntil).toBeGreaterThan(clock.now());
+    hold.resolve();
+    await ticking;
+    expect(await row(c, rows[0] as ReminderRow)).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(slack.posts).toHaveLength(1);
+  });
+
+  it('stops keeping a post alive past postTimeoutMs: its row comes back as uncertain', async () => {
+    const { c, rows } = await seed();
+    const { clock, slack, dispatcher } = setup({ leaseMs: 90, postTimeoutMs: 100 });
     slack.script.push(() => new Promise(() => {}));
-    await dispatcher.tick();
-    expect(await row(c, rows[0] as ReminderRow)).toMatchObject({
-      state: 'pending',
-      nextAttemptAt: T0 + 30_000,
-    });
-    expect((await row(c, rows[0] as ReminderRow))?.lastError).toMatch(/^timeout/);
+    void dispatcher.tick();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    clock.advance(1000);
+    const [again] = await store.claimDue({ now: clock.now(), limit: 10, owner: 'd2', leaseMs: 90 });
+    expect(again?.reminder).toMatchObject({ id: rows[0]?.id, attempts: 2, uncertain: true, claimedBy: 'd2' });
     expect(slack.posts).toHaveLength(0);
+    expect((await row(c, rows[0] as ReminderRow))?.state).toBe('pending');
   });
 
   it('treats an unknown error as transient', async () => {
@@ -193,7 +231,7 @@ describe('dispatcher', () => {
     expect(slack.posts.map((p) => p.kind)).toEqual(['note:closed_summary']);
     const states = async (s: typeof closed) =>
       Object.fromEntries(
-        (await store.listReminders(s.c.tenantId, s.c.id)).map((r) => [r.kind, [r.state, r.lastError]]),
+        (await store.listReminders(s.c.tenantId, s.c.id)).map((r) => [labelOf(r), [r.state, r.lastError]]),
       );
     expect(await states(closed)).toEqual({
       breach: ['cancelled', 'case_closed'],
@@ -212,12 +250,12 @@ describe('dispatcher', () => {
 
   it('never throws out of tick when the store fails', async () => {
     await seed();
-    const broken: Store = { ...store, claimDue: () => Promise.reject(new Error('database is locked')) };
+    const broken: TestStore = { ...store, claimDue: () => Promise.reject(new Error('database is locked')) };
     const { dispatcher, logger } = setup({ store: broken });
     await expect(dispatcher.tick()).resolves.toBe(0);
     expect(logger.entries.map((e) => e.msg)).toEqual(['claiming due reminders failed']);
 
-    const failingMark: Store = { ...store, markSent: () => Promise.reject(new Error('disk I/O error')) };
+    const failingMark: TestStore = { ...store, markSent: () => Promise.reject(new Error('disk I/O error')) };
     const second = setup({ store: failingMark });
     await expect(second.dispatcher.tick()).resolves.toBe(1);
     expect(second.slack.posts).toHaveLength(1);
@@ -272,5 +310,59 @@ describe('dispatcher', () => {
     await dispatcher.stop();
     // With only the 60-second poll this post could not have happened within the wait above.
     expect(slack.posts).toHaveLength(1);
+  });
+
+  it('drops remembered dedup keys past their retention as it runs, so the table does not grow forever', async () => {
+    const day = 24 * 60 * minute;
+    expect(await store.remember('slack:submit:T1:old', T0 - 8 * day)).toBe(true);
+    expect(await store.remember('slack:submit:T1:recent', T0 - day)).toBe(true);
+    const { dispatcher, logger } = setup({
+      pollMs: 10,
+      dedupRetentionMs: 7 * day,
+      upkeepEveryMs: 60 * minute,
+    });
+    dispatcher.start();
+    for (let i = 0; i < 100 && !logger.entries.some((e) => e.msg === 'expired dedup keys dropped'); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await dispatcher.stop();
+    expect(logger.entries.find((e) => e.msg === 'expired dedup keys dropped')?.obj).toEqual({ forgotten: 1 });
+    // The old key is free again (a delivery that old is not a retry); the recent one is still known.
+    expect(await store.remember('slack:submit:T1:old', T0)).toBe(true);
+    expect(await store.remember('slack:submit:T1:recent', T0)).toBe(false);
+  });
+
+  it('stop() waits for a hung post only so long, and leaves its row to its lease', async () => {
+    const { c, rows } = await seed();
+    const { slack, dispatcher, logger } = setup({ pollMs: 5, stopGraceMs: 50 });
+    const called = deferred();
+    slack.script.push(() => {
+      called.resolve();
+      return new Promise(() => {});
+    });
+    dispatcher.start();
+    await called.promise;
+    await dispatcher.stop();
+    expect(logger.entries.map((e) => e.msg)).toContain('stopped with posts still in flight');
+    expect(await row(c, rows[0] as ReminderRow)).toMatchObject({ state: 'pending', claimedBy: 'd1' });
+  });
+
+  it('stop() gives back the rows still waiting for their channel, without using an attempt', async () => {
+    const one = await seed({ channelId: 'C-PACED' });
+    const two = await seed({ channelId: 'C-PACED' });
+    const { slack, dispatcher } = setup({ pollMs: 5 });
+    slack.perChannelIntervalMs = 2_000; // the second post waits its turn, within the longest wait
+    dispatcher.start();
+    for (let i = 0; i < 200 && slack.posts.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    await dispatcher.stop();
+    const states = [
+      await row(one.c, one.rows[0] as ReminderRow),
+      await row(two.c, two.rows[0] as ReminderRow),
+    ];
+    expect(states.map((r) => r?.state).sort()).toEqual(['pending', 'sent']);
+    expect(states.find((r) => r?.state === 'pending')).toMatchObject({
+      attempts: 0,
+      claimedBy: null,
+      lastError: 'deferred: dispatcher stopping',
+    });
   });
 });

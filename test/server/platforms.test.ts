@@ -7,9 +7,8 @@ import pino from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
 import { sendJson } from '../../src/http.js';
 import type { PlatformContext, PlatformModule } from '../../src/platform.js';
-import type { Notifier } from '../../src/reminders/notifier.js';
+import type { Notifier, ThreadPost } from '../../src/reminders/notifier.js';
 import { ConfigError, startServer } from '../../src/server.js';
-import type { CaseRecord, ReminderRow } from '../../src/store/records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sla-platforms-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -120,7 +119,11 @@ describe('platforms handed to the server', () => {
           name: 'mattermost',
           notifier: {
             platform: 'mattermost' as Notifier['platform'],
-            post: async (_record: CaseRecord, reminder: ReminderRow) => void posted.push(reminder.kind),
+            perChannelIntervalMs: 0,
+            hasThread: () => true,
+            post: async ({ notice }: ThreadPost) => void posted.push(notice.kind),
+            postCard: async () => ({}),
+            updateCard: async () => {},
           },
         }),
       }),

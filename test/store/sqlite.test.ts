@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../../src/store/open.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { sqliteRaw } from './raw-sql.js';
 import { storeSuite } from './store-suite.js';
 
 let dir = '';
@@ -16,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('SQLite store', () => {
   storeSuite(async () => {
     const path = join(dir, `db-${++n}`, 'sla-bot.db'); // the directory does not exist yet: the store makes it
-    return { open: () => openSqliteStore({ path }) };
+    return { open: () => openSqliteStore({ path }), sql: sqliteRaw(path) };
   });
 });
 

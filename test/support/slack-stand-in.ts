@@ -1,7 +1,14 @@
 // A local stand-in for the Slack Web API: records every call and answers as Slack does, including
-// the failures a test asks for (channel_not_found, not_in_channel, 429 with Retry-After).
+// the failures a test asks for (channel_not_found, not_in_channel, 429 with Retry-After), the
+// latency of a real workspace (seconds for a slow post), and its per-channel rate limit. Messages
+// are kept per channel and thread, with their metadata, and read back with conversations.replies
+// and conversations.history as Slack does. A message is posted when its request arrives, even if
+// the answer comes late or never (a client that gave up, or was killed, still posted it).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { keep, type Latency, latencyOf, postLimiter, type StoredMessage } from './slack-messages.js';
+
+export type { Latency, StoredMessage } from './slack-messages.js';
 
 export interface RecordedCall {
   /** Web API method (`chat.postMessage`), or `response_url` for posts to a response URL. */
@@ -9,6 +16,8 @@ export interface RecordedCall {
   readonly path: string;
   readonly body: Record<string, unknown>;
   readonly token: string | undefined;
+  /** When it arrived (Date.now()). */
+  readonly at?: number;
 }
 
 export interface SlackUser {
@@ -35,14 +44,37 @@ export interface SlackStandIn {
   user(user: SlackUser): void;
   /** Answers `method` with `body` from now on (e.g. apps.connections.open with a WebSocket URL). */
   answer(method: string, body: unknown): void;
+  /** The next `times` calls to `method` fail this way, then it works again. */
+  failNext(method: string, failure: Failure, times?: number): void;
+  /** `method` answers after this long (the call is handled, and a message posted, at once). */
+  latency(method: string, latency: Latency): void;
+  /** `method` handles its calls but never answers them (a lost answer: the client times out). */
+  hang(method: string): void;
+  /**
+   * Slack's special limit on posting: about one message per second per channel, after a short
+   * burst; beyond it chat.postMessage answers 429 with Retry-After. Off until called.
+   */
+  limitPostsPerChannel(options?: { perSecond?: number; burst?: number }): void;
+  /** chat.postMessage calls refused with 429 by the per-channel limit. */
+  readonly rateLimited: RecordedCall[];
+  /** Every message posted, in order (updates change them in place). */
+  readonly messages: StoredMessage[];
+  /** The replies in a thread, oldest first. */
+  replies(channel: string, threadTs: string): StoredMessage[];
   close(): Promise<void>;
 }
 
 export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, { failure: Failure; channel: string | undefined }>();
+  const once = new Map<string, Failure[]>();
+  const latencies = new Map<string, Latency>();
+  const hanging = new Set<string>();
   const users = new Map<string, SlackUser>();
   const answers = new Map<string, unknown>();
+  const rateLimited: RecordedCall[] = [];
+  const messages: StoredMessage[] = [];
+  const limiter = postLimiter();
   let sequence = 0;
   const nextTs = () => `1774600000.${String(++sequence).padStart(6, '0')}`;
 
@@ -52,29 +84,46 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const isApi = path.startsWith('/api/');
     const method = isApi ? path.slice('/api/'.length) : 'response_url';
     const auth = request.headers.authorization;
-    calls.push({
-      method,
-      path,
-      body,
-      token: auth?.replace(/^Bearer /, '') ?? (body.token as string | undefined),
-    });
+    const token = auth?.replace(/^Bearer /, '') ?? (body.token as string | undefined);
+    const call = { method, path, body, token, at: Date.now() };
+    calls.push(call);
     const rule = failures.get(method);
     const failure =
-      rule && (rule.channel === undefined || rule.channel === body.channel) ? rule.failure : undefined;
+      once.get(method)?.shift() ??
+      (rule && (rule.channel === undefined || rule.channel === body.channel) ? rule.failure : undefined);
+    const send = (status: number, answer: unknown, headers: Record<string, string> = {}) => {
+      if (hanging.has(method)) return; // handled, never answered
+      const delay = latencyOf(latencies.get(method), body);
+      const write = () => {
+        if (response.destroyed) return;
+        response
+          .writeHead(status, { 'content-type': 'application/json', ...headers })
+          .end(JSON.stringify(answer));
+      };
+      if (delay > 0) setTimeout(write, delay);
+      else write();
+    };
     if (failure && 'status' in failure) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const headers: Record<string, string> = {};
       if ('retryAfter' in failure) headers['retry-after'] = String(failure.retryAfter);
-      response
-        .writeHead(failure.status, headers)
-        .end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }));
+      send(
+        failure.status,
+        { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' },
+        headers,
+      );
+      return;
+    }
+    if (!failure && method === 'chat.postMessage' && !limiter.allow(String(body.channel ?? ''))) {
+      rateLimited.push(call);
+      send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       return;
     }
     const answer = failure
       ? { ok: false, error: failure.error }
       : answers.has(method)
         ? answers.get(method)
-        : answerFor(method, body, users, nextTs);
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+        : (keep(messages, method, body, nextTs) ?? answerFor(method, body, users, nextTs));
+    send(200, answer);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -98,9 +147,26 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       return callsTo(method);
     },
     fail: (method, failure, channel) => void failures.set(method, { failure, channel }),
-    clear: () => failures.clear(),
+    clear: () => {
+      failures.clear();
+      once.clear();
+      latencies.clear();
+      hanging.clear();
+      limiter.off();
+    },
     user: (user) => void users.set(user.id, user),
     answer: (method, body) => void answers.set(method, body),
+    failNext(method, failure, times = 1) {
+      const queue = once.get(method) ?? [];
+      for (let i = 0; i < times; i += 1) queue.push(failure);
+      once.set(method, queue);
+    },
+    latency: (method, latency) => void latencies.set(method, latency),
+    hang: (method) => void hanging.add(method),
+    limitPostsPerChannel: (options) => limiter.on(options?.perSecond ?? 1, options?.burst ?? 3),
+    rateLimited,
+    messages,
+    replies: (channel, threadTs) => messages.filter((m) => m.channel === channel && m.threadTs === threadTs),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -135,14 +201,6 @@ function answerFor(
         },
       };
     }
-    case 'chat.postMessage':
-    case 'chat.update':
-      return {
-        ok: true,
-        channel: body.channel,
-        ts: method === 'chat.update' ? body.ts : nextTs(),
-        message: { text: body.text },
-      };
     case 'oauth.v2.access':
       return {
         ok: true,

@@ -35,7 +35,7 @@ function view(overrides: Partial<CaseRecord> = {}, input: Partial<SlaInput> = {}
     conversation: { channel: 'C1', ts: '1774600000.000001' },
     caseNumber: '2603250010001234',
     title: 'VMs do not start',
-    input: full as unknown as Record<string, unknown>,
+    input: full,
     openedBy: 'U1',
     openedByLocale: 'en',
     state: 'open',

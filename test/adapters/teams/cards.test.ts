@@ -15,9 +15,8 @@ import { CaseService } from '../../../src/cases/service.js';
 import type { Actor, CaseResult, CaseView } from '../../../src/cases/types.js';
 import { translator } from '../../../src/i18n/index.js';
 import { caseCardModel } from '../../../src/messages/case-view.js';
-import { reminderText } from '../../../src/messages/reminder-text.js';
+import { reminderText, type ThreadNotice } from '../../../src/messages/reminder-text.js';
 import { openStore } from '../../../src/store/open.js';
-import type { ReminderRow } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardProblems, cardText } from '../../support/adaptive-cards.js';
 
@@ -143,19 +142,21 @@ describe.each(LOCALES)('cards in %s', (locale) => {
   });
 
   it('every reminder and warning', () => {
-    const payloads: Array<[string, Record<string, unknown>]> = [
-      ['fraction:0.5', { fraction: 0.5, remainingMinutes: 30, deadline: T0 + 3_600_000 }],
-      ['before:15', { remainingMinutes: 15, deadline: T0 + 3_600_000 }],
-      ['breach', { deadline: T0 + 3_600_000 }],
-      ['waiting', { since: T0, to: 'B' }],
-      ['waiting', { since: T0, to: null }],
-      ['warning:downgrade_risk', { code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' }],
-      ['warning:downgrade_risk', { code: 'downgrade_risk', to: 'B', reason: 'waiting_on_customer' }],
-      ['warning:contact_details', { code: 'contact_details', to: null, reason: null }],
+    const notices: ThreadNotice[] = [
+      { kind: 'fraction', fraction: 0.5, remainingMinutes: 30, deadline: T0 + 3_600_000 },
+      { kind: 'before', remainingMinutes: 15, deadline: T0 + 3_600_000 },
+      { kind: 'breach', deadline: T0 + 3_600_000 },
+      { kind: 'breach', deadline: T0 + 3_600_000, overdueMinutes: 38 * 1440 },
+      { kind: 'waiting', since: T0, to: 'B' },
+      { kind: 'waiting', since: T0, to: null },
+      { kind: 'warning', code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' },
+      { kind: 'warning', code: 'downgrade_risk', to: 'B', reason: 'waiting_on_customer' },
+      { kind: 'warning', code: 'contact_details', to: null, reason: null },
+      { kind: 'note', event: 'responded', actor: 'Azure', data: {} },
     ];
-    for (const [kind, payload] of payloads) {
-      const reminder = { kind, payload } as unknown as ReminderRow;
-      const card = reminderCard(reminderText(t, reminder, viewerTime));
+    for (const notice of notices) {
+      const { kind } = notice;
+      const card = reminderCard(reminderText(t, notice, viewerTime));
       expect({ kind, problems: cardProblems(card) }).toEqual({ kind, problems: [] });
       expect(cardText(card)).not.toMatch(/Invalid|NaN|undefined/);
     }

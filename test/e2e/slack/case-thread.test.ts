@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventEnvelope } from '../../support/slack-requests.js';
+import { storedReminders } from '../../support/stored-rows.js';
 import { caseHarness, openCase as openCaseIn, resetBetweenTests } from './case-steps.js';
 import { type CaseFields, GOOD_CASE } from './case-values.js';
 import { type Harness, limitProblems, START } from './harness.js';
@@ -66,7 +67,7 @@ describe("reminders in the card's thread", () => {
     h.clock.advance(61 * 60_000);
     await h.server.dispatcher.tick();
     expect((await h.server.store.getCase('T1', gone.id))?.flag).toBe('channel_not_found');
-    const reminders = await h.server.store.listReminders('T1', gone.id);
+    const reminders = await storedReminders(h.server, 'T1', gone.id);
     expect(reminders.some((row) => row.state === 'failed')).toBe(true);
 
     h.slack.clear();
@@ -75,7 +76,7 @@ describe("reminders in the card's thread", () => {
     h.slack.fail('chat.postMessage', { status: 429, retryAfter: 30 });
     h.clock.advance(61 * 60_000);
     await h.server.dispatcher.tick();
-    const rows = await h.server.store.listReminders('T1', limited.id);
+    const rows = await storedReminders(h.server, 'T1', limited.id);
     const retried = rows.filter(
       (row) => row.state === 'pending' && row.lastError?.startsWith('rate_limited'),
     );

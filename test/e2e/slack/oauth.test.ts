@@ -51,8 +51,10 @@ describe('many workspaces through OAuth', () => {
     expect(location.hostname).toBe('slack.com');
     expect(location.searchParams.get('client_id')).toBe('111.222');
     expect(location.searchParams.get('scope')?.split(',').sort()).toEqual([
+      'channels:history',
       'chat:write',
       'commands',
+      'groups:history',
       'users:read',
     ]);
     const state = location.searchParams.get('state') ?? '';

@@ -274,7 +274,12 @@ describe('where replies may go', () => {
       },
       openedByLocale: 'en',
     };
-    const posting = notifier?.post(record as never, { kind: 'breach', payload: {} } as never);
+    const posting = notifier?.post({
+      record: record as never,
+      reminder: {} as never,
+      notice: { kind: 'breach', deadline: 0 },
+      timeZone: 'UTC',
+    });
     await expect(posting).rejects.toMatchObject({ kind: 'permanent', reason: 'service_url_not_allowed' });
     expect(connector.calls).toHaveLength(0);
   });

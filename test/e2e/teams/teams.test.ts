@@ -1,6 +1,7 @@
 // The Teams app end to end: real server, real HTTP, a Bot Connector stand-in at the serviceUrl.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProblems, cardsIn, cardText } from '../../support/adaptive-cards.js';
+import { storedReminders } from '../../support/stored-rows.js';
 import {
   CHANNEL,
   type Client,
@@ -252,7 +253,7 @@ describe('trackCase: the case card and its thread', () => {
     const views = await h.server.cases.list({ tenantId: TENANT });
     const flagged = views.find((v) => v.record.caseNumber === '2603240010000004');
     expect(flagged?.record.flag).toBe('channel_not_found');
-    const reminders = await h.server.store.listReminders(TENANT, flagged?.record.id ?? '');
+    const reminders = await storedReminders(h.server, TENANT, flagged?.record.id ?? '');
     expect(reminders.some((reminder) => reminder.state === 'failed')).toBe(true);
     h.clock.set(START);
   });
@@ -311,7 +312,7 @@ describe('trackCase: the case card and its thread', () => {
       (await h.server.cases.list({ tenantId: TENANT })).find(
         (v) => v.record.caseNumber === '2603240010000006',
       )?.record.id ?? '';
-    const due = (await h.server.store.listReminders(TENANT, caseId)).filter(
+    const due = (await storedReminders(h.server, TENANT, caseId)).filter(
       (r) => r.dueAt <= START + 31 * MINUTE,
     );
     expect(due.length).toBeGreaterThan(0);
