@@ -1,6 +1,7 @@
 // Prometheus metrics through prom-client, one registry per server (tests run several in a process).
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DispatcherStats } from './reminders/dispatcher.js';
+import { NOTICE_KINDS, type NoticeKind } from './reminders/notices.js';
 import type { StoreStats } from './store/store.js';
 
 export interface MetricsSnapshot {
@@ -61,10 +62,18 @@ export function createMetrics(): ServerMetrics {
       openCases.set(store.openCases);
       pending.set(store.remindersPending);
       lag.set(store.oldestDueLagMs / 1000);
-      follow(sent, dispatcher.sent);
+      follow(sent, threadNoticesSent(dispatcher));
       follow(failed, dispatcher.failed);
       follow(retried, dispatcher.retried);
       return registry.metrics();
     },
   };
+}
+
+/** Reminders and warnings posted in threads; the cards the dispatcher posts or renders again are not reminders. */
+function threadNoticesSent(dispatcher: DispatcherStats): number {
+  let total = 0;
+  for (const [kind, count] of Object.entries(dispatcher.sentByKind))
+    if (NOTICE_KINDS[kind as NoticeKind].target === 'thread') total += count;
+  return total;
 }

@@ -138,13 +138,14 @@ describe('re-planning on every change', () => {
     const opened = await cases.open(request({}, { severity: 'B' }));
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     const id = opened.view.record.id;
-    // B business hours 120 min from 10:00 → 12:00; A → 60 min 24x7 → 11:00.
+    // B business hours 120 min from 10:00 → 12:00; raised to A at 10:05, the clock restarts there
+    // (SLA-RULES §11): 60 min 24x7 → 11:05.
     clock.advance(5 * MIN);
     const raised = await cases.changeSeverity('T-ACME', id, 'A', alice);
     expect(raised.ok && new Date(raised.view.assessment.deadline).toISOString()).toBe(
-      '2026-03-30T09:00:00.000Z',
+      '2026-03-30T09:05:00.000Z',
     );
-    expect((await pending('T-ACME', id)).find(([k]) => k === 'breach')?.[1]).toBe('2026-03-30T09:00:00.000Z');
+    expect((await pending('T-ACME', id)).find(([k]) => k === 'breach')?.[1]).toBe('2026-03-30T09:05:00.000Z');
     expect((await pending('T-ACME', id)).map(([k]) => k)).not.toContain(
       'warning:business_hours_contact_only',
     );
@@ -165,7 +166,8 @@ describe('re-planning on every change', () => {
     expect((await pending('T-ACME', id)).map(([k]) => k)).not.toContain('waiting');
 
     const responded = await cases.recordResponse('T-ACME', id, alice);
-    expect(responded.ok && responded.view.outcome).toMatchObject({ met: true, marginMinutes: 45 });
+    // Answered at 10:15, the restarted deadline is 11:05.
+    expect(responded.ok && responded.view.outcome).toMatchObject({ met: true, marginMinutes: 50 });
     expect(await pending('T-ACME', id)).toEqual([]);
 
     const reopened = await cases.reopen('T-ACME', id, alice);

@@ -123,11 +123,11 @@ describe('the words of each thread notice', () => {
     [EXAMPLES.before, '15 minutes left until the first-response deadline (2026-03-30T09:00:00.000Z).'],
     [
       { kind: 'breach', deadline: T0 + HOUR },
-      'The first-response deadline passed at 2026-03-30T09:00:00.000Z and no response is recorded.',
+      'The first-response deadline (2026-03-30T09:00:00.000Z) has passed and no response is recorded.',
     ],
     [
       EXAMPLES.breach,
-      'The first-response deadline already passed at 2026-03-30T09:00:00.000Z, 1 hour 35 minutes ago, and no response is recorded.',
+      'The first-response deadline (2026-03-30T09:00:00.000Z) passed 1 hour 35 minutes ago, and no response is recorded.',
     ],
     [EXAMPLES.note, 'Azure changed the severity from B to A.'],
   ];

@@ -57,6 +57,8 @@ export async function startDeliveryHarness(env: Record<string, string> = {}): Pr
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_API_URL: slack.apiUrl,
       DISPATCH_POLL_MS: '100',
+      // Teams answers the local stand-in of the connector, unauthenticated (loopback only).
+      TEAMS_EMULATOR: '1',
       ...env,
     },
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

@@ -170,7 +170,7 @@ describe.concurrent('inputs a person gets wrong', () => {
       expect(reply).toBeDefined();
       return cardText(cardsIn(reply?.body)[0]);
     });
-    expect(notice).toBe('De eerste reactie kan niet vóór de opening van de case liggen.');
+    expect(notice).toBe('De eerste reactie kan niet vóór het indienen van de aanvraag liggen.');
     expect((await h.server.cases.get(TENANT, id))?.record.state).toBe('open');
   });
 });

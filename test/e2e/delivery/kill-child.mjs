@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 
 const [root] = process.argv.slice(2);
 const { startServer } = await import(pathToFileURL(join(root, 'src/server.js')).href);
-const server = await startServer({ env: process.env });
+const { PLATFORMS } = await import(pathToFileURL(join(root, 'adapters/index.js')).href);
+const server = await startServer({ env: process.env, platforms: PLATFORMS });
 process.stdout.write(`READY ${server.url}\n`);
 setInterval(() => {}, 1 << 30);

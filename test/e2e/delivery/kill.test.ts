@@ -184,6 +184,7 @@ async function killWhilePosting(options: {
     DISPATCH_LEASE_MS: '2000',
     DISPATCH_POLL_MS: '100',
     DISPATCH_BATCH_SIZE: '20',
+    TEAMS_EMULATOR: '1',
   };
   const posts = () => slack.callsTo('chat.postMessage').length + connector.posts().length;
   const inFlight = () => {
