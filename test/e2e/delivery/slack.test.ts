@@ -133,7 +133,9 @@ describe.concurrent('every notice in its case thread, on time, once', () => {
     expect(JSON.stringify(updated?.body.blocks)).toMatch(/breached/);
     await settled(new Set([caseId]));
     const replies = h.slack.replies(channel, ts).map((m) => m.text);
-    expect(replies.filter((text) => /The first-response deadline \(.*\) has passed/.test(text))).toHaveLength(1);
+    expect(replies.filter((text) => /The first-response deadline \(.*\) has passed/.test(text))).toHaveLength(
+      1,
+    );
     expect(replies.filter((text) => /% of the first-response time/.test(text))).toEqual([]);
   }, 60_000);
 

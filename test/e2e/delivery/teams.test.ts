@@ -171,7 +171,9 @@ describe.concurrent('every notice in its case thread, in Teams', () => {
     expect(cardText(cardsIn(update?.body)[0])).toMatch(/breached/);
     await eventually(() =>
       expect(
-        repliesTo(stored).filter((call) => /deadline \(.*\) has passed/.test(cardText(cardsIn(call.body)[0]))),
+        repliesTo(stored).filter((call) =>
+          /deadline \(.*\) has passed/.test(cardText(cardsIn(call.body)[0])),
+        ),
       ).toHaveLength(1),
     );
   }, 60_000);
