@@ -2,7 +2,7 @@
 // time zone, so the page formats dates as that person's client does), and a few pages that take the
 // pictures in parallel.
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.SLA_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -33,6 +33,8 @@ export type Width = 'desktop' | 'phone';
 /** Tall enough for the longest dialog: a screenshot inside the viewport is much cheaper than a full page. */
 export const VIEWPORT_HEIGHT = 3200;
 export const WIDTHS: readonly Width[] = ['desktop', 'phone'];
+/** The page around a frame (which sets its own width): wide enough for the widest frame of each. */
+export const PAGE_WIDTHS: Readonly<Record<Width, number>> = { desktop: 840, phone: 420 };
 
 export interface PictureBrowser {
   /** Runs every job on a page of its viewer's context, `pagesPerViewer` at a time per viewer. */
@@ -92,4 +94,40 @@ export async function openBrowser(pageUrl: string, pagesPerViewer = 1): Promise<
     },
     close: () => browser.close(),
   };
+}
+
+const widths = new WeakMap<Page, number>();
+
+/** Sets the page's width; a resize lays the whole page out again, so only when it changes. */
+export async function sizePage(page: Page, width: Width): Promise<void> {
+  if (widths.get(page) === PAGE_WIDTHS[width]) return;
+  await page.setViewportSize({ width: PAGE_WIDTHS[width], height: VIEWPORT_HEIGHT });
+  widths.set(page, PAGE_WIDTHS[width]);
+}
+
+export interface Clip {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+/**
+ * A PNG of part of the page, straight from Chromium's DevTools protocol: about twice as fast as
+ * Playwright's screenshot (no waiting for animations the pages do not have, encoding for speed).
+ */
+export async function capture(page: Page, clip: Clip): Promise<Buffer> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  const shot = await session.send('Page.captureScreenshot', {
+    format: 'png',
+    clip: { x: clip.x, y: clip.y, width: Math.ceil(clip.width), height: Math.ceil(clip.height), scale: 1 },
+    optimizeForSpeed: true,
+  });
+  return Buffer.from(shot.data, 'base64');
 }

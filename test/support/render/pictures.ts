@@ -84,9 +84,9 @@ export function picture<P>(
 /** Writes the platform's manifest, then the index over every manifest in the folder. */
 export function writeIndex(platform: PicturePlatform, pictures: readonly Picture[]): string {
   mkdirSync(PICTURES_DIR, { recursive: true });
-  atomicWrite(join(PICTURES_DIR, `${platform}.manifest.json`), JSON.stringify(pictures, null, 1));
+  atomicWrite(join(PICTURES_DIR, `${platform}.manifest`), JSON.stringify(pictures, null, 1));
   const all = readdirSync(PICTURES_DIR)
-    .filter((name) => name.endsWith('.manifest.json'))
+    .filter((name) => name.endsWith('.manifest'))
     .sort()
     .flatMap((name) => JSON.parse(readFileSync(join(PICTURES_DIR, name), 'utf8')) as Picture[]);
   const index = join(PICTURES_DIR, 'index.html');

@@ -29,9 +29,10 @@ export async function photograph<P>(
   try {
     const browser = await openBrowser(server.pageUrl, Number(process.env.SLA_PICTURES_PAGES) || 1);
     try {
+      // All of one width together: a page changes its width as seldom as possible.
       const jobs = VIEWERS.flatMap((viewer) =>
-        shotsFor(viewer).flatMap((shot) =>
-          WIDTHS.map((width) => ({
+        WIDTHS.flatMap((width) =>
+          shotsFor(viewer).map((shot) => ({
             viewer,
             work: async (page: Page) =>
               picture(platform, shot, viewer, width, await render(page, shot, viewer, width)),

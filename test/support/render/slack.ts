@@ -2,7 +2,7 @@
 // zone and width, measured by probe.js, and Slack's published limits checked on the payload.
 import type { Page } from 'playwright-core';
 import { blockKitProblems, type Surface } from '../slack-limits.js';
-import { VIEWPORT_HEIGHT, type Viewer, type Width } from './browser.js';
+import { type Clip, capture, sizePage, type Viewer, type Width } from './browser.js';
 import type { Finding, Probe } from './checks.js';
 import type { Rendered, Shot } from './pictures.js';
 import type { SlackViewer } from './slack/mrkdwn.js';
@@ -25,7 +25,7 @@ export async function renderSlack(
   const notes: string[] = [];
   const html = surfaceHtml(surface, slackViewer, width, notes);
   const pixels = SLACK_WIDTHS[surface.kind][width];
-  await page.setViewportSize({ width: pixels + 40, height: VIEWPORT_HEIGHT });
+  await sizePage(page, width);
   const drawn = await page.evaluate(
     (args) =>
       (globalThis as unknown as { renderSlack(a: typeof args): Promise<{ clip: Clip }> }).renderSlack(args),
@@ -40,7 +40,7 @@ export async function renderSlack(
       ),
     shot.deadline !== undefined,
   );
-  const png = await page.screenshot({ clip: drawn.clip, animations: 'disabled' });
+  const png = await capture(page, drawn.clip);
   const problems: Finding[] = [
     ...[...new Set(notes)].map((detail) => ({ check: 'preview' as const, detail })),
     ...limitProblems(surface).map((detail) => ({ check: 'slack-limits' as const, detail })),
@@ -54,11 +54,4 @@ function limitProblems(surface: SlackSurface): string[] {
       ? [surface.message, 'message']
       : [surface.view as Parameters<typeof blockKitProblems>[0], surface.kind];
   return blockKitProblems(payload, kind);
-}
-
-interface Clip {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }

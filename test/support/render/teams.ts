@@ -1,7 +1,7 @@
 // A Teams card photographed: Microsoft's renderer draws it in the page (assets/teams.js), probe.js
 // measures it, and the screenshot covers the frame and any open overflow menu.
 import type { Page } from 'playwright-core';
-import { VIEWPORT_HEIGHT, type Viewer, type Width } from './browser.js';
+import { type Clip, capture, sizePage, type Viewer, type Width } from './browser.js';
 import type { Finding, Probe } from './checks.js';
 import type { Rendered, Shot } from './pictures.js';
 
@@ -28,7 +28,7 @@ export async function renderTeams(
 ): Promise<Rendered> {
   const { card, frame, title, openOverflow } = shot.payload;
   const pixels = TEAMS_WIDTHS[frame][width];
-  await page.setViewportSize({ width: pixels + 200, height: VIEWPORT_HEIGHT });
+  await sizePage(page, width);
   const drawn = await page.evaluate(
     (args) =>
       (
@@ -55,14 +55,7 @@ export async function renderTeams(
       ),
     shot.deadline !== undefined,
   );
-  const png = await page.screenshot({ clip: drawn.clip, animations: 'disabled' });
+  const png = await capture(page, drawn.clip);
   const problems: Finding[] = drawn.problems.map((detail) => ({ check: 'renderer', detail }));
   return { png, probe, problems };
-}
-
-interface Clip {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
