@@ -30,7 +30,8 @@ export interface AzureWatcherDeps {
 export async function createAzureWatcher(deps: AzureWatcherDeps): Promise<AzureWatcher> {
   const now = deps.now ?? Date.now;
   const { config } = deps;
-  for (const watch of config.watches) await deps.store.addWatch({ ...watch, since: now() });
+  for (const watch of config.watches)
+    await deps.store.addWatch({ ...watch, conversation: null, locale: 'en', since: now() });
   const source = armTicketSource({
     credential: deps.credential ?? new DefaultAzureCredential(),
     endpoint: config.endpoint,

@@ -1,13 +1,11 @@
 // The open tickets, refreshed: one listing of the subscription's open tickets shows severity changes
 // and (by a ticket's absence) closes; communications are read only for tickets still awaiting
 // Microsoft's first reply, and only when the ticket changed or its last look is old.
+import { severityChangedAt } from '../../src/sla/index.js';
 import { applyChanges, type Observation } from './follow.js';
 import { noteProblem, type PollContext } from './poll-context.js';
 import type { TicketLink } from './ports.js';
 import { firstMicrosoftResponse, type TicketFacts, ticketFacts } from './ticket-facts.js';
-
-/** Microsoft's `startTime` lags a ticket's creation by up to about a minute; later, it marks a change. */
-const START_LAG_MS = 3 * 60_000;
 
 interface Seen {
   readonly facts: TicketFacts;
@@ -84,10 +82,7 @@ function observe(context: PollContext, link: TicketLink, { facts, resource }: Se
       detail: reading.error.message,
     });
   } else if (link.severity !== null && String(reading.input.severity) !== link.severity) {
-    // Microsoft moves `startTime` to the change (SLA-RULES §11); without that, the ticket's last change.
-    const start = reading.microsoft.startTime;
-    const moved = start !== null && start > facts.createdAt + START_LAG_MS;
-    const changedAt = moved ? start : (facts.modifiedAt ?? context.now());
+    const changedAt = severityChangedAt({ ...facts, microsoft: reading.microsoft }, context.now());
     observation.severity = { reading, changedAt };
   }
   return observation.closedAt !== undefined || observation.severity ? observation : null;
