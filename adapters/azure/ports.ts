@@ -1,23 +1,21 @@
 // The narrow ports the Azure ticket watcher needs from the rest of sla-bot. The watcher holds no SLA
 // rule: the core reads a ticket (TicketReader), the case service owns the cases (CaseSink), and the
 // store keeps what the watcher must remember across polls, restarts and replicas (WatchStore).
-import type { SlaInput } from '../../src/sla/index.js';
+import type { MicrosoftClock, SlaErrorInfo, SlaInput } from '../../src/sla/index.js';
 import type { Platform } from '../../src/store/records.js';
 import type { TicketRef } from '../../src/store/watches.js';
 
+export type { MicrosoftClock } from '../../src/sla/index.js';
 export type { Claim, TicketLink, TicketRef, Watch, WatchStore } from '../../src/store/watches.js';
-
-/** Microsoft's own first-response clock as the ticket states it (`serviceLevelAgreement`). */
-export interface MicrosoftClock {
-  readonly startTime: number | null;
-  readonly deadline: number | null;
-  readonly slaMinutes: number | null;
-}
 
 /** The core's reading of one ticket resource (`readTicket` in src/sla, bound to a policy). */
 export type TicketReading =
   | { readonly ok: true; readonly input: SlaInput; readonly microsoft: MicrosoftClock }
-  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+  | {
+      readonly ok: false;
+      /** `sla`: the core's error with its parameters, for words in a person's language. */
+      readonly error: { readonly code: string; readonly message: string; readonly sla?: SlaErrorInfo };
+    };
 
 /** Maps a ticket resource exactly as the API returns it; pure, never throws. */
 export type TicketReader = (resource: unknown) => TicketReading;
@@ -30,6 +28,10 @@ export interface OpenFromTicket {
   readonly tenantId: string;
   readonly platform: Platform;
   readonly channelId: string;
+  /** Where the channel's platform posts the card (the watch's, or the chat the ticket was tracked from). */
+  readonly conversation: unknown;
+  /** The language of the case's card and notices. */
+  readonly locale: string;
   /** `azure:<tenant id>:<ticket resource id, lower-case>`; see `openKey`. */
   readonly idempotencyKey: string;
   readonly ticket: TicketRef;
@@ -66,7 +68,7 @@ export interface TicketClosed {
 export type SinkResult =
   | { readonly ok: true; readonly caseId: string }
   /** `retry`: a passing failure (store busy): the watcher tries again at the next poll. */
-  | { readonly ok: false; readonly retry: boolean; readonly code: string };
+  | { readonly ok: false; readonly retry: boolean; readonly code: string; readonly sla?: SlaErrorInfo };
 
 /** What the watcher asks of the case service; the card is posted by the channel's platform. */
 export interface CaseSink {
