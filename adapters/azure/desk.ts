@@ -51,6 +51,11 @@ export interface DeskDeps extends Opening {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^[\w.-]{1,100}$/;
+/**
+ * A watch starts this long before it is set: Azure's clock and ours differ, and `createdDate` comes in
+ * whole seconds, so a ticket opened in the same minute is not missed.
+ */
+export const WATCH_GRACE_MS = 60_000;
 /** Pages of a subscription's open tickets searched for a number that is not a resource name. */
 const MAX_SEARCH_PAGES = 20;
 
@@ -68,7 +73,7 @@ export function createDesk(deps: DeskDeps): AzureDesk {
       const id = subscription.trim().toLowerCase();
       if (!GUID.test(id)) return { kind: 'usage' };
       const now = deps.now();
-      await deps.store.addWatch({ ...targetOf(place), subscriptionId: id, since: now });
+      await deps.store.addWatch({ ...targetOf(place), subscriptionId: id, since: now - WATCH_GRACE_MS });
       return { kind: 'watching', subscription: id, problem: await probe(deps, id, now) };
     },
 

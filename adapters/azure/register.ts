@@ -2,6 +2,7 @@
 // for the same channel is left as it is (its card place, language and start, perhaps set from chat);
 // one naming another channel moves there, keeping how far discovery got.
 import type { WatchSetting } from './config.js';
+import { WATCH_GRACE_MS } from './desk.js';
 import { type WatchStore, watchKey } from './ports.js';
 
 export async function registerConfiguredWatches(
@@ -22,7 +23,7 @@ export async function registerConfiguredWatches(
       // Slack posts a card to a channel by its id; Teams needs the place captured from the channel.
       conversation: setting.platform === 'slack' ? { channel: setting.channelId } : null,
       locale: 'en',
-      since: now,
+      since: now - WATCH_GRACE_MS,
     });
   }
 }

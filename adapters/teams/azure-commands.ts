@@ -15,13 +15,9 @@ export const TRACK_AZURE_COMMAND = 'trackAzureTicket';
 /** What a person types after mentioning the bot. */
 const COMMANDS = { watch: 'watch', track: 'track' };
 const MESSAGE = /^(watch|track)(?:\s+(.*))?$/is;
-const TrackAction = z.object({
-  commandId: z.literal(TRACK_AZURE_COMMAND),
-  data: z
-    .object({ ticketNumber: z.string().max(200).optional() })
-    .partial()
-    .optional(),
-});
+const TrackAction = z.object({ commandId: z.literal(TRACK_AZURE_COMMAND), data: z.unknown().optional() });
+/** The number as typed; anything that is not a short text reads as nothing, and gets the usage. */
+const TicketNumber = z.object({ ticketNumber: z.string().max(200) });
 
 /** Answers "watch …" and "track …" said to the bot; false for any other message. */
 export async function answerAzureMessage(context: TurnContext, deps: TeamsDeps): Promise<boolean> {
@@ -42,7 +38,8 @@ export async function azureExtensionAction(
 ): Promise<InvokeResponse | null> {
   const action = TrackAction.safeParse(context.activity.value);
   if (!action.success) return null;
-  const text = await answer(context.activity, deps, 'track', action.data.data?.ticketNumber ?? '');
+  const typed = TicketNumber.safeParse(action.data.data);
+  const text = await answer(context.activity, deps, 'track', typed.success ? typed.data.ticketNumber : '');
   return { status: 200, body: { task: { type: 'message', value: text } } };
 }
 

@@ -1,5 +1,6 @@
 // The watcher as the server will build it: from its environment variables, over the stand-in.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { WATCH_GRACE_MS } from '../../../adapters/azure/desk.js';
 import { createAzureWatcher, loadAzureConfig, MemoryWatchStore } from '../../../adapters/azure/index.js';
 import { TestCredential } from '../../support/arm-credential.js';
 import { type ArmStandIn, startArmStandIn } from '../../support/arm-stand-in.js';
@@ -39,7 +40,7 @@ test('built from AZURE_* variables, it registers its watches once and reads thro
       channelId: 'C0456EFGH',
       conversation: { channel: 'C0456EFGH' },
       locale: 'en',
-      since: firstStart,
+      since: firstStart - WATCH_GRACE_MS,
     },
     {
       subscriptionId: SUBSCRIPTION,
@@ -48,7 +49,7 @@ test('built from AZURE_* variables, it registers its watches once and reads thro
       channelId: '19:abc@thread.tacv2',
       conversation: null,
       locale: 'en',
-      since: firstStart,
+      since: firstStart - WATCH_GRACE_MS,
     },
   ]);
   arm.addTicket(
