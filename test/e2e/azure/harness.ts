@@ -48,12 +48,15 @@ export interface AzureHarnessOptions {
   readonly armLatencyMs?: [number, number];
   /** Collects the server's log lines (JSON) here instead of discarding them. */
   readonly log?: string[];
+  /** Stand-ins shared with other servers (replicas): used as they are, and left running on close. */
+  readonly shared?: { arm: ArmStandIn; slack: SlackStandIn; connector: ConnectorStandIn };
 }
 
 export async function startAzureHarness(options: AzureHarnessOptions = {}): Promise<AzureHarness> {
-  const arm = await startArmStandIn({ latencyMs: options.armLatencyMs ?? [80, 400] });
-  const slackApi = await startSlackStandIn();
-  const connector = await startConnector();
+  const { shared } = options;
+  const arm = shared?.arm ?? (await startArmStandIn({ latencyMs: options.armLatencyMs ?? [80, 400] }));
+  const slackApi = shared?.slack ?? (await startSlackStandIn());
+  const connector = shared?.connector ?? (await startConnector());
   const dir = mkdtempSync(join(tmpdir(), 'sla-azure-'));
   const caFile = join(dir, 'arm-ca.pem');
   writeFileSync(caFile, arm.ca);
@@ -117,7 +120,7 @@ export async function startAzureHarness(options: AzureHarnessOptions = {}): Prom
     },
     async close() {
       await server.stop();
-      await Promise.all([arm.close(), slackApi.close(), connector.close()]);
+      if (!shared) await Promise.all([arm.close(), slackApi.close(), connector.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
