@@ -135,6 +135,9 @@ describeWithPostgres('three replicas on one PostgreSQL', (database) => {
         "SELECT COUNT(*) AS n FROM reminders WHERE kind = 'note' AND key LIKE '%:note:responded:%'",
       ),
     ).toBe(10);
+    // The replicas stop (a deployment): each gives its poll lease back.
+    await Promise.all([...polite, ...racing].map((watcher) => watcher.stop()));
+    expect(await sql()('SELECT * FROM azure_poll_leases')).toEqual([]);
   }, 120_000);
 
   it('a replica started again resumes from the stored cursor and opens only the new tickets', async () => {
