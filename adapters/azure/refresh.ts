@@ -7,6 +7,9 @@ import { noteProblem, type PollContext } from './poll-context.js';
 import type { TicketLink } from './ports.js';
 import { firstMicrosoftResponse, type TicketFacts, ticketFacts } from './ticket-facts.js';
 
+/** Tickets read between two turns of the event loop. */
+const YIELD_EVERY = 100;
+
 interface Seen {
   readonly facts: TicketFacts;
   readonly resource: unknown;
@@ -41,9 +44,12 @@ export async function refreshOpenTickets(context: PollContext): Promise<void> {
 async function follow(context: PollContext, links: Map<string, TicketLink>, seen: Map<string, Seen>) {
   const now = context.now();
   const due: Array<{ link: TicketLink; seen: Seen }> = [];
+  let read = 0;
   for (const [resourceId, entry] of seen) {
     const link = links.get(resourceId);
     if (!link) continue;
+    // Each ticket is read by the core (a few µs); thousands in a row would hold the event loop.
+    if (++read % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (needsCheck(context, link, entry.facts, now)) {
       due.push({ link, seen: entry });
       continue;
