@@ -1,6 +1,7 @@
 // Azure watcher benchmark (issue 12): one poll over N open tickets (default 10,000) in the HTTPS ARM
-// stand-in, through the real SDK and the watcher as the server runs it; time, requests and memory;
-// then the ticket-mapping throughput against `evaluate` in the same run.
+// stand-in, through the real SDK and the watcher as the server runs it, with the core's ticket
+// mapping and the real case service and watcher state on SQLite; time, requests and memory; then the
+// ticket-mapping throughput against `evaluate` in the same run.
 //
 //   npm run bench:azure                      # 10,000 tickets
 //   node --expose-gc bench/azure-poll.mjs 500  # a smoke run
@@ -11,13 +12,19 @@
 // The stand-in runs in a child process (bench/azure-stand-in.mjs): its work is not counted here.
 // Runs on the compiled dist/ (npm run build, tsc -p tsconfig.bench.json). Not part of the tests.
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { armTicketSource } from '../dist/adapters/azure/arm-client.js';
+import { caseServiceSink, coreTicketReader } from '../dist/adapters/azure/case-sink.js';
 import { sleep } from '../dist/adapters/azure/gate.js';
-import { MemoryWatchStore } from '../dist/adapters/azure/memory-store.js';
 import { ticketFacts } from '../dist/adapters/azure/ticket-facts.js';
 import { AzureWatcher } from '../dist/adapters/azure/watcher.js';
+import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
+import { CaseService } from '../dist/src/cases/service.js';
 import * as sla from '../dist/src/sla/index.js';
+import { openSqliteStore } from '../dist/src/store/sqlite.js';
 import { TestCredential } from '../dist/test/support/arm-credential.js';
 
 const TICKETS = Number(process.argv[2] ?? process.env.AZURE_BENCH_TICKETS ?? 10_000);
@@ -26,51 +33,25 @@ const SUBSCRIPTION = '6c2d2a5e-2c5b-4c1e-9f0e-3a1d4b5c6d7e';
 const SINCE = Date.parse('2026-03-02T08:00:00Z');
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
-/**
- * The mapping hook: the core's `readTicket(resource, policy)` when this build has it; until then a
- * placeholder that reads the same fields by hand, so the figure is the watcher's path, not the core's.
- */
-const coreReadTicket = typeof sla.readTicket === 'function' ? sla.readTicket : null;
-const LETTERS = { minimal: 'C', moderate: 'B', critical: 'A', highestcriticalimpact: 'A' };
-function placeholderReadTicket(resource) {
-  const p = resource.properties;
-  const agreement = p.serviceLevelAgreement ?? {};
-  return {
-    ok: true,
-    input: {
-      plan: 'professional-direct',
-      severity: LETTERS[String(p.severity).toLowerCase()],
-      country: p.contactDetails.country,
-      language: p.contactDetails.preferredSupportLanguage,
-      openedAt: p.createdDate,
-      clockStartsAt: agreement.startTime,
-    },
-    microsoft: {
-      startTime: Date.parse(agreement.startTime),
-      deadline: Date.parse(agreement.expirationTime),
-      slaMinutes: agreement.slaMinutes ?? null,
-    },
-  };
-}
-const read = coreReadTicket ? (resource) => coreReadTicket(resource, sla.azurePolicy) : placeholderReadTicket;
+/** The core's mapping, bound to the built-in policy, as the server binds it. */
+const read = coreTicketReader(sla.azurePolicy);
 
-/** Opens cases in memory with the case service's idempotency: the sink costs next to nothing. */
-function countingSink() {
-  const seen = new Map();
-  const counts = { open: 0, respond: 0, severity: 0, close: 0 };
-  const once = (kind, key, caseId) => {
-    if (!seen.has(key)) {
-      seen.set(key, caseId);
-      counts[kind] += 1;
-    }
-    return Promise.resolve({ ok: true, caseId: seen.get(key) });
-  };
+/** The real case service on a fresh SQLite file: each new ticket is a case with its plan and card. */
+function caseServiceOnSqlite() {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-bench-azure-'));
+  const store = openSqliteStore({ path: join(dir, 'sla.db') });
+  const cases = new CaseService({
+    store,
+    clock: { now: () => Date.now() },
+    reminders: parseReminderPlan('50%,75%,90%,15m,breach').points,
+  });
   return {
-    counts,
-    openFromTicket: (r) => once('open', r.idempotencyKey, `case-${seen.size + 1}`),
-    recordFirstResponse: (c) => once('respond', c.idempotencyKey, c.caseId),
-    changeSeverity: (c) => once('severity', c.idempotencyKey, c.caseId),
-    close: (c) => once('close', c.idempotencyKey, c.caseId),
+    store,
+    sink: caseServiceSink(cases),
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -125,19 +106,29 @@ async function main() {
     `Azure poll benchmark: ${TICKETS.toLocaleString('en')} open tickets, stand-in latency ${LATENCY[0]}–${LATENCY[1]} ms, Node ${process.version}`,
   );
   console.log(
-    `mapping: ${coreReadTicket ? "the core's readTicket" : 'placeholder (readTicket not in this build yet)'}\n`,
+    "mapping: the core's readTicket; cases: the case service on SQLite (store and watcher state)\n",
   );
   const arm = await standIn(LATENCY);
+  let cleanup = async () => {};
   try {
     const { endpoint, ca, sample } = await arm.call('seed', {
       subscription: SUBSCRIPTION,
       count: TICKETS,
       since: SINCE,
     });
-    const store = new MemoryWatchStore([
-      { tenantId: 'T1', subscriptionId: SUBSCRIPTION, platform: 'slack', channelId: 'C1', since: SINCE },
-    ]);
-    const sink = countingSink();
+    const cases = caseServiceOnSqlite();
+    cleanup = cases.close;
+    const { store, sink } = cases;
+    await store.migrate();
+    await store.addWatch({
+      tenantId: 'T1',
+      subscriptionId: SUBSCRIPTION,
+      platform: 'slack',
+      channelId: 'C1',
+      conversation: { channel: 'C1' },
+      locale: 'en',
+      since: SINCE,
+    });
     const source = armTicketSource({
       credential: new TestCredential('bench-token'),
       endpoint,
@@ -158,25 +149,23 @@ async function main() {
     await arm.call('reply', { subscription: SUBSCRIPTION, names, at: SINCE + 3_600_000 });
     await measure(`steady poll: ${changed} got Microsoft's reply`, arm, poll);
     if (watcher.status().watches[0]?.health !== 'ok') throw new Error(JSON.stringify(watcher.status()));
-    console.log(`cases opened ${sink.counts.open}, first responses ${sink.counts.respond}\n`);
+    const stats = await store.stats(Date.now());
+    console.log(`cases in the store: ${stats.openCases} open, reminders pending ${stats.remindersPending}\n`);
 
     const mapped = sample.map(read).filter((r) => r.ok);
     const at = SINCE + 86_400_000;
     const facts = throughput('ticketFacts (the watcher own fields)', sample, (r) =>
       ticketFacts(SUBSCRIPTION, r),
     );
-    const mapping = throughput(
-      coreReadTicket ? 'readTicket (core mapping)' : 'mapping hook (placeholder)',
-      sample,
-      read,
-    );
+    const mapping = throughput('readTicket (core mapping)', sample, read);
     const evaluated = throughput('evaluate (baseline, same inputs)', mapped, (r) =>
-      sla.evaluate(r.input, at),
+      sla.evaluate(r.input, at, sla.azurePolicy),
     );
     console.log(
       `\nratios to evaluate: ticketFacts ×${(facts / evaluated).toFixed(1)}, mapping ×${(mapping / evaluated).toFixed(1)}`,
     );
   } finally {
+    await cleanup();
     await arm.call('close');
   }
 }

@@ -39,6 +39,8 @@ export interface PlatformReadiness {
   readonly state: string;
   /** A code saying what went wrong last, never a secret. */
   readonly reason?: string;
+  /** What to set or grant, in words for the operator (never a secret). */
+  readonly detail?: string;
 }
 
 /**

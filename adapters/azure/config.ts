@@ -12,6 +12,10 @@ export interface WatchSetting {
 }
 
 export interface AzureConfig {
+  /** AZURE_TICKETS (`on`/`off`); on by default when AZURE_WATCH names a subscription. */
+  readonly enabled: boolean;
+  /** AZURE_CHAT_TENANTS: the Slack workspaces and Teams tenants that may connect subscriptions from chat (null: any). */
+  readonly chatTenants: ReadonlySet<string> | null;
   /** AZURE_WATCH: which subscription's tickets go to which channel. */
   readonly watches: readonly WatchSetting[];
   /** AZURE_POLL_SECONDS, default 60. */
@@ -40,6 +44,17 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTRY = /^([^=/\s]+)=(slack|teams)\/([^/\s]{1,100})\/([^/\s]{1,300})$/i;
 const WATCH_EXAMPLE = 'AZURE_WATCH=00000000-0000-0000-0000-000000000000=slack/T0123ABCD/C0456EFGH';
 const MAX_ENTRIES = 500;
+const SWITCH: Readonly<Record<string, boolean>> = {
+  on: true,
+  true: true,
+  '1': true,
+  yes: true,
+  off: false,
+  false: false,
+  '0': false,
+  no: false,
+};
+const TENANT = /^[\w.:@-]{1,100}$/;
 
 export function loadAzureConfig(
   env: NodeJS.ProcessEnv,
@@ -61,6 +76,13 @@ export function loadAzureConfig(
   };
 
   const watches = readWatches(text('AZURE_WATCH') ?? '', problem);
+  const switchValue = text('AZURE_TICKETS')?.toLowerCase();
+  let enabled = watches.length > 0;
+  if (switchValue !== undefined) {
+    if (Object.hasOwn(SWITCH, switchValue)) enabled = SWITCH[switchValue] === true;
+    else problem('switch', { value: switchValue.slice(0, 40) });
+  }
+  const chatTenants = readTenants(text('AZURE_CHAT_TENANTS'), problem);
   const pollSeconds = integer('AZURE_POLL_SECONDS', 60, 15, 3600);
   const readsPerSecond = integer('AZURE_READS_PER_SECOND', 4, 1, 25);
   const endpoint = (text('AZURE_ARM_ENDPOINT') ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
@@ -76,7 +98,32 @@ export function loadAzureConfig(
     }
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, config: { watches, pollMs: pollSeconds * 1000, endpoint, ca, readsPerSecond } };
+  return {
+    ok: true,
+    config: {
+      enabled,
+      chatTenants,
+      watches,
+      pollMs: pollSeconds * 1000,
+      endpoint,
+      ca,
+      readsPerSecond,
+    },
+  };
+}
+
+function readTenants(
+  value: string | undefined,
+  problem: (key: string, params?: Record<string, string | number>) => void,
+): ReadonlySet<string> | null {
+  if (value === undefined) return null;
+  const tenants = value.split(/[\s,]+/).filter(Boolean);
+  const wrong = tenants.find((tenant) => !TENANT.test(tenant));
+  if (wrong !== undefined || tenants.length > MAX_ENTRIES) {
+    problem('chatTenants', { value: (wrong ?? value).slice(0, 100) });
+    return null;
+  }
+  return new Set(tenants);
 }
 
 function readWatches(

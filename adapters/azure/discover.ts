@@ -2,8 +2,8 @@
 // watermark that only moves forward; listing starts an overlap before it, so tickets are seen more
 // than once and a claim plus the case service's idempotency key make the second sighting a no-op.
 
+import { openTicketCase } from './open-case.js';
 import { noteProblem, type PollContext } from './poll-context.js';
-import { openKey, type TicketLink } from './ports.js';
 import { isoInstant, type TicketFacts, ticketFacts } from './ticket-facts.js';
 
 type Outcome = 'done' | 'pending';
@@ -35,73 +35,20 @@ export async function discoverTickets(context: PollContext): Promise<void> {
 }
 
 async function openCase(context: PollContext, facts: TicketFacts, resource: unknown): Promise<Outcome> {
-  const { watch, store, sink } = context;
-  const { resourceId } = facts.ref;
-  const now = context.now();
-  const claim = await store.claimTicket(
-    watch.tenantId,
-    resourceId,
-    context.holder,
-    now,
-    context.tuning.claimLeaseMs,
-  );
-  if (claim === 'linked') return 'done';
-  if (claim === 'busy') {
-    context.report.pending += 1;
-    return 'pending';
-  }
-  const reading = context.read(resource);
-  if (!reading.ok) {
-    noteProblem(context.report, {
-      ticket: facts.ref.number,
-      code: reading.error.code,
-      detail: reading.error.message,
-    });
-    await store.saveLink(newLink(context, facts, null, reading.error.code, null), null);
-    return 'done';
-  }
-  const result = await sink.openFromTicket({
-    tenantId: watch.tenantId,
-    platform: watch.platform,
-    channelId: watch.channelId,
-    idempotencyKey: openKey(watch.tenantId, resourceId),
-    ticket: facts.ref,
-    title: facts.title,
-    input: reading.input,
-    microsoft: reading.microsoft,
-  });
-  if (!result.ok) {
-    if (result.retry) {
+  const { watch, store, sink, read, holder, now } = context;
+  const opening = { store, sink, read, holder, now, claimLeaseMs: context.tuning.claimLeaseMs };
+  const opened = await openTicketCase(opening, watch, facts, resource);
+  switch (opened.kind) {
+    case 'opened':
+      context.report.opened += 1;
+      return 'done';
+    case 'linked':
+      return 'done';
+    case 'pending':
       context.report.pending += 1;
       return 'pending';
-    }
-    noteProblem(context.report, { ticket: facts.ref.number, code: result.code, detail: '' });
-    await store.saveLink(newLink(context, facts, null, result.code, null), null);
-    return 'done';
+    case 'refused':
+      noteProblem(context.report, { ticket: facts.ref.number, code: opened.code, detail: opened.detail });
+      return 'done';
   }
-  // A replica that crashed after opening left no link: the key made the open above return that case.
-  await store.saveLink(newLink(context, facts, result.caseId, null, String(reading.input.severity)), null);
-  context.report.opened += 1;
-  return 'done';
-}
-
-function newLink(
-  context: PollContext,
-  facts: TicketFacts,
-  caseId: string | null,
-  problem: string | null,
-  severity: string | null,
-): TicketLink {
-  return {
-    tenantId: context.watch.tenantId,
-    ticket: facts.ref,
-    caseId,
-    problem,
-    severity,
-    respondedAt: null,
-    closed: false,
-    checkedModified: null,
-    checkedAt: null,
-    version: 0,
-  };
 }

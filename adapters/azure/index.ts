@@ -1,14 +1,19 @@
-// The Azure ticket watcher, assembled from its configuration and the ports the server hands it.
+// The Azure ticket watcher: the platform the server runs (`azure`), and the watcher assembled from
+// its configuration and ports on its own (tests, tools).
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
 import { armTicketSource } from './arm-client.js';
 import type { AzureConfig } from './config.js';
 import { sleep } from './gate.js';
 import type { CaseSink, TicketReader, WatchStore } from './ports.js';
+import { registerConfiguredWatches } from './register.js';
 import { AzureWatcher, type WatcherLog } from './watcher.js';
 
+export { AZURE_ACTOR, caseServiceSink, coreTicketReader } from './case-sink.js';
 export { type AzureConfig, type AzureConfigProblem, loadAzureConfig } from './config.js';
+export { type AzureDesk, azureDeskOf, type ChatPlace, type TrackAnswer, type WatchAnswer } from './desk.js';
 export { MemoryWatchStore } from './memory-store.js';
+export { AZURE_PLATFORM, type AzurePlatform, azure, azureModule } from './platform.js';
 export type * from './ports.js';
 export { openKey, watchKey } from './ports.js';
 export { AzureWatcher, type WatcherStatus, type WatchStatus } from './watcher.js';
@@ -30,7 +35,7 @@ export interface AzureWatcherDeps {
 export async function createAzureWatcher(deps: AzureWatcherDeps): Promise<AzureWatcher> {
   const now = deps.now ?? Date.now;
   const { config } = deps;
-  for (const watch of config.watches) await deps.store.addWatch({ ...watch, since: now() });
+  await registerConfiguredWatches(deps.store, config.watches, now());
   const source = armTicketSource({
     credential: deps.credential ?? new DefaultAzureCredential(),
     endpoint: config.endpoint,

@@ -13,6 +13,8 @@ export type WatchHealth =
   | 'subscriptionNotFound'
   | 'throttled'
   | 'unreachable'
+  /** A Teams channel named in AZURE_WATCH that nobody connected from the channel: no place to post in. */
+  | 'channelUnknown'
   /** Not Azure's answer: the watcher's store, or a fault of its own (the log has the error). */
   | 'failed';
 

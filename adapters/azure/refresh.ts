@@ -1,13 +1,14 @@
 // The open tickets, refreshed: one listing of the subscription's open tickets shows severity changes
 // and (by a ticket's absence) closes; communications are read only for tickets still awaiting
 // Microsoft's first reply, and only when the ticket changed or its last look is old.
+import { severityChangedAt } from '../../src/sla/index.js';
 import { applyChanges, type Observation } from './follow.js';
 import { noteProblem, type PollContext } from './poll-context.js';
 import type { TicketLink } from './ports.js';
 import { firstMicrosoftResponse, type TicketFacts, ticketFacts } from './ticket-facts.js';
 
-/** Microsoft's `startTime` lags a ticket's creation by up to about a minute; later, it marks a change. */
-const START_LAG_MS = 3 * 60_000;
+/** Tickets read between two turns of the event loop. */
+const YIELD_EVERY = 100;
 
 interface Seen {
   readonly facts: TicketFacts;
@@ -43,9 +44,12 @@ export async function refreshOpenTickets(context: PollContext): Promise<void> {
 async function follow(context: PollContext, links: Map<string, TicketLink>, seen: Map<string, Seen>) {
   const now = context.now();
   const due: Array<{ link: TicketLink; seen: Seen }> = [];
+  let read = 0;
   for (const [resourceId, entry] of seen) {
     const link = links.get(resourceId);
     if (!link) continue;
+    // Each ticket is read by the core (a few µs); thousands in a row would hold the event loop.
+    if (++read % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (needsCheck(context, link, entry.facts, now)) {
       due.push({ link, seen: entry });
       continue;
@@ -84,10 +88,7 @@ function observe(context: PollContext, link: TicketLink, { facts, resource }: Se
       detail: reading.error.message,
     });
   } else if (link.severity !== null && String(reading.input.severity) !== link.severity) {
-    // Microsoft moves `startTime` to the change (SLA-RULES §11); without that, the ticket's last change.
-    const start = reading.microsoft.startTime;
-    const moved = start !== null && start > facts.createdAt + START_LAG_MS;
-    const changedAt = moved ? start : (facts.modifiedAt ?? context.now());
+    const changedAt = severityChangedAt({ ...facts, microsoft: reading.microsoft }, context.now());
     observation.severity = { reading, changedAt };
   }
   return observation.closedAt !== undefined || observation.severity ? observation : null;

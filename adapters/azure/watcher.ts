@@ -56,7 +56,8 @@ export const DEFAULT_TUNING: PollTuning = {
 
 export class AzureWatcher {
   private readonly states = new Map<string, WatchStatus>();
-  private readonly holder: string;
+  /** This replica's name in leases and claims. */
+  readonly holder: string;
   private readonly now: () => number;
   private readonly tuning: PollTuning;
   private controller: AbortController | null = null;
@@ -120,6 +121,11 @@ export class AzureWatcher {
     const previous = this.states.get(key) ?? initial(watch);
     const gate = this.options.source.gate(watch.subscriptionId);
     const now = this.now();
+    if (watch.conversation === null || watch.conversation === undefined) {
+      const problem = { health: 'channelUnknown', key: 'problem.channelUnknown' } as const;
+      const params = { subscription: watch.subscriptionId, channel: watch.channelId };
+      return this.record(previous, { health: 'channelUnknown', problem: { ...problem, params } });
+    }
     if (gate.pausedUntil > now) return;
     const report = emptyReport();
     const context: PollContext = {

@@ -76,6 +76,6 @@ export function helpAnswer(t: TFunction, notUnderstood?: string): SlackMessage {
   const blocks: Block[] = [];
   if (notUnderstood !== undefined)
     blocks.push(section(t('slack:command.notUnderstood', { text: escapeMarkdown(notUnderstood) })));
-  blocks.push(section(t('slack:help.text')));
+  blocks.push(section(t('slack:help.text')), section(t('slack:help.azure')));
   return { text: t('slack:help.text'), blocks };
 }

@@ -4,6 +4,7 @@ import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import { translator } from '../../src/i18n/index.js';
 import type { SlaInput } from '../../src/sla/index.js';
 import { checkAnswer, helpAnswer, listAnswer } from './answers.js';
+import { azureCommandAnswer } from './azure-commands.js';
 import type { SlackMessage } from './card.js';
 import { parseSlaCommand, type SlaCommand } from './commands.js';
 import type { SlackDeps } from './deps.js';
@@ -28,7 +29,10 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    const answer = (await quickAnswer(deps, parsed, person)) ?? (await listOf(deps, command, person));
+    const answer =
+      (await azureCommandAnswer(deps.azure, parsed, command, person)) ??
+      (await quickAnswer(deps, parsed, person)) ??
+      (await listOf(deps, command, person));
     const status = await postToResponseUrl(command.response_url, ephemeral(answer));
     if (status >= 400) deps.log(new Error(`response_url answered ${status}`), 'slack answer not delivered');
   });

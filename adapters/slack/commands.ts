@@ -1,5 +1,6 @@
 // `/sla …` as typed, into what the person asked for. Pure: no Slack, no clock, no SLA rule.
 import { azurePolicy } from '../../src/sla/index.js';
+import { type AzureCommand, parseAzureCommand } from './azure-commands.js';
 
 /** The fields of `/sla check`; anything not given is left for the SLA core to ask about. */
 export interface CheckArguments {
@@ -17,6 +18,7 @@ export type SlaCommand =
   | { readonly kind: 'check'; readonly args: CheckArguments; readonly unknown: readonly string[] }
   | { readonly kind: 'list' }
   | { readonly kind: 'help' }
+  | AzureCommand
   | { readonly kind: 'unknown'; readonly text: string };
 
 const PLAN_NAMES = new Set(azurePolicy.plans.flatMap((plan) => [plan.id, ...plan.aliases]));
@@ -45,7 +47,7 @@ export function parseSlaCommand(text: string): SlaCommand {
     case '?':
       return { kind: 'help' };
     default:
-      return { kind: 'unknown', text: text.trim() };
+      return parseAzureCommand(first, rest) ?? { kind: 'unknown', text: text.trim() };
   }
 }
 

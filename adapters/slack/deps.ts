@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { CaseService } from '../../src/cases/service.js';
 import type { CaseFailure, Clock } from '../../src/cases/types.js';
 import { errorText } from '../../src/messages/errors.js';
+import type { Platform } from '../../src/platform.js';
 import type { Store } from '../../src/store/store.js';
 import type { PeopleDirectory } from './locale.js';
 
@@ -12,6 +13,8 @@ export interface SlackDeps {
   readonly clock: Clock;
   readonly people: PeopleDirectory;
   readonly log: (error: unknown, message: string) => void;
+  /** The Azure ticket watcher, when the server runs it (`/sla watch`, `/sla track`). */
+  readonly azure?: () => Platform | undefined;
 }
 
 /** A case or SLA failure in the reader's words. */

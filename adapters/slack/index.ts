@@ -38,6 +38,7 @@ export function createSlackPlatform(config: SlackConfig, context: PlatformContex
     clock: context.clock,
     people: peopleDirectory(context.clock),
     log: (error, message) => logger.error({ err: error }, message),
+    azure: () => context.platform('azure'),
   };
   const { listener, socket } = buildBoltApp(config, context.store, context.logger, deps);
   const logRefusal = refusalLog(logger);

@@ -3,6 +3,7 @@ import { ActivityTypes, type InvokeResponse, MessageFactory, TurnContext } from 
 import { translator } from '../../src/i18n/index.js';
 import { handleCardAction, isCardAction } from './actions.js';
 import { placeOf } from './activity.js';
+import { answerAzureMessage, azureExtensionAction } from './azure-commands.js';
 import { attachment } from './card-json.js';
 import { helpCard, listCard } from './cards.js';
 import type { TeamsDeps } from './deps.js';
@@ -31,7 +32,12 @@ async function invokeResponse(context: TurnContext, deps: TeamsDeps): Promise<In
       case 'composeExtension/fetchTask':
         return { status: 200, body: fetchTask(context) };
       case 'composeExtension/submitAction':
-        return { status: 200, body: await submitAction(context, deps) };
+        return (
+          (await azureExtensionAction(context, deps)) ?? {
+            status: 200,
+            body: await submitAction(context, deps),
+          }
+        );
       default:
         return { status: 501 };
     }
@@ -46,6 +52,7 @@ async function invokeResponse(context: TurnContext, deps: TeamsDeps): Promise<In
 
 /** `@sla-bot list` lists the channel's open cases; anything else gets the help. */
 async function answerMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  if (await answerAzureMessage(context, deps)) return;
   const place = placeOf(context.activity);
   const t = translator(place.locale);
   const words = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '')

@@ -67,7 +67,7 @@ class Refused extends Error {
 export function createTeamsPlatform(config: TeamsConfig, context: PlatformContext): Platform {
   const { cases, clock, logger } = context;
   const adapter = createAdapter(config, logger);
-  const bot = createBot({ cases, clock, logger });
+  const bot = createBot({ cases, clock, logger, azure: () => context.platform('azure') });
   const t = translator('en');
   const logRefusal = refusalLog(logger.child({ platform: 'teams' }));
   const rule = serviceUrlRule(config);

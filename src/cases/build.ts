@@ -7,6 +7,7 @@ import type { CaseChange } from '../store/store.js';
 import { cardToPost } from './announce.js';
 import { planReminders } from './plan.js';
 import type { ReminderPoint } from './reminder-config.js';
+import { disagreementNotices, microsoftSide } from './source.js';
 import type {
   Actor,
   CaseErrorCode,
@@ -46,13 +47,17 @@ export function newCase(request: OpenCaseRequest, assessment: Assessment, now: n
     updatedAt: now,
     version: 1,
     ...(request.idempotencyKey ? { openKey: request.idempotencyKey } : {}),
+    ...(request.source ? { source: request.source } : {}),
   };
   const change: CaseChange = {
     record,
     expectedVersion: null,
     event: caseEvent(record, request.openedBy, 'opened', { input: request.input }, now),
     plan: planOf(record, assessment, planning, now),
-    notices: request.card === 'posted_by_caller' ? [] : [cardToPost(record, now)],
+    notices: [
+      ...(request.card === 'posted_by_caller' ? [] : [cardToPost(record, now)]),
+      ...disagreementNotices(record, assessment, now),
+    ],
   };
   return { change, view: caseView(record, assessment) };
 }
@@ -101,7 +106,8 @@ export function caseView(record: CaseRecord, assessment: Assessment): CaseView {
           met: record.respondedAt <= assessment.deadline,
           marginMinutes: Math.round(Math.abs(assessment.deadline - record.respondedAt) / MINUTE),
         };
-  return { record, assessment, outcome };
+  const microsoft = microsoftSide(record, assessment);
+  return microsoft ? { record, assessment, outcome, microsoft } : { record, assessment, outcome };
 }
 
 export function refuse(code: CaseErrorCode, params: Record<string, string>): CaseFailure {

@@ -12,6 +12,8 @@ import { type Admission, admit, CLOCK_SKEW_MS } from './admission.js';
 import { announcements } from './announce.js';
 import { caseEvent, caseView, fail, iso, newCase, type Planning, planOf, refuse } from './build.js';
 import type { ReminderPoint } from './reminder-config.js';
+import { disagreementNotices } from './source.js';
+import { ticketChange, ticketUpToDate } from './ticket.js';
 import type {
   Actor,
   CaseFailure,
@@ -21,6 +23,7 @@ import type {
   ListedCase,
   OpenCaseRequest,
   StoredInput,
+  TicketUpdate,
   Tracking,
   UnevaluableCase,
 } from './types.js';
@@ -160,6 +163,21 @@ export class CaseService {
   }
 
   /**
+   * The Azure ticket a case follows was read again: Microsoft's clock as it now stands, and a new
+   * severity from when it changed, with the ticket's own 24x7 choice and target (SLA-RULES §11). What
+   * the case already shows changes nothing; a severity change on an answered or closed case is moot.
+   */
+  async followTicket(tenantId: string, caseId: string, update: TicketUpdate): Promise<CaseResult> {
+    const stored = await this.options.store.getCase(tenantId, caseId);
+    if (!stored) return fail('not_found', { caseId });
+    if (ticketUpToDate(stored, update))
+      return { ok: true, view: this.viewOrThrow(stored, this.options.clock.now()) };
+    return this.change(tenantId, caseId, update.actor, (record, input, now, before) =>
+      ticketChange(record, input, update, { now, openedAt: before.openedAt, severity: before.severity }),
+    );
+  }
+
+  /**
    * "We are available 24x7" / "not anymore". Where the severity's clock has no 24x7 choice (A), the
    * commitment follows the availability; where the customer chose it (B), the choice made at
    * submission stays, and so does the clock.
@@ -284,7 +302,10 @@ export class CaseService {
       const event =
         actor && outcome.event ? caseEvent(record, actor, outcome.event, outcome.data, now) : null;
       const plan = planOf(record, assessment, this.planning, now);
-      const notices = announcements(record, actor, outcome, now);
+      const notices = [
+        ...announcements(record, actor, outcome, now),
+        ...disagreementNotices(record, assessment, now),
+      ];
       // The case, its event and its new plan land together, or (someone else wrote first) not at all.
       const change = { record, expectedVersion: stored.version, event, plan, notices };
       if (!(await store.saveCase(change, now))) continue;

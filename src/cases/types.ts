@@ -1,7 +1,7 @@
 import type { Assessment, SlaErrorInfo, SlaInput } from '../sla/index.js';
-import type { CaseRecord, Platform } from '../store/records.js';
+import type { CaseRecord, CaseSource, Platform } from '../store/records.js';
 
-export type { StoredInput, Tracking } from '../store/records.js';
+export type { CaseSource, StoredInput, Tracking } from '../store/records.js';
 
 /** A person acting in a chat platform. */
 export interface Actor {
@@ -38,6 +38,23 @@ export interface OpenCaseRequest {
    * Either way the notices due at opening wait until the card is there.
    */
   readonly card?: 'queued' | 'posted_by_caller';
+  /** The Azure ticket the case follows, with Microsoft's clock as read (the Azure watcher). */
+  readonly source?: CaseSource;
+}
+
+/**
+ * A case that follows an Azure ticket, read again: Microsoft's clock as it now stands and, when the
+ * ticket's severity changed, the ticket's new reading with when the change happened (SLA-RULES §11).
+ */
+export interface TicketUpdate {
+  readonly actor: Actor;
+  readonly microsoft: CaseSource['microsoft'];
+  readonly severity?: {
+    /** The ticket's reading: its severity, and its own 24x7 choice and target where it has them. */
+    readonly input: SlaInput;
+    /** When the severity changed: the clock restarts then. */
+    readonly at: number;
+  };
 }
 
 /** First response recorded: met at or before the deadline, else breached, and by how much. */
@@ -48,10 +65,24 @@ export interface Outcome {
   readonly marginMinutes: number;
 }
 
+/** Microsoft's own clock for a case opened from an Azure ticket (SLA-RULES §10–§11), beside ours. */
+export interface MicrosoftSide {
+  readonly ticketNumber: string;
+  /** Microsoft's first-response deadline (`serviceLevelAgreement.expirationTime`), epoch ms. */
+  readonly deadline: number | null;
+  /** Ours minus Microsoft's; `reason` as `compareWithMicrosoft` gives it (null, ticket_target, mid_change, disagrees, no_microsoft_deadline). */
+  readonly agreement: {
+    readonly differenceMinutes: number | null;
+    readonly agrees: boolean | null;
+    readonly reason: string | null;
+  };
+}
+
 export interface CaseView {
   readonly record: CaseRecord;
   readonly assessment: Assessment;
   readonly outcome: Outcome | null;
+  readonly microsoft?: MicrosoftSide;
 }
 
 /** A stored case the core no longer evaluates (e.g. stored before a policy change), and why. */

@@ -43,6 +43,15 @@ export function reminderText(t: TFunction, notice: ThreadNotice, when: InstantWr
       );
     case 'note':
       return actionNoteText(t, notice.event, notice.actor, notice.data);
+    case 'disagreement':
+      return t(
+        notice.microsoft < notice.ours ? 'reminders:disagreementEarlier' : 'reminders:disagreementLater',
+        {
+          microsoft: when(notice.microsoft),
+          ours: when(notice.ours),
+          difference: durationText(t, Math.round(Math.abs(notice.ours - notice.microsoft) / 60_000)),
+        },
+      );
   }
 }
 

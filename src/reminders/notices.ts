@@ -52,6 +52,18 @@ export interface NoteNotice {
   readonly data: Readonly<Record<string, string>>;
 }
 
+/**
+ * Microsoft's own deadline for the support request the case follows is more than 3 minutes from ours
+ * (SLA-RULES §10–§11): said once per case.
+ */
+export interface DisagreementNotice {
+  readonly kind: 'disagreement';
+  /** Our deadline. */
+  readonly ours: number;
+  /** Microsoft's (`serviceLevelAgreement.expirationTime`). */
+  readonly microsoft: number;
+}
+
 /** Post the case's card in its channel (cases opened without a chat request). */
 export interface CardNotice {
   readonly kind: 'card';
@@ -76,6 +88,7 @@ export type Notice =
   | WarningNotice
   | WaitingNotice
   | NoteNotice
+  | DisagreementNotice
   | CardNotice
   | CardUpdateNotice
   | CardAtDeadlineNotice;
@@ -191,6 +204,15 @@ export const NOTICE_KINDS: { readonly [K in NoticeKind]: NoticeSpec<NoticeOf<K>>
     }),
     skippableWhenPast: false,
     postsAfterClosing: true,
+    lifecycle: 'once',
+    target: 'thread',
+  },
+  disagreement: {
+    label: () => 'disagreement',
+    payload: z.object({ ours: instant, microsoft: instant }),
+    skippableWhenPast: false,
+    // Worth knowing while the case runs; once answered or closed it changes nothing.
+    postsAfterClosing: false,
     lifecycle: 'once',
     target: 'thread',
   },

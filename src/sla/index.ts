@@ -6,6 +6,7 @@ export type { Schedule } from './calendar/schedule.js';
 export { SlaFailure } from './errors.js';
 export { evaluate, scheduleOf } from './evaluate.js';
 export { readInstant } from './input/instant.js';
+export { severityChangedAt, type TicketTimes } from './input/ticket/change.js';
 export { readTicket } from './input/ticket/read.js';
 export type {
   Agreement,

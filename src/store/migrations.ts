@@ -117,6 +117,49 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE cases ADD COLUMN open_key TEXT;
       CREATE UNIQUE INDEX cases_by_open_key ON cases (tenant_id, open_key);`,
   },
+  {
+    id: 7,
+    name: 'azure ticket watches and the source of a case',
+    // A ticket row of version 0 is only a claim (a replica opening its case); a link starts at 1.
+    sql: (t) => `
+      ALTER TABLE cases ADD COLUMN source ${t.json};
+      CREATE TABLE azure_watches (
+        tenant_id TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        conversation ${t.json},
+        locale TEXT NOT NULL,
+        since BIGINT NOT NULL,
+        discovered_until BIGINT,
+        PRIMARY KEY (tenant_id, subscription_id)
+      );
+      CREATE TABLE azure_poll_leases (
+        key TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        lease_until BIGINT NOT NULL
+      );
+      CREATE TABLE azure_tickets (
+        tenant_id TEXT NOT NULL,
+        resource_id TEXT NOT NULL,
+        subscription_id TEXT,
+        name TEXT,
+        number TEXT,
+        case_id TEXT,
+        problem TEXT,
+        severity TEXT,
+        responded_at BIGINT,
+        closed INTEGER NOT NULL DEFAULT 0,
+        checked_modified BIGINT,
+        checked_at BIGINT,
+        version INTEGER NOT NULL,
+        claim_holder TEXT,
+        claim_until BIGINT,
+        PRIMARY KEY (tenant_id, resource_id)
+      );
+      CREATE INDEX azure_tickets_open ON azure_tickets (tenant_id, subscription_id)
+        WHERE version > 0 AND closed = 0 AND case_id IS NOT NULL;`,
+  },
 ];
 
 export const latestMigration = migrations.reduce((max, m) => Math.max(max, m.id), 0);

@@ -20,6 +20,7 @@ import {
 } from './rows.js';
 import * as q from './sql.js';
 import type { CaseChange, Store } from './store.js';
+import { sqlWatchStore } from './watch-sql.js';
 
 export interface PostgresOptions {
   url: string;
@@ -154,6 +155,11 @@ export function openPostgresStore(options: PostgresOptions): Store {
   const caseOrNull = (row: Row | undefined): CaseRecord | null => (row ? toCase(row, decode) : null);
 
   return {
+    ...sqlWatchStore({
+      all: (sql, params) => all(sql, params),
+      run: (sql, params) => run(sql, params),
+      decode,
+    }),
     dialect: 'postgres',
     migrate: async (opts) => runMigrations(driver, opts?.to),
     migrationStatus: async () => migrationStatus(driver),

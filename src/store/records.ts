@@ -17,6 +17,24 @@ export interface Tracking {
   availabilityWithdrawnAt?: number | null;
 }
 
+/**
+ * Where a case came from when it was not typed into a chat: an Azure support ticket, with Microsoft's
+ * own first-response clock as last read from it (SLA-RULES §10–§11), kept beside ours.
+ */
+export interface CaseSource {
+  readonly kind: 'azure';
+  /** Microsoft's support request number (`supportTicketId`). */
+  readonly ticketNumber: string;
+  /** The ticket's ARM resource id, lower-case. */
+  readonly resourceId: string;
+  /** `serviceLevelAgreement` as last read: epoch ms and minutes, null where the ticket has none. */
+  readonly microsoft: {
+    readonly startTime: number | null;
+    readonly deadline: number | null;
+    readonly slaMinutes: number | null;
+  };
+}
+
 /** The SLA input as stored on a case, with its tracking. */
 export type StoredInput = SlaInput & { tracking?: Tracking };
 
@@ -49,6 +67,8 @@ export interface CaseRecord {
    * most one case per key, also with several replicas and across restarts. Absent when none was given.
    */
   openKey?: string;
+  /** The Azure ticket the case follows; absent for a case opened in a chat. */
+  source?: CaseSource;
 }
 
 export interface CaseEvent {

@@ -1,7 +1,15 @@
 // Database rows (snake_case, driver types) to domain records. Postgres returns BIGINT as strings
 // and JSONB already parsed; SQLite returns numbers and JSON text. The `JsonDecoder` hides that.
 import { isNoticeKind, NOTICE_KINDS, readNotice } from '../reminders/notices.js';
-import type { CaseEvent, CaseRecord, CaseState, ReminderRow, ReminderState, StoredInput } from './records.js';
+import type {
+  CaseEvent,
+  CaseRecord,
+  CaseSource,
+  CaseState,
+  ReminderRow,
+  ReminderState,
+  StoredInput,
+} from './records.js';
 import type { CaseChange, ClaimedReminder, StoreStats } from './store.js';
 
 export type Row = Record<string, unknown>;
@@ -81,6 +89,29 @@ export function toCase(row: Row, decode: JsonDecoder): CaseRecord {
     updatedAt: num(row, 'updated_at'),
     version: num(row, 'version'),
     ...(row.open_key == null ? {} : { openKey: str(row, 'open_key') }),
+    ...sourceOf(decode(row.source)),
+  };
+}
+
+/** A stored source of the shape we write; anything else (a row from a newer version) is left out. */
+function sourceOf(value: unknown): { source?: CaseSource } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  const { kind, ticketNumber, resourceId, microsoft } = value as Record<string, unknown>;
+  if (kind !== 'azure' || typeof ticketNumber !== 'string' || typeof resourceId !== 'string') return {};
+  if (microsoft === null || typeof microsoft !== 'object') return {};
+  const clock = microsoft as Record<string, unknown>;
+  const instant = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    source: {
+      kind,
+      ticketNumber,
+      resourceId,
+      microsoft: {
+        startTime: instant(clock.startTime),
+        deadline: instant(clock.deadline),
+        slaMinutes: instant(clock.slaMinutes),
+      },
+    },
   };
 }
 

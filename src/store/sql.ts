@@ -17,8 +17,8 @@ export function numbered(sql: string): string {
 
 const caseColumns =
   'id, tenant_id, platform, channel_id, conversation, case_number, title, input, opened_by, ' +
-  'opened_by_locale, state, responded_at, deadline, flag, created_at, updated_at, version, open_key';
-const caseRow = `(${Array(18).fill('?').join(', ')})`;
+  'opened_by_locale, state, responded_at, deadline, flag, source, created_at, updated_at, version, open_key';
+const caseRow = `(${Array(19).fill('?').join(', ')})`;
 
 /** New cases; one whose open key the tenant already has is skipped. Answers the ids written. */
 export function insertCases(count: number): string {
@@ -26,7 +26,7 @@ export function insertCases(count: number): string {
   ON CONFLICT (tenant_id, open_key) DO NOTHING RETURNING id`;
 }
 
-/** Cases per INSERT: 18 parameters each, well under both drivers' limits. */
+/** Cases per INSERT: 19 parameters each, well under both drivers' limits. */
 export const caseChunk = 500;
 
 /** The values a case may change after it is created, in the column order both statements use. */
@@ -43,6 +43,7 @@ function changeableValues(r: CaseRecord): unknown[] {
     r.respondedAt,
     r.deadline,
     r.flag,
+    r.source ? encodeJson(r.source) : null,
   ];
 }
 
@@ -54,7 +55,7 @@ export function caseParams(r: CaseRecord): unknown[] {
 // id, tenant, platform and creation time never change.
 export const updateCase = `UPDATE cases SET channel_id = ?, conversation = ?, case_number = ?, title = ?,
   input = ?, opened_by = ?, opened_by_locale = ?, state = ?, responded_at = ?, deadline = ?, flag = ?,
-  updated_at = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?`;
+  source = ?, updated_at = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?`;
 
 export function updateCaseParams(r: CaseRecord, expectedVersion: number): unknown[] {
   return [...changeableValues(r), r.updatedAt, expectedVersion + 1, r.tenantId, r.id, expectedVersion];

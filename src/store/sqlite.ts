@@ -22,6 +22,7 @@ import {
 } from './rows.js';
 import * as q from './sql.js';
 import type { CaseChange, Store } from './store.js';
+import { sqlWatchStore } from './watch-sql.js';
 
 export const defaultSqlitePath = './data/sla-bot.db';
 
@@ -130,7 +131,14 @@ export function openSqliteStore(options: SqliteOptions = {}): Store {
     return attachCases(reminders.sort(byDue), cases);
   });
 
+  const watches = sqlWatchStore({
+    all: async (sql, params) => all(sql, params),
+    run: async (sql, params) => run(sql, params),
+    decode,
+  });
+
   return {
+    ...watches,
     dialect: 'sqlite',
     migrate: async (opts) => runMigrations(driver, opts?.to),
     migrationStatus: async () => migrationStatus(driver),

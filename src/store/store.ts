@@ -1,5 +1,8 @@
 // The storage port. Every method is async and never reads the clock: instants come in as `now`.
 import type { CaseEvent, CaseRecord, CaseState, Platform, ReminderRow } from './records.js';
+import type { WatchStore } from './watches.js';
+
+export type { WatchStore } from './watches.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -130,4 +133,10 @@ export interface InstallationStore {
 }
 
 /** Every role at once: what `openStore` gives. Code that needs one role asks for that role. */
-export interface Store extends StoreAdmin, CaseStore, ReminderQueue, DedupStore, InstallationStore {}
+export interface Store
+  extends StoreAdmin,
+    CaseStore,
+    ReminderQueue,
+    DedupStore,
+    InstallationStore,
+    WatchStore {}

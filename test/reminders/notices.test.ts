@@ -22,6 +22,7 @@ const EXAMPLES: { [K in Notice['kind']]: Extract<Notice, { kind: K }> } = {
   warning: { kind: 'warning', code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' },
   waiting: { kind: 'waiting', since: T0, to: 'C' },
   note: { kind: 'note', event: 'severity_changed', actor: 'Azure', data: { from: 'B', to: 'A' } },
+  disagreement: { kind: 'disagreement', ours: T0 + HOUR, microsoft: T0 + HOUR - 8 * 60_000 },
   card: { kind: 'card' },
   card_update: { kind: 'card_update', version: 4 },
   card_at_deadline: { kind: 'card_at_deadline', deadline: T0 + HOUR },
@@ -43,6 +44,7 @@ describe('the reminder vocabulary', () => {
       'warning:downgrade_risk:B',
       'waiting',
       'note:severity_changed',
+      'disagreement',
       'card',
       'card_update:4',
       'card_at_deadline',
@@ -63,6 +65,7 @@ describe('the reminder vocabulary', () => {
       warning: [false, false],
       waiting: [true, false],
       note: [false, true],
+      disagreement: [false, false],
       card: [false, true],
       card_update: [false, true],
       card_at_deadline: [false, false],
@@ -94,6 +97,7 @@ describe('the reminder vocabulary', () => {
       ['note', { event: 'toString', actor: 'x', data: {} }, /^event:/],
       ['note', { event: 'closed', actor: 'x'.repeat(5000), data: {} }, /^actor:/],
       ['card_update', { version: -1 }, /^version:/],
+      ['disagreement', { ours: T0, microsoft: '2026-03-30T10:00:00Z' }, /^microsoft:/],
       ['waiting', null, /^payload:/],
       ['before', [], /^payload:/],
     ];
@@ -130,6 +134,14 @@ describe('the words of each thread notice', () => {
       'The first-response deadline (2026-03-30T09:00:00.000Z) passed 1 hour 35 minutes ago, and no response is recorded.',
     ],
     [EXAMPLES.note, 'Azure changed the severity from B to A.'],
+    [
+      EXAMPLES.disagreement,
+      "Microsoft's own first-response deadline for this support request is 2026-03-30T08:52:00.000Z, 8 minutes earlier than the bot's (2026-03-30T09:00:00.000Z). Check the support plan, severity and country of the request.",
+    ],
+    [
+      { kind: 'disagreement', ours: T0 + HOUR, microsoft: T0 + 3 * HOUR },
+      "Microsoft's own first-response deadline for this support request is 2026-03-30T11:00:00.000Z, 2 hours later than the bot's (2026-03-30T09:00:00.000Z). Check the support plan, severity and country of the request.",
+    ],
   ];
   it.each(cases)('%j', (notice, text) => {
     expect(reminderText(t, notice, when)).toBe(text);

@@ -6,6 +6,7 @@ import type { RawSql } from './raw-sql.js';
 import { caseTests } from './suite-cases.js';
 import { reminderTests } from './suite-reminders.js';
 import { upkeepTests } from './suite-upkeep.js';
+import { watchTests } from './suite-watches.js';
 import { type TestStore, testStore } from './test-store.js';
 
 export interface StoreHarness {
@@ -45,4 +46,5 @@ export function storeSuite(fresh: () => Promise<StoreHarness>): void {
   caseTests(ctx);
   reminderTests(ctx);
   upkeepTests(ctx);
+  watchTests(ctx);
 }

@@ -9,10 +9,47 @@ const SUB = '6C2D2A5E-2C5B-4C1E-9F0E-3A1D4B5C6D7E';
 const TEAMS_CHANNEL = '19:8a1b2c3d4e5f@thread.tacv2';
 
 describe('loadAzureConfig', () => {
-  test('defaults: nothing watched, a poll a minute, the public cloud', () => {
+  test('defaults: off, nothing watched, any tenant from chat, a poll a minute, the public cloud', () => {
     expect(loadAzureConfig({})).toEqual({
       ok: true,
-      config: { watches: [], pollMs: 60_000, endpoint: DEFAULT_ENDPOINT, ca: undefined, readsPerSecond: 4 },
+      config: {
+        enabled: false,
+        chatTenants: null,
+        watches: [],
+        pollMs: 60_000,
+        endpoint: DEFAULT_ENDPOINT,
+        ca: undefined,
+        readsPerSecond: 4,
+      },
+    });
+  });
+
+  test('AZURE_TICKETS turns it on or off; AZURE_WATCH alone turns it on', () => {
+    const on = (env: Record<string, string>) => {
+      const result = loadAzureConfig(env);
+      return result.ok ? result.config.enabled : result.problems;
+    };
+    expect(on({ AZURE_TICKETS: 'on' })).toBe(true);
+    expect(on({ AZURE_TICKETS: ' TRUE ' })).toBe(true);
+    expect(on({ AZURE_WATCH: `${SUB}=slack/T1/C1` })).toBe(true);
+    expect(on({ AZURE_WATCH: `${SUB}=slack/T1/C1`, AZURE_TICKETS: 'off' })).toBe(false);
+    for (const value of ['maybe', 'constructor', '__proto__', 'toString', 'x'.repeat(10_000)])
+      expect(on({ AZURE_TICKETS: value })).toEqual([
+        { key: 'switch', params: { value: value.toLowerCase().slice(0, 40) } },
+      ]);
+  });
+
+  test('AZURE_CHAT_TENANTS: the workspaces and tenants that may connect subscriptions from chat', () => {
+    const tenants = loadAzureConfig({
+      AZURE_CHAT_TENANTS: 'T0123ABCD, 72f988bf-86f1-41af-91ab-2d7cd011db47',
+    });
+    expect(tenants.ok && [...(tenants.config.chatTenants ?? [])]).toEqual([
+      'T0123ABCD',
+      '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    ]);
+    expect(loadAzureConfig({ AZURE_CHAT_TENANTS: 'T1,<script>' })).toEqual({
+      ok: false,
+      problems: [{ key: 'chatTenants', params: { value: '<script>' } }],
     });
   });
 
@@ -155,7 +192,12 @@ describe('the words, in every interface language', () => {
         expect(text).toContain(SUB);
         expect(text).not.toMatch(/\{\{|azure:problem/);
       }
-      const config = loadAzureConfig({ AZURE_WATCH: 'oops', AZURE_POLL_SECONDS: '1' });
+      const config = loadAzureConfig({
+        AZURE_WATCH: 'oops',
+        AZURE_POLL_SECONDS: '1',
+        AZURE_TICKETS: 'perhaps',
+        AZURE_CHAT_TENANTS: 'a b/c',
+      });
       if (config.ok) throw new Error('expected problems');
       for (const problem of config.problems)
         expect(t(`azure:config.problem.${problem.key}`, problem.params)).not.toMatch(/\{\{/);

@@ -38,6 +38,8 @@ export function watchOf(overrides: Partial<Watch> = {}): Watch {
     subscriptionId: SUBSCRIPTION,
     platform: 'slack',
     channelId: 'C-SUPPORT',
+    conversation: { channel: 'C-SUPPORT' },
+    locale: 'en',
     since: Date.parse('2026-03-02T08:00:00Z'),
     ...overrides,
   };

@@ -19,6 +19,18 @@ describe('parseSlaCommand', () => {
     expect(parseSlaCommand('?')).toEqual({ kind: 'help' });
   });
 
+  it('watch and track (Azure tickets), in any case, with what follows as typed', () => {
+    const sub = '6C2D2A5E-2C5B-4C1E-9F0E-3A1D4B5C6D7E';
+    expect(parseSlaCommand(`Watch ${sub}`)).toEqual({ kind: 'azure', action: 'watch', argument: sub });
+    expect(parseSlaCommand('track  2603020010000001 ')).toEqual({
+      kind: 'azure',
+      action: 'track',
+      argument: '2603020010000001',
+    });
+    expect(parseSlaCommand('track')).toEqual({ kind: 'azure', action: 'track', argument: '' });
+    expect(parseSlaCommand('watchout')).toEqual({ kind: 'unknown', text: 'watchout' });
+  });
+
   it('anything else is not understood, with the text kept', () => {
     expect(parseSlaCommand('frobnicate now')).toEqual({ kind: 'unknown', text: 'frobnicate now' });
     expect(parseSlaCommand('list everything')).toEqual({ kind: 'unknown', text: 'list everything' });

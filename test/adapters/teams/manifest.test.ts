@@ -50,14 +50,20 @@ describe('manifest/teams/manifest.json', () => {
     expect((validate.errors ?? []).map((error) => error.instancePath || error.params)).toHaveLength(2);
   });
 
-  it('has the bot in team, group chat and personal scopes and both action commands', () => {
+  it('has the bot in team, group chat and personal scopes, the form commands and "Track Azure ticket"', () => {
     expect(manifest.bots[0]?.scopes).toEqual(['team', 'groupChat', 'personal']);
     const commands = manifest.composeExtensions[0]?.commands ?? [];
-    expect(commands.map((c) => c.id)).toEqual(['trackCase', 'checkSla']);
-    for (const command of commands) {
+    expect(commands.map((c) => c.id)).toEqual(['trackCase', 'checkSla', 'trackAzureTicket']);
+    for (const command of commands.slice(0, 2)) {
       expect(command.type).toBe('action');
       expect(command.context).toEqual(['compose', 'message']);
     }
+    // Issue 12: a ticket number in Teams' own parameter form, answered by the bot in a message box.
+    expect(commands[2]).toMatchObject({
+      type: 'action',
+      fetchTask: false,
+      parameters: [{ name: 'ticketNumber', inputType: 'text' }],
+    });
   });
 
   it('the package carries MicrosoftAppId everywhere and stays valid', () => {
@@ -142,7 +148,7 @@ describe('the manifest in every language Teams shows it in', () => {
       });
       // Translated, not copied: the full description differs from English in every language.
       expect(translation['description.full']).not.toBe(english.description?.full);
-      expect(Object.keys(translation).length).toBe(11);
+      expect(Object.keys(translation).length).toBe(17);
     }
   });
 
