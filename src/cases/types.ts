@@ -48,10 +48,24 @@ export interface Outcome {
   readonly marginMinutes: number;
 }
 
+/** Microsoft's own clock for a case opened from an Azure ticket (SLA-RULES §10–§11), beside ours. */
+export interface MicrosoftSide {
+  readonly ticketNumber: string;
+  /** Microsoft's first-response deadline (`serviceLevelAgreement.expirationTime`), epoch ms. */
+  readonly deadline: number | null;
+  /** Ours minus Microsoft's; `reason` as `compareWithMicrosoft` gives it (null, ticket_target, mid_change, disagrees, no_microsoft_deadline). */
+  readonly agreement: {
+    readonly differenceMinutes: number | null;
+    readonly agrees: boolean | null;
+    readonly reason: string | null;
+  };
+}
+
 export interface CaseView {
   readonly record: CaseRecord;
   readonly assessment: Assessment;
   readonly outcome: Outcome | null;
+  readonly microsoft?: MicrosoftSide;
 }
 
 /** A stored case the core no longer evaluates (e.g. stored before a policy change), and why. */
