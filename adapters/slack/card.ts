@@ -70,7 +70,9 @@ export function caseCard(
   const { lead } = model;
   // How long there is comes first: the state and the time left in bold, then the deadline.
   const first = `${STANDING_EMOJI[lead.standing]} *${lead.badge}*${lead.detail ? `  ·  *${lead.detail}*` : ''}`;
-  const lines = [first, lead.deadline, ...(lead.customerTime ? [`_${lead.customerTime}_`] : [])];
+  const lines = [first, lead.deadline, lead.clock, lead.customerTime && `_${lead.customerTime}_`].filter(
+    Boolean,
+  );
   const blocks: Block[] = [
     section(lines.join('\n')),
     section(`*${escapeMarkdown(model.title)}*\n${model.heading}`),

@@ -9,6 +9,8 @@ export const caseModalMetadata = z.object({
   more: z.boolean().default(false),
   /** The channel's last case, where the customer's details came from ("2603…: VMs down"). */
   from: z.string().max(300).optional(),
+  /** The values of the fields "More options" hides: a collapsed modal still submits them. */
+  hidden: z.record(z.string().max(40), z.string().max(100)).default({}),
 });
 export type CaseModalMetadata = z.infer<typeof caseModalMetadata>;
 /** What a new modal is written with (the defaults filled in when read back). */

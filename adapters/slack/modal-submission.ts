@@ -6,10 +6,18 @@ import { FIELD, VALUE } from './modal.js';
 
 type Values = ViewOutput['state']['values'];
 
-/** The values as typed and chosen; a field the modal does not show (collapsed) is left undefined. */
-export function caseFormValues(values: Values): CaseFormValues {
+/**
+ * The values as typed and chosen; a field the modal does not show (collapsed) takes the value it was
+ * given when the modal was built (`hidden`, from the private metadata), else stays undefined.
+ */
+export function caseFormValues(
+  values: Values,
+  hidden: Readonly<Record<string, string>> = {},
+): CaseFormValues {
   const element = (block: string) => values[block]?.[VALUE];
   const read: Record<string, unknown> = {};
+  for (const field of CASE_FIELDS)
+    if (field !== 'openedAt' && Object.hasOwn(hidden, field)) read[field] = hidden[field];
   for (const field of CASE_FIELDS) {
     const value = element(FIELD[field]);
     if (!value) continue;

@@ -75,7 +75,11 @@ export function caseModal(t: TFunction, metadata: CaseModalSetup, state: CaseMod
     title: plain(t('slack:modal.title'), LIMITS.modalTitle),
     submit: plain(t('slack:modal.submit'), LIMITS.modalTitle),
     close: plain(t('slack:modal.close'), LIMITS.modalTitle),
-    private_metadata: JSON.stringify({ ...metadata, more: expanded }),
+    private_metadata: JSON.stringify({
+      ...metadata,
+      more: expanded,
+      hidden: expanded ? {} : hiddenValues(state.values),
+    }),
     blocks,
   };
 }
@@ -213,6 +217,16 @@ function select(
       ...(initialOption ? { initial_option: initialOption } : {}),
     },
   };
+}
+
+/** What the hidden fields hold, so that a collapsed modal submits the defaults it says it has. */
+function hiddenValues(values: CaseFormValues): Record<string, string> {
+  const hidden: Record<string, string> = {};
+  for (const field of MORE_FIELDS) {
+    const value = values[field];
+    if (typeof value === 'string' && value.length <= 100) hidden[field] = value;
+  }
+  return hidden;
 }
 
 /** Where the customer's details came from: the channel's last case, or nowhere (left empty). */

@@ -18,7 +18,7 @@ export function registerCaseSubmission(app: App, deps: SlackDeps): void {
     if (!metadata) return ack();
     const t = translator(metadata.language);
     const now = deps.clock.now();
-    const values = caseFormValues(view.state.values);
+    const values = caseFormValues(view.state.values, metadata.hidden);
     const form = readCaseForm(values, 'track', now);
     if (!form.ok) return ack(reshown(t, metadata, deps, values, problemErrors(t, form.problems)));
     const admitted = deps.cases.admit(form.input, now);
@@ -76,7 +76,7 @@ export function registerCaseSubmission(app: App, deps: SlackDeps): void {
         t,
         { ...metadata, more: true },
         {
-          values: caseFormValues(view.state.values),
+          values: caseFormValues(view.state.values, metadata.hidden),
           policy: deps.policy,
           now: deps.clock.now(),
         },

@@ -85,6 +85,7 @@ export function caseCardOf(
           size: 'medium',
         }),
         text(lead.deadline, { spacing: 'small' }),
+        ...(lead.clock ? [text(lead.clock, { size: 'small', spacing: 'none' })] : []),
         ...(lead.customerTime
           ? [text(lead.customerTime, { isSubtle: true, size: 'small', spacing: 'none' })]
           : []),

@@ -32,8 +32,10 @@ export interface CaseLead {
   readonly badge: string;
   /** "Deadline Tue 11:00", in the writer's time (each viewer's own, where the platform can). */
   readonly deadline: string;
-  /** "40 minutes left", "2 hours left in business hours; the clock resumes …", "3 hours overdue", … */
+  /** "40 minutes left", "2 hours of business hours left", "3 hours overdue", "Microsoft responded …". */
   readonly detail: string | null;
+  /** Outside business hours: "The clock is paused until Mon 9:00" (or starts then). */
+  readonly clock: string | null;
   /** The deadline in the customer's own time, only where it differs from the reader's. */
   readonly customerTime: string | null;
 }
@@ -62,6 +64,7 @@ export function caseLead(t: TFunction, view: CaseView, options: LeadOptions): Ca
     badge: badgeText(t, view, standing),
     deadline: t('cards:lead.deadline', { when: options.when(assessment.deadline) }),
     detail: detailText(t, view, standing, options.when),
+    clock: clockText(t, view, standing, options.when),
     customerTime: differsFromReader(assessment.deadline, assessment.timeZone, options.readerZone)
       ? t('cards:lead.customerTime', {
           time: instantText(assessment.deadline, assessment.timeZone, options.locale),
@@ -82,20 +85,26 @@ function detailText(t: TFunction, view: CaseView, standing: Standing, when: Inst
     case 'open':
     case 'due_soon': {
       const left = durationText(t, status.remainingMinutes);
-      const business = assessment.coverage === 'business-hours';
-      if (status.running) return t(business ? 'cards:lead.leftBusiness' : 'cards:lead.left', { left });
-      const resumes = when(status.resumesAt ?? assessment.clockStartsAt);
-      return status.at < assessment.clockStartsAt
-        ? t('cards:lead.leftNotStarted', { left, when: resumes })
-        : t('cards:lead.leftPaused', { left, when: resumes });
+      return t(assessment.coverage === 'business-hours' ? 'cards:lead.leftBusiness' : 'cards:lead.left', {
+        left,
+      });
     }
     case 'breached':
-      return t('cards:lead.overdue', { duration: durationText(t, overdueMinutes(assessment)) });
+      // Past the deadline by seconds is still past it: never "0 minutes overdue".
+      return t('cards:lead.overdue', { duration: durationText(t, Math.max(1, overdueMinutes(assessment))) });
     case 'met':
     case 'missed':
     case 'closed':
       return outcome ? t('cards:lead.responded', { when: when(outcome.respondedAt) }) : null;
   }
+}
+
+/** An open case's clock outside business hours: when it starts, or when it resumes. */
+function clockText(t: TFunction, view: CaseView, standing: Standing, when: InstantWriter): string | null {
+  const { status, clockStartsAt } = view.assessment;
+  if ((standing !== 'open' && standing !== 'due_soon') || status.running) return null;
+  const resumes = when(status.resumesAt ?? clockStartsAt);
+  return t(status.at < clockStartsAt ? 'cards:lead.starts' : 'cards:lead.paused', { when: resumes });
 }
 
 /** Whether the customer's wall time at `instant` differs from the reader's (unknown reader: it may). */

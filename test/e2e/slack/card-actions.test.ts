@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blockAction, viewSubmission } from '../../support/slack-requests.js';
 import { caseHarness, openCase, press, resetBetweenTests } from './case-steps.js';
-import { GOOD_CASE } from './case-values.js';
+import { caseValues, GOOD_CASE } from './case-values.js';
 import { type Harness, limitProblems } from './harness.js';
 
 let h: Harness;
@@ -161,6 +161,53 @@ describe("the card's menu", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(h.slack.callsTo('views.open')).toEqual([]);
     expect(h.slack.callsTo('chat.update')).toEqual([]);
+  });
+});
+
+describe('the case modal in a channel with cases', () => {
+  it("starts from the channel's last case, says so, and a collapsed modal submits those defaults", async () => {
+    await openCase(
+      h,
+      { ...GOOD_CASE, caseNumber: 'LAST-1', country: 'DE', timeZone: 'Europe/Berlin', language: 'de' },
+      'CLAST',
+    );
+    await h.command('', { channel: 'CLAST', user: 'U1' });
+    const [open] = await h.slack.waitFor('views.open');
+    const view = open?.body.view as View;
+    const country = view.blocks.find((block) => block.block_id === 'country') as unknown as {
+      element: { initial_value?: string };
+    };
+    expect(country.element.initial_value).toBe('DE');
+    expect(JSON.stringify(view.blocks)).toContain(
+      "The customer's details come from this channel's last case, LAST-1: VMs in West Europe do not start: check them.",
+    );
+    expect(JSON.stringify(view.blocks)).toContain(
+      "support language: de; customer's time zone: Europe/Berlin;",
+    );
+    // Only the first fields come back from a collapsed modal; the hidden ones are the defaults it said.
+    const values = caseValues({ ...GOOD_CASE, caseNumber: 'LAST-2', country: 'DE' });
+    for (const block of [
+      'language',
+      'time_zone',
+      'subdivision',
+      'commit',
+      'opened_at',
+      'issue_type',
+      'product',
+    ])
+      delete values[block];
+    await h.interact(
+      viewSubmission({
+        id: 'VLAST',
+        callback_id: 'sla_case',
+        private_metadata: view.private_metadata,
+        values,
+      }),
+    );
+    await h.slack.waitFor('chat.postMessage', 2);
+    const listed = await h.server.cases.list({ tenantId: 'T1', channelId: 'CLAST' });
+    const second = listed.find((listedCase) => listedCase.record.caseNumber === 'LAST-2');
+    expect(second?.record.input).toMatchObject({ language: 'de', timeZone: 'Europe/Berlin', country: 'DE' });
   });
 });
 

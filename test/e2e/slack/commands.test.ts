@@ -77,7 +77,13 @@ describe('Slack requests over HTTP', () => {
     expect(open?.body.trigger_id).toMatch(/^trigger-/);
     expect(view.callback_id).toBe('sla_case');
     // No Polish interface: the modal speaks English.
-    expect(JSON.parse(view.private_metadata)).toEqual({ channel: 'C1', language: 'en', more: false });
+    // The hidden fields' defaults travel with the modal: the policy's scope, nothing of the person's.
+    expect(JSON.parse(view.private_metadata)).toEqual({
+      channel: 'C1',
+      language: 'en',
+      more: false,
+      hidden: { commit24x7: 'default', issueType: 'technical', product: 'azure-ga' },
+    });
     const inputs = view.blocks.filter((block) => block.type === 'input');
     const byId = Object.fromEntries(inputs.map((block) => [block.block_id, block.element]));
     expect(Object.keys(byId)).toEqual(['case_number', 'title', 'plan', 'severity', 'country']);
