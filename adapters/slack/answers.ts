@@ -1,11 +1,14 @@
 // Ephemeral answers to `/sla check`, `/sla list` and `/sla help`.
 import type { TFunction } from 'i18next';
 import type { ListedCase } from '../../src/cases/types.js';
-import { assessmentText } from '../../src/messages/assessment-text.js';
 import { errorText } from '../../src/messages/errors.js';
+import { CHECK_FACTS, factsOf, headingText } from '../../src/messages/facts.js';
+import { instantText } from '../../src/messages/format.js';
+import { caseLead } from '../../src/messages/lead.js';
+import { warningText } from '../../src/messages/warnings.js';
 import type { Evaluation } from '../../src/sla/index.js';
 import { type Block, context, escapeMarkdown, messageLink, section, slackDate } from './blocks.js';
-import type { SlackMessage } from './card.js';
+import { type SlackMessage, STANDING_EMOJI } from './card.js';
 import { slackConversation } from './conversation.js';
 
 const MAX_LISTED = 40;
@@ -26,20 +29,13 @@ export function checkAnswer(
     return { text: problem, blocks };
   }
   const a = evaluation.assessment;
-  const text = assessmentText(t, language, a);
-  const rows = [
-    [t('cli:deadline.deadline'), slackDate(a.deadline, text.deadline)],
-    [t('cli:deadline.timeLeft'), text.timeLeft],
-    [t('cli:deadline.response'), text.response],
-    [t('cli:deadline.alternative'), text.alternative],
-    [t('cli:deadline.clock'), text.clock],
-  ];
-  blocks.push(
-    section(`*${text.heading}*\n${rows.map(([label, value]) => `*${label}:* ${value}`).join('\n')}`),
-  );
-  if (text.warnings.length)
-    blocks.push(section(text.warnings.map((warning) => `:warning: ${warning}`).join('\n')));
-  return { text: `${text.heading}: ${text.deadline}`, blocks };
+  const when = (instant: number) => slackDate(instant, instantText(instant, a.timeZone, language));
+  const heading = headingText(t, a);
+  const rows = factsOf({ t, assessment: a, when }, CHECK_FACTS);
+  blocks.push(section(`*${heading}*\n${rows.map(({ label, value }) => `*${label}:* ${value}`).join('\n')}`));
+  const warnings = a.warnings.map((warning) => warningText(t, warning));
+  if (warnings.length) blocks.push(section(warnings.map((warning) => `:warning: ${warning}`).join('\n')));
+  return { text: `${heading}: ${instantText(a.deadline, a.timeZone, language)}`, blocks };
 }
 
 /** Open cases, soonest deadline first, each with time left and a link to its card. */
@@ -51,14 +47,12 @@ export function caseLines(t: TFunction, language: string, views: readonly Listed
     const linked = where.ts ? `<${messageLink(where.channel, where.ts)}|${title}>` : title;
     if (!assessment)
       return t('slack:list.unevaluable', { title: linked, problem: errorText(t, language, view.problem) });
-    const text = assessmentText(t, language, assessment);
-    const timeLeft = assessment.status.breached
-      ? text.timeLeft
-      : t('slack:list.left', { duration: text.timeLeft });
+    const when = (instant: number) => slackDate(instant, instantText(instant, assessment.timeZone, language));
+    const lead = caseLead(t, view, { locale: language, when });
     return t('slack:list.item', {
       title: linked,
-      timeLeft,
-      deadline: slackDate(assessment.deadline, text.deadline),
+      timeLeft: `${STANDING_EMOJI[lead.standing]} ${lead.detail ?? lead.badge}`,
+      deadline: when(assessment.deadline),
     });
   });
 }

@@ -3,6 +3,7 @@ import type { RequestListener } from 'node:http';
 import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Store } from '../../src/store/store.js';
+import { registerActionModal } from './action-modal.js';
 import { registerCardActions } from './actions.js';
 import { webClientOptions } from './clients.js';
 import { registerCommand } from './command.js';
@@ -86,6 +87,7 @@ export function buildBoltApp(slack: SlackConfig, store: Store, log: Logger, deps
   registerCaseSubmission(app, deps);
   registerCardActions(app, deps);
   registerRespondAt(app, deps);
+  registerActionModal(app, deps);
   registerHome(app, deps);
   registerLifecycle(app, deps);
   app.error(async (error) => deps.log(error, 'slack listener failed'));

@@ -1,12 +1,13 @@
 // `/sla`: ack at once (an empty 200, the fastest thing Slack can get), then open the modal or answer
 // ephemerally at the response URL, in the person's language.
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
+import { formDefaults } from '../../src/chat/defaults.js';
 import { translator } from '../../src/i18n/index.js';
 import type { SlaInput } from '../../src/sla/index.js';
 import { checkAnswer, helpAnswer, listAnswer } from './answers.js';
 import { azureCommandAnswer } from './azure-commands.js';
 import type { SlackMessage } from './card.js';
-import { parseSlaCommand, type SlaCommand } from './commands.js';
+import { parseSlaCommand, planNames, type SlaCommand } from './commands.js';
 import type { SlackDeps } from './deps.js';
 import type { SlackPerson } from './locale.js';
 import { caseModal } from './modal.js';
@@ -15,18 +16,17 @@ import { postToResponseUrl } from './response-url.js';
 export const SLASH_COMMAND = '/sla';
 
 export function registerCommand(app: App, deps: SlackDeps): void {
+  const plans = planNames(deps.policy);
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     await ack();
     await nextTurn(); // requests already waiting get their acks before this one's work runs
-    const parsed = parseSlaCommand(command.text ?? '');
+    const parsed = parseSlaCommand(command.text ?? '', plans);
     const person = await deps.people.lookup(client, command.team_id, command.user_id);
     if (parsed.kind === 'modal') {
-      const view = caseModal(
-        translator(person.language),
-        { channel: command.channel_id, language: person.language },
-        { locale: person.locale, timeZone: person.timeZone, now: deps.clock.now() },
-      );
-      await client.views.open({ trigger_id: command.trigger_id, view });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: await newCaseModal(deps, command, person),
+      });
       return;
     }
     const answer =
@@ -67,6 +67,20 @@ async function quickAnswer(
     default:
       return null;
   }
+}
+
+/** The case form, with the customer's details from the channel's last case (nothing from the person's client). */
+async function newCaseModal(deps: SlackDeps, command: SlashCommand, person: SlackPerson) {
+  const place = { tenantId: command.team_id, channelId: command.channel_id };
+  const defaults = await formDefaults(deps.store, deps.policy, place);
+  const from = defaults.from
+    ? `${defaults.from.caseNumber}: ${defaults.from.title}`.slice(0, 300)
+    : undefined;
+  return caseModal(
+    translator(person.language),
+    { channel: command.channel_id, language: person.language, ...(from ? { from } : {}) },
+    { values: defaults.values, policy: deps.policy, now: deps.clock.now() },
+  );
 }
 
 async function listOf(deps: SlackDeps, command: SlashCommand, person: SlackPerson): Promise<SlackMessage> {

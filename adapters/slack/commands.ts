@@ -1,5 +1,5 @@
 // `/sla …` as typed, into what the person asked for. Pure: no Slack, no clock, no SLA rule.
-import { azurePolicy } from '../../src/sla/index.js';
+import type { Policy } from '../../src/sla/index.js';
 import { type AzureCommand, parseAzureCommand } from './azure-commands.js';
 
 /** The fields of `/sla check`; anything not given is left for the SLA core to ask about. */
@@ -21,7 +21,6 @@ export type SlaCommand =
   | AzureCommand
   | { readonly kind: 'unknown'; readonly text: string };
 
-const PLAN_NAMES = new Set(azurePolicy.plans.flatMap((plan) => [plan.id, ...plan.aliases]));
 const SEVERITY = /^(?:sev(?:erity)?[-:]?)?([abc])$/i;
 const ZONE = /^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc\/[A-Za-z0-9+-]+)$/;
 const CODE = /^[A-Za-z]{2,3}$/;
@@ -31,7 +30,12 @@ const KEYED = /^(plan|sev|severity|lang|language|country|sub|subdivision|tz|zone
 const ON_24X7 = new Set(['24x7', '24/7', '24*7', '24-7']);
 const OFF_24X7 = new Set(['no-24x7', 'no24x7', '!24x7', 'business-hours']);
 
-export function parseSlaCommand(text: string): SlaCommand {
+/** The words that name a plan of the policy: its ids and aliases. */
+export function planNames(policy: Pick<Policy, 'plans'>): ReadonlySet<string> {
+  return new Set(policy.plans.flatMap((plan) => [plan.id, ...plan.aliases]));
+}
+
+export function parseSlaCommand(text: string, plans: ReadonlySet<string>): SlaCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const [first = '', ...rest] = words;
   switch (first.toLowerCase()) {
@@ -40,7 +44,7 @@ export function parseSlaCommand(text: string): SlaCommand {
     case 'open':
       return rest.length ? { kind: 'unknown', text: text.trim() } : { kind: 'modal' };
     case 'check':
-      return { kind: 'check', ...parseCheck(rest) };
+      return { kind: 'check', ...parseCheck(rest, plans) };
     case 'list':
       return rest.length ? { kind: 'unknown', text: text.trim() } : { kind: 'list' };
     case 'help':
@@ -52,12 +56,15 @@ export function parseSlaCommand(text: string): SlaCommand {
 }
 
 /** Plan, severity, language, country (optionally `DE-BY`), zone and 24x7 in any order; `key=value` also works. */
-export function parseCheck(words: readonly string[]): { args: CheckArguments; unknown: string[] } {
+export function parseCheck(
+  words: readonly string[],
+  plans: ReadonlySet<string>,
+): { args: CheckArguments; unknown: string[] } {
   const args: CheckArguments = {};
   const unknown: string[] = [];
   const codes: string[] = [];
   for (const word of words) {
-    if (!readKeyed(word, args) && !readPlain(word, args, codes)) unknown.push(word);
+    if (!readKeyed(word, args) && !readPlain(word, args, codes, plans)) unknown.push(word);
   }
   assignCodes(codes, args, unknown);
   return { args, unknown };
@@ -77,12 +84,12 @@ function readKeyed(word: string, args: CheckArguments): boolean {
   return true;
 }
 
-function readPlain(word: string, args: CheckArguments, codes: string[]): boolean {
+function readPlain(word: string, args: CheckArguments, codes: string[], plans: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
   const planName = lower.replace(/[\s_]+/g, '-');
   if (ON_24X7.has(lower)) args.commit24x7 = true;
   else if (OFF_24X7.has(lower)) args.commit24x7 = false;
-  else if (PLAN_NAMES.has(planName) && args.plan === undefined) args.plan = planName;
+  else if (plans.has(planName) && args.plan === undefined) args.plan = planName;
   else if (SEVERITY.test(word) && args.severity === undefined)
     args.severity = (SEVERITY.exec(word)?.[1] ?? '').toUpperCase();
   else if (ZONE.test(word) && args.timeZone === undefined) args.timeZone = word;

@@ -36,6 +36,7 @@ export function createSlackPlatform(config: SlackConfig, context: PlatformContex
     cases: context.cases,
     store: context.store,
     clock: context.clock,
+    policy: context.policy,
     people: peopleDirectory(context.clock),
     log: (error, message) => logger.error({ err: error }, message),
     azure: () => context.platform('azure'),
@@ -87,7 +88,7 @@ export function createSlackPlatform(config: SlackConfig, context: PlatformContex
 
   return {
     name: 'slack',
-    notifier: slackNotifier(slackClients(config, context.store)),
+    notifier: slackNotifier(slackClients(config, context.store), context.policy),
     routes: { handles: (pathname) => pathname.startsWith('/slack/'), handle },
     async start() {
       link?.start();

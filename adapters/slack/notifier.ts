@@ -3,19 +3,18 @@
 // identity in its metadata, so that after an uncertain try the thread is read before posting again.
 import { webApi } from '@slack/bolt';
 import { translator } from '../../src/i18n/index.js';
-import { instantText } from '../../src/messages/format.js';
-import { reminderText } from '../../src/messages/reminder-text.js';
 import {
   type CardPost,
   type Notifier,
   NotifierError,
   type ThreadPost,
 } from '../../src/reminders/notifier.js';
+import type { Policy } from '../../src/sla/index.js';
 import type { CaseRecord } from '../../src/store/records.js';
-import { slackDate } from './blocks.js';
 import { caseCard } from './card.js';
 import type { SlackClients } from './clients.js';
-import { type SlackConversation, slackConversation } from './conversation.js';
+import { slackConversation } from './conversation.js';
+import { noticeMessage } from './notice.js';
 
 /** The metadata event types of our messages (Slack wants lower case and underscores). */
 export const NOTICE_EVENT = 'sla_bot_notice';
@@ -41,7 +40,7 @@ const CANNOT_READ = new Set(['missing_scope', 'not_allowed_token_type', 'no_perm
 type Client = webApi.WebClient;
 type Message = { ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } };
 
-export function slackNotifier(clients: SlackClients): Notifier {
+export function slackNotifier(clients: SlackClients, policy: Policy): Notifier {
   const clientOf = async (record: CaseRecord): Promise<Client> => {
     const client = await clients.forTeam(record.tenantId);
     if (!client)
@@ -56,15 +55,12 @@ export function slackNotifier(clients: SlackClients): Notifier {
     async post({ record, reminder, notice, timeZone }: ThreadPost) {
       const thread = requireThread(record);
       const client = await clientOf(record);
-      const t = translator(record.openedByLocale);
-      const text = reminderText(t, notice, (instant) =>
-        slackDate(instant, instantText(instant, timeZone, record.openedByLocale)),
-      );
+      const message = noticeMessage(translator(record.openedByLocale), record, notice, timeZone);
       await call(() =>
         client.chat.postMessage({
           channel: thread.channel,
           thread_ts: thread.ts,
-          text,
+          ...message,
           metadata: { event_type: NOTICE_EVENT, event_payload: { case_id: record.id, key: reminder.key } },
         }),
       );
@@ -72,8 +68,11 @@ export function slackNotifier(clients: SlackClients): Notifier {
 
     async postCard({ record, view }: CardPost) {
       const client = await clientOf(record);
-      const card = caseCard(translator(record.openedByLocale), record.openedByLocale, view);
       const where = slackConversation(record.conversation, record.channelId);
+      const card = caseCard(translator(record.openedByLocale), record.openedByLocale, view, {
+        policy,
+        readerZone: where.zone,
+      });
       const posted = await call(() =>
         client.chat.postMessage({
           channel: where.channel,
@@ -88,7 +87,10 @@ export function slackNotifier(clients: SlackClients): Notifier {
     async updateCard({ record, view }: CardPost) {
       const thread = requireThread(record);
       const client = await clientOf(record);
-      const card = caseCard(translator(record.openedByLocale), record.openedByLocale, view);
+      const card = caseCard(translator(record.openedByLocale), record.openedByLocale, view, {
+        policy,
+        readerZone: slackConversation(record.conversation, record.channelId).zone,
+      });
       await call(() =>
         client.chat.update({ channel: thread.channel, ts: thread.ts, text: card.text, blocks: card.blocks }),
       );
@@ -131,13 +133,16 @@ export function slackNotifier(clients: SlackClients): Notifier {
   };
 }
 
-function threadOf(record: CaseRecord): Required<SlackConversation> | null {
+/** Where a case's notices go: its card's channel and ts. */
+type Thread = { readonly channel: string; readonly ts: string };
+
+function threadOf(record: CaseRecord): Thread | null {
   const where = slackConversation(record.conversation, record.channelId);
   return where.ts ? { channel: where.channel, ts: where.ts } : null;
 }
 
 /** A notice goes into its card's thread or nowhere: without a thread it waits (never top-level). */
-function requireThread(record: CaseRecord): Required<SlackConversation> {
+function requireThread(record: CaseRecord): Thread {
   const thread = threadOf(record);
   if (!thread)
     throw NotifierError.transient('thread_missing', {

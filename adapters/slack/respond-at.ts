@@ -1,9 +1,11 @@
 // "Responded at…": a small modal with a date-time picker; the submission records the response.
 import type { App, types } from '@slack/bolt';
 import type { TFunction } from 'i18next';
+import { runCaseAction } from '../../src/chat/actions.js';
+import { failureText } from '../../src/chat/failures.js';
 import { translator } from '../../src/i18n/index.js';
 import { LIMITS, plain } from './blocks.js';
-import { failureText, type SlackDeps } from './deps.js';
+import type { SlackDeps } from './deps.js';
 import { type RespondAtMetadata, readMetadata, respondAtMetadata } from './metadata.js';
 import { showChange } from './thread.js';
 
@@ -37,8 +39,13 @@ export function registerRespondAt(app: App, deps: SlackDeps): void {
     const seconds = view.state.values[RESPONDED_AT]?.value?.selected_date_time;
     const tenantId = body.team?.id ?? view.team_id;
     const actor = { id: body.user.id, name: body.user.name, locale: metadata.language };
-    const at = typeof seconds === 'number' ? seconds * 1000 : deps.clock.now();
-    const result = await deps.cases.recordResponse(tenantId, metadata.caseId, actor, at);
+    const respondedAt = typeof seconds === 'number' ? seconds * 1000 : deps.clock.now();
+    const { result, note } = await runCaseAction(deps.cases, 'respond_at', {
+      tenantId,
+      caseId: metadata.caseId,
+      actor,
+      respondedAt,
+    });
     if (!result.ok)
       return ack({
         response_action: 'errors',
@@ -47,9 +54,10 @@ export function registerRespondAt(app: App, deps: SlackDeps): void {
     await ack();
     await showChange(
       client,
+      deps,
       result,
       { channel: metadata.channel, ts: metadata.ts },
-      { event: 'responded', actorId: body.user.id },
+      { ...note, actorId: body.user.id },
     );
   });
 }

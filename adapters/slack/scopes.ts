@@ -17,5 +17,6 @@ export const METHOD_SCOPES: Readonly<Record<string, string | readonly string[] |
   'chat.update': 'chat:write',
   'users.info': 'users:read',
   'views.open': null,
+  'views.update': null,
   'views.publish': null,
 };

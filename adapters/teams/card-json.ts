@@ -1,5 +1,5 @@
 // The few Adaptive Card shapes the builders share: plain JSON, version 1.5.
-import type { Attachment } from 'botbuilder';
+import { type Activity, type Attachment, MessageFactory } from 'botbuilder';
 
 export type CardElement = { readonly type: string } & Record<string, unknown>;
 
@@ -10,6 +10,8 @@ export interface AdaptiveCard {
   readonly body: CardElement[];
   readonly actions?: CardElement[];
   readonly msteams?: { readonly width: 'Full' };
+  /** Universal Actions: Teams asks the bot for a fresh card whenever someone looks at it. */
+  readonly refresh?: Readonly<Record<string, unknown>>;
 }
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -26,6 +28,11 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): 
 
 export function attachment(card: AdaptiveCard): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+/** A message with one card and the `summary` that notifications and channel previews show (not "Card"). */
+export function cardMessage(card: AdaptiveCard, summary: string): Partial<Activity> {
+  return { ...(MessageFactory.attachment(attachment(card)) as Partial<Activity>), summary };
 }
 
 export function text(value: string, options: Record<string, unknown> = {}): CardElement {

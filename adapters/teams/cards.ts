@@ -1,137 +1,59 @@
-// Pure card builders: a neutral model and translations in, Adaptive Card JSON out. No I/O.
+// Pure card builders for everything but the case card: a model and translations in, Adaptive Card
+// JSON out. No I/O.
 import type { TFunction } from 'i18next';
 import type { ListedCase } from '../../src/cases/types.js';
-import { assessmentText } from '../../src/messages/assessment-text.js';
-import type { CaseAction, CaseCardModel } from '../../src/messages/case-view.js';
 import { errorText } from '../../src/messages/errors.js';
-import { durationText } from '../../src/messages/format.js';
+import { CHECK_FACTS, factsOf, headingText } from '../../src/messages/facts.js';
+import { caseLead } from '../../src/messages/lead.js';
+import type { NoticeIcon, NoticeModel } from '../../src/messages/notice-view.js';
+import { warningText } from '../../src/messages/warnings.js';
 import type { Assessment } from '../../src/sla/index.js';
-import { azurePolicy } from '../../src/sla/index.js';
 import { type AdaptiveCard, adaptiveCard, type CardElement, text, viewerTime } from './card-json.js';
-
-/** What a card button sends back: Teams merges the inputs of a shown card into it. */
-export interface CardActionData {
-  readonly action: CaseAction;
-  readonly caseId: string;
-}
-
-export function caseCard(t: TFunction, model: CaseCardModel): AdaptiveCard {
-  const body: CardElement[] = [
-    text(model.title, { size: 'medium', weight: 'bolder' }),
-    text(model.heading, { isSubtle: true, spacing: 'none' }),
-    text(t('teams:card.deadline', { when: viewerTime(model.deadline), local: model.deadlineText }), {
-      weight: 'bolder',
-    }),
-    { type: 'FactSet', facts: model.facts.map((fact) => ({ title: fact.label, value: fact.value })) },
-    ...model.warnings.map((warning) => text(warning, { color: 'warning' })),
-    ...(model.outcome ? [text(model.outcome, { color: 'good' })] : []),
-    text(`${model.openedByLine} · ${model.stateLabel}`, { isSubtle: true, size: 'small' }),
-    ...actionSets(model.actions.map((action) => cardAction(t, model.caseId, action))),
-  ];
-  return adaptiveCard(body);
-}
-
-/** Rows of at most three buttons: hosts allow five actions per set and narrow screens fewer. */
-const ACTIONS_PER_ROW = 3;
-
-function actionSets(actions: CardElement[]): CardElement[] {
-  const rows: CardElement[] = [];
-  for (let i = 0; i < actions.length; i += ACTIONS_PER_ROW) {
-    rows.push({
-      type: 'ActionSet',
-      actions: actions.slice(i, i + ACTIONS_PER_ROW),
-      ...(i ? { spacing: 'none' } : {}),
-    });
-  }
-  return rows;
-}
-
-function cardAction(t: TFunction, caseId: string, action: CaseCardModel['actions'][number]): CardElement {
-  const data: CardActionData = { action: action.action, caseId };
-  const style =
-    action.style === 'primary'
-      ? { style: 'positive' }
-      : action.style === 'danger'
-        ? { style: 'destructive' }
-        : {};
-  const submit = (title: string) => ({ type: 'Action.Submit', title, data, ...style });
-  if (action.action === 'change_severity') {
-    const choices = azurePolicy.severities.map((s) => ({ title: t(`common:severity.${s}`), value: s }));
-    return showCard(
-      action.label,
-      [
-        {
-          type: 'Input.ChoiceSet',
-          id: 'severity',
-          label: t('teams:form.severity.label'),
-          style: 'compact',
-          choices,
-          isRequired: true,
-          errorMessage: t('teams:error.severity'),
-        },
-      ],
-      submit(t('teams:card.apply')),
-    );
-  }
-  if (action.action === 'respond_at') {
-    return showCard(
-      action.label,
-      [
-        {
-          type: 'Input.Date',
-          id: 'respondedDate',
-          label: t('teams:card.respondedDate'),
-          isRequired: true,
-          errorMessage: t('teams:error.respondedAt'),
-        },
-        {
-          type: 'Input.Time',
-          id: 'respondedTime',
-          label: t('teams:card.respondedTime'),
-          isRequired: true,
-          errorMessage: t('teams:error.respondedAt'),
-        },
-      ],
-      submit(t('teams:card.apply')),
-    );
-  }
-  return submit(action.label);
-}
-
-function showCard(title: string, body: CardElement[], submit: CardElement): CardElement {
-  return { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body, actions: [submit] } };
-}
+import { CONTAINER_STYLE, cardAction } from './case-card.js';
 
 /** `checkSla`: the answer in the dialog, nothing stored. */
-export function previewCard(t: TFunction, locale: string, assessment: Assessment): AdaptiveCard {
-  const words = assessmentText(t, locale, assessment);
+export function previewCard(t: TFunction, assessment: Assessment): AdaptiveCard {
+  const facts = factsOf({ t, assessment, when: viewerTime }, CHECK_FACTS);
+  const warnings = assessment.warnings.map((warning) => warningText(t, warning));
   return adaptiveCard([
     text(t('teams:preview.title'), { size: 'medium', weight: 'bolder' }),
-    text(words.heading, { isSubtle: true, spacing: 'none' }),
-    text(t('teams:card.deadline', { when: viewerTime(assessment.deadline), local: words.deadline }), {
-      weight: 'bolder',
-    }),
-    {
-      type: 'FactSet',
-      facts: [
-        { title: t('cards:case.target'), value: durationText(t, assessment.targetMinutes) },
-        { title: t('cli:deadline.timeLeft'), value: words.timeLeft },
-        { title: t('cli:deadline.response'), value: words.response },
-        { title: t('cli:deadline.alternative'), value: words.alternative },
-        { title: t('cli:deadline.clock'), value: words.clock },
-      ],
-    },
-    ...words.warnings.map((warning) => text(warning, { color: 'warning' })),
+    text(headingText(t, assessment), { isSubtle: true, spacing: 'none' }),
+    { type: 'FactSet', facts: facts.map((fact) => ({ title: fact.label, value: fact.value })) },
+    ...(warnings.length
+      ? [{ type: 'Container', style: 'warning', items: warnings.map((warning) => text(`⚠️ ${warning}`)) }]
+      : []),
     text(t('teams:preview.nothingStored'), { isSubtle: true, size: 'small' }),
   ]);
 }
 
-/** A reminder or a warning in the case's thread, with times in each viewer's zone. */
-export function reminderCard(message: string): AdaptiveCard {
-  return adaptiveCard([text(message)]);
+const NOTICE_ICON: { readonly [I in NoticeIcon]: string } = {
+  hourglass: '⏳',
+  alarm: '⏰',
+  siren: '🚨',
+  warning: '⚠️',
+  waiting: '💬',
+  note: '📝',
+};
+
+/** A reminder, warning or breach in the case's thread: headline, what happened, what to do, one button. */
+export function noticeCardOf(t: TFunction, caseId: string, model: NoticeModel): AdaptiveCard {
+  if (model.heading === null) return adaptiveCard([text(model.text)]);
+  const body: CardElement[] = [
+    {
+      type: 'Container',
+      style: CONTAINER_STYLE[model.tone],
+      items: [
+        text(`${NOTICE_ICON[model.icon]} ${model.heading}`, { weight: 'bolder' }),
+        text(model.text, { spacing: 'small' }),
+      ],
+    },
+  ];
+  if (model.todo) body.push(text(model.todo, { size: 'small' }));
+  const actions = model.action ? [cardAction(t, caseId, model.action, 'notice')] : [];
+  return adaptiveCard(body, actions);
 }
 
-/** `@sla-bot list`: the channel's open cases, soonest deadline first. */
+/** `@SLA bot list`: the channel's open cases, soonest deadline first, each with where it stands. */
 export function listCard(t: TFunction, views: readonly ListedCase[], locale = 'en'): AdaptiveCard {
   const rows: CardElement[] = views.map((view) => {
     const number = view.record.caseNumber;
@@ -140,8 +62,17 @@ export function listCard(t: TFunction, views: readonly ListedCase[], locale = 'e
       return text(
         t('teams:list.unevaluable', { number, title, problem: errorText(t, locale, view.problem) }),
       );
+    const lead = caseLead(t, view, { locale, when: viewerTime });
     const { severity, deadline } = view.assessment;
-    return text(t('teams:list.item', { number, title, severity, deadline: viewerTime(deadline) }));
+    return text(
+      t('teams:list.item', {
+        number,
+        title,
+        severity,
+        deadline: viewerTime(deadline),
+        standing: lead.detail ?? lead.badge,
+      }),
+    );
   });
   return adaptiveCard([text(t('teams:list.title', { count: views.length }), { weight: 'bolder' }), ...rows]);
 }
@@ -153,6 +84,17 @@ export function helpCard(t: TFunction): AdaptiveCard {
     text(t('teams:help.check')),
     text(t('teams:help.list')),
     text(t('teams:help.help')),
+  ]);
+}
+
+/** When the app is added to a team or chat: what it does and how to start. */
+export function welcomeCard(t: TFunction): AdaptiveCard {
+  return adaptiveCard([
+    text(t('teams:welcome.title'), { weight: 'bolder', size: 'medium' }),
+    text(t('teams:welcome.start')),
+    text(t('teams:help.track')),
+    text(t('teams:help.check')),
+    text(t('teams:help.list')),
   ]);
 }
 

@@ -15,12 +15,15 @@ const StoredConversation = z.object({
   activityId: z.string(),
   /** Shown on the card as "Opened by …": Teams ids are not names. */
   openedByName: z.string(),
+  /** The opener's zone: the card shows the customer's time where it differs. */
+  openedByZone: z.string().optional(),
 });
 
 export interface TeamsConversation {
   readonly reference: Partial<ConversationReference>;
   readonly activityId: string;
   readonly openedByName: string;
+  readonly openedByZone?: string;
 }
 
 /** What `attachConversation` stores: JSON only. */
@@ -32,4 +35,10 @@ export function storedConversation(conversation: TeamsConversation): unknown {
 export function readConversation(value: unknown): TeamsConversation | null {
   const parsed = StoredConversation.safeParse(value);
   return parsed.success ? (parsed.data as unknown as TeamsConversation) : null;
+}
+
+/** The opener's Teams id, who gets the card's automatic refresh even in a channel of more than 60. */
+export function openerOf(stored: TeamsConversation | null | undefined): string[] {
+  const user = (stored?.reference as { user?: { id?: unknown } } | undefined)?.user?.id;
+  return typeof user === 'string' && user ? [user] : [];
 }

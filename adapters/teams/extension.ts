@@ -2,25 +2,17 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { CaseFailure } from '../../src/cases/types.js';
+import { formDefaults } from '../../src/chat/defaults.js';
+import { readCaseForm } from '../../src/chat/form.js';
+import { type FormErrors, failureErrors, problemErrors } from '../../src/chat/form-errors.js';
 import { translator } from '../../src/i18n/index.js';
-import { caseCardModel } from '../../src/messages/case-view.js';
-import { errorText } from '../../src/messages/errors.js';
-import { placeOf, type TeamsPlace } from './activity.js';
+import { placeOf } from './activity.js';
 import { type AdaptiveCard, attachment } from './card-json.js';
-import { caseCard, previewCard } from './cards.js';
+import { previewCard } from './cards.js';
+import { caseMessage } from './case-card.js';
 import { readConversation, storedConversation } from './conversation.js';
 import type { TeamsDeps } from './deps.js';
-import {
-  caseErrorField,
-  defaultValues,
-  errorField,
-  type FormCommand,
-  type FormErrors,
-  type FormValues,
-  formCard,
-  parseForm,
-} from './form.js';
+import { type FormCommand, type FormData, formCard, formValues, PURPOSE, readFormData } from './form.js';
 import { postCaseCard } from './post-case.js';
 
 const ActionValue = z.object({
@@ -40,13 +32,21 @@ export type ExtensionResponse =
 
 const TITLE_LENGTH = 150;
 
-export function fetchTask(context: TurnContext): ExtensionResponse {
+/** The empty form: the customer's details from the channel's last case, nothing from the person's client. */
+export async function fetchTask(context: TurnContext, deps: TeamsDeps): Promise<ExtensionResponse> {
   const place = placeOf(context.activity);
   const t = translator(place.locale);
   const value = ActionValue.safeParse(context.activity.value);
   const command = commandOf(value.success ? value.data.commandId : '');
   const title = value.success ? messageTitle(value.data.messagePayload?.body?.content) : undefined;
-  return taskModule(t, command, formCard(t, command, defaultValues(place.locale, place.timeZone, title)));
+  const defaults = await formDefaults(deps.store, deps.policy, place, title ? { title } : {});
+  const { openedAt: _now, ...values } = defaults.values;
+  const data: FormData = readFormData({
+    ...values,
+    clientZone: place.timeZone ?? '',
+    ...(defaults.from ? { from: `${defaults.from.caseNumber}: ${defaults.from.title}`.slice(0, 300) } : {}),
+  });
+  return taskModule(t, command, formCard(t, { command, data, policy: deps.policy }));
 }
 
 export async function submitAction(context: TurnContext, deps: TeamsDeps): Promise<ExtensionResponse> {
@@ -54,15 +54,16 @@ export async function submitAction(context: TurnContext, deps: TeamsDeps): Promi
   const t = translator(place.locale);
   const value = ActionValue.safeParse(context.activity.value);
   const command = commandOf(value.success ? value.data.commandId : '');
-  const form = parseForm(t, command, value.success ? value.data.data : {}, deps.clock.now());
-  if (!form.ok) return reshow(t, command, form.values, form.errors);
+  const data = readFormData(value.success ? value.data.data : {});
+  const reshow = (errors: FormErrors) =>
+    taskModule(t, command, formCard(t, { command, data, policy: deps.policy, errors }));
+  const form = readCaseForm(formValues(data, deps.clock.now()), PURPOSE[command], deps.clock.now());
+  if (!form.ok) return reshow(problemErrors(t, form.problems));
   if (command === 'checkSla') {
     const evaluation = deps.cases.check(form.input);
     if (!evaluation.ok)
-      return reshow(t, command, form.values, {
-        [errorField(evaluation.error)]: errorText(t, place.locale, evaluation.error),
-      });
-    return taskModule(t, command, previewCard(t, place.locale, evaluation.assessment));
+      return reshow(failureErrors(t, place.locale, { kind: 'sla', error: evaluation.error }));
+    return taskModule(t, command, previewCard(t, evaluation.assessment));
   }
   const opened = await deps.cases.open({
     tenantId: place.tenantId,
@@ -76,16 +77,22 @@ export async function submitAction(context: TurnContext, deps: TeamsDeps): Promi
     idempotencyKey: context.activity.id,
     card: 'posted_by_caller',
   });
-  if (!opened.ok) return reshow(t, command, form.values, failureErrors(t, place, opened.failure));
+  if (!opened.ok) return reshow(failureErrors(t, place.locale, opened.failure));
   // A retried delivery finds the case it opened: its card is already in the channel.
   if (readConversation(opened.view.record.conversation)) return {};
   const name = place.actor.name || place.actor.id;
-  const card = caseCard(t, caseCardModel(t, place.locale, opened.view, name));
-  const conversation = await postCaseCard(context, place, card, name);
+  const message = caseMessage(t, opened.view, {
+    locale: place.locale,
+    policy: deps.policy,
+    openedByName: name,
+    readerZone: place.timeZone,
+    refreshFor: context.activity.from?.id ? [context.activity.from.id] : [],
+  });
+  const conversation = await postCaseCard(context, place, message, name);
   const attached = await deps.cases.attachConversation(
     place.tenantId,
     opened.view.record.id,
-    storedConversation(conversation),
+    storedConversation({ ...conversation, ...(place.timeZone ? { openedByZone: place.timeZone } : {}) }),
   );
   if (!attached.ok)
     deps.logger.error(
@@ -93,21 +100,6 @@ export async function submitAction(context: TurnContext, deps: TeamsDeps): Promi
       translator('en')('teams:log.threadNotStored'),
     );
   return {};
-}
-
-function reshow(
-  t: TFunction,
-  command: FormCommand,
-  values: FormValues,
-  errors: FormErrors,
-): ExtensionResponse {
-  return taskModule(t, command, formCard(t, command, values, errors));
-}
-
-function failureErrors(t: TFunction, place: TeamsPlace, failure: CaseFailure): FormErrors {
-  if (failure.kind === 'sla')
-    return { [errorField(failure.error)]: errorText(t, place.locale, failure.error) };
-  return { [caseErrorField(failure.code)]: t(`teams:error.${failure.code}`) };
 }
 
 function taskModule(t: TFunction, command: FormCommand, card: AdaptiveCard): ExtensionResponse {

@@ -1,233 +1,237 @@
-// The case form as an Adaptive Card (the same fields as the Slack modal), and its submitted data.
+// The case form as an Adaptive Card (the same fields as the Slack modal): the few required fields
+// first, the rest in a "More options" container with their defaults said in one line; after a
+// mistake, a summary at the top and each problem beside its field. Submitted data is read into the
+// kit's plain form values: the date and time are typed in the person's own zone.
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { CaseErrorCode } from '../../src/cases/types.js';
-import { azurePolicy, type SlaErrorInfo, type SlaInput } from '../../src/sla/index.js';
+import {
+  type CaseField,
+  type CaseFormValues,
+  COMMIT_CHOICES,
+  FIRST_FIELDS,
+  type FormPurpose,
+  MORE_FIELDS,
+} from '../../src/chat/form.js';
+import {
+  type FormErrors,
+  hasErrors,
+  NO_ERRORS,
+  summaryHeading,
+  summaryLines,
+} from '../../src/chat/form-errors.js';
+import type { Policy } from '../../src/sla/index.js';
 import { type AdaptiveCard, adaptiveCard, type CardElement, text } from './card-json.js';
 
 export type FormCommand = 'trackCase' | 'checkSla';
-export type FormField =
-  | 'caseNumber'
-  | 'title'
-  | 'plan'
-  | 'severity'
-  | 'country'
-  | 'subdivision'
-  | 'timeZone'
-  | 'language'
-  | 'commit24x7'
-  | 'openedAt'
-  | 'issueType'
-  | 'product';
-export type FormErrors = Partial<Record<FormField, string>>;
+export const PURPOSE: { readonly [C in FormCommand]: FormPurpose } = {
+  trackCase: 'track',
+  checkSla: 'check',
+};
+/** The container of the fields under "More options". */
+export const MORE_OPTIONS = 'moreOptions';
 
-/** What the form shows: the defaults at first, what the person typed when it comes back with errors. */
-export const FormValues = z.object({
-  caseNumber: z.string().optional(),
-  title: z.string().optional(),
-  plan: z.string().optional(),
-  severity: z.string().optional(),
-  country: z.string().optional(),
-  subdivision: z.string().optional(),
-  timeZone: z.string().optional(),
-  language: z.string().optional(),
-  commit24x7: z.enum(['default', 'yes', 'no']).optional(),
-  openedDate: z.string().optional(),
-  openedTime: z.string().optional(),
-  issueType: z.string().optional(),
-  product: z.string().optional(),
-  /** The zone the date and time were typed in: the client's, carried in the submit action's data. */
-  clientZone: z.string().optional(),
+/** What the form sends back (and shows again): strings as typed, the date and time apart. */
+export const FormData = z.object({
+  caseNumber: z.string().max(200).optional(),
+  title: z.string().max(1000).optional(),
+  plan: z.string().max(200).optional(),
+  severity: z.string().max(200).optional(),
+  country: z.string().max(200).optional(),
+  subdivision: z.string().max(200).optional(),
+  timeZone: z.string().max(200).optional(),
+  language: z.string().max(200).optional(),
+  commit24x7: z.enum(COMMIT_CHOICES).optional(),
+  openedDate: z.string().max(40).optional(),
+  openedTime: z.string().max(40).optional(),
+  issueType: z.string().max(200).optional(),
+  product: z.string().max(200).optional(),
+  /** The zone the date and time were typed in: the person's own, carried in the submit action's data. */
+  clientZone: z.string().max(100).optional(),
+  /** The channel's last case the customer's details came from, said again when the form comes back. */
+  from: z.string().max(300).optional(),
 });
-export type FormValues = z.infer<typeof FormValues>;
+export type FormData = z.infer<typeof FormData>;
 
-export function formCard(
-  t: TFunction,
-  command: FormCommand,
-  values: FormValues,
-  errors: FormErrors = {},
-): AdaptiveCard {
-  const policy = azurePolicy;
-  const after = (field: FormField): CardElement[] => {
-    const message = errors[field];
-    return message ? [text(message, { color: 'attention', size: 'small', spacing: 'none' })] : [];
-  };
-  const input = (
-    field: Exclude<FormField, 'openedAt'>,
-    type: string,
-    extra: Record<string, unknown>,
-  ): CardElement[] => [
-    { type, id: field, label: t(`teams:form.${field}.label`), value: values[field] ?? '', ...extra },
-    ...after(field),
-  ];
-  const textInput = (field: Exclude<FormField, 'openedAt'>, required = false) =>
-    input(field, 'Input.Text', {
-      placeholder: t(`teams:form.${field}.placeholder`),
-      ...(required ? { isRequired: true, errorMessage: t('teams:form.required') } : {}),
-    });
-  const choice = (
-    field: Exclude<FormField, 'openedAt'>,
-    choices: Array<{ title: string; value: string }>,
-    required = false,
-  ) =>
-    input(field, 'Input.ChoiceSet', {
-      style: 'compact',
-      choices,
-      ...(required ? { isRequired: true, errorMessage: t('teams:form.required') } : {}),
-    });
+export interface FormState {
+  readonly command: FormCommand;
+  readonly data: FormData;
+  readonly policy: Policy;
+  readonly errors?: FormErrors;
+}
 
-  const body: CardElement[] = [
-    text(t(`teams:form.${command}.intro`), { isSubtle: true }),
-    ...(command === 'trackCase' ? textInput('caseNumber', true) : []),
-    ...(command === 'trackCase' ? textInput('title') : []),
-    ...choice(
-      'plan',
-      policy.plans.map((plan) => ({ title: t(`common:plan.${plan.id}`), value: plan.id })),
-      true,
-    ),
-    ...choice(
-      'severity',
-      policy.severities.map((s) => ({ title: t(`common:severity.${s}`), value: s })),
-      true,
-    ),
-    ...textInput('country', true),
-    ...textInput('subdivision'),
-    ...textInput('timeZone'),
-    ...textInput('language'),
-    ...choice(
-      'commit24x7',
-      ['default', 'yes', 'no'].map((value) => ({ title: t(`teams:form.commit24x7.${value}`), value })),
-    ),
+/** Data that is not the form's (a wrong type, too long) reads as an empty form: the summary says what is missing. */
+export function readFormData(data: unknown): FormData {
+  const parsed = FormData.safeParse(data ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export function formCard(t: TFunction, state: FormState): AdaptiveCard {
+  const errors = state.errors ?? NO_ERRORS;
+  const shown = (field: CaseField) =>
+    state.command === 'trackCase' || (field !== 'caseNumber' && field !== 'title');
+  const expanded = MORE_FIELDS.some((field) => errors.fields[field] !== undefined);
+  const body: CardElement[] = [];
+  if (hasErrors(errors)) body.push(summary(t, errors));
+  body.push(text(t(`teams:form.${state.command}.intro`), { isSubtle: true }));
+  for (const field of FIRST_FIELDS.filter(shown)) body.push(...fieldElements(t, field, state, errors));
+  body.push(
+    text(state.data.from ? t('teams:form.from', { case: state.data.from }) : t('teams:form.fromNothing'), {
+      isSubtle: true,
+      size: 'small',
+    }),
+    text(defaultsLine(t, state), { isSubtle: true, size: 'small', spacing: 'none' }),
     {
-      type: 'Input.Date',
-      id: 'openedDate',
-      label: t('teams:form.openedDate.label'),
-      value: values.openedDate ?? '',
+      type: 'ActionSet',
+      actions: [
+        { type: 'Action.ToggleVisibility', title: t('teams:form.more'), targetElements: [MORE_OPTIONS] },
+      ],
     },
     {
-      type: 'Input.Time',
-      id: 'openedTime',
-      label: t('teams:form.openedTime.label'),
-      value: values.openedTime ?? '',
+      type: 'Container',
+      id: MORE_OPTIONS,
+      isVisible: expanded,
+      items: MORE_FIELDS.flatMap((field) => fieldElements(t, field, state, errors)),
     },
-    ...after('openedAt'),
-    ...choice(
-      'issueType',
-      Object.keys(policy.issueTypes).map((id) => ({ title: t(`common:issueType.${id}`), value: id })),
-    ),
-    ...choice(
-      'product',
-      Object.keys(policy.products).map((id) => ({ title: t(`common:product.${id}`), value: id })),
-    ),
-  ];
+  );
   const submit = {
     type: 'Action.Submit',
-    title: t(`teams:form.${command}.submit`),
+    title: t(`teams:form.${state.command}.submit`),
     style: 'positive',
-    data: { clientZone: values.clientZone ?? '' },
+    data: { clientZone: state.data.clientZone ?? '', ...(state.data.from ? { from: state.data.from } : {}) },
   };
   return adaptiveCard(body, [submit]);
 }
 
-/** The defaults a new form starts from: the client's language and zone, opened now. */
-export function defaultValues(
-  locale: string,
-  timeZone: string | undefined,
-  title: string | undefined,
-): FormValues {
+/** The submitted data as the kit's plain values; the date and time read in the zone they were typed in. */
+export function formValues(data: FormData, now: number): CaseFormValues {
+  const { openedDate, openedTime, clientZone, from: _from, ...rest } = data;
+  return { ...rest, openedAt: openedAtOf(openedDate, openedTime, clientZone || data.timeZone, now) };
+}
+
+/** Date and time as typed (both empty: now); only a time: today there. */
+function openedAtOf(
+  date: string | undefined,
+  time: string | undefined,
+  zone: string | undefined,
+  now: number,
+): number | 'invalid' | undefined {
+  const day = date?.trim();
+  const clock = time?.trim();
+  if (!day && !clock) return undefined;
+  const where = zone?.trim() || 'UTC';
+  const local = DateTime.fromISO(
+    `${day || DateTime.fromMillis(now, { zone: where }).toISODate()}T${clock || '00:00'}`,
+    {
+      zone: where,
+    },
+  );
+  return local.isValid ? local.toMillis() : 'invalid';
+}
+
+function summary(t: TFunction, errors: FormErrors): CardElement {
+  const label = (field: CaseField) => t(`teams:form.${field === 'openedAt' ? 'openedDate' : field}.label`);
   return {
-    title: title ?? '',
-    plan: 'professional-direct',
-    severity: 'B',
-    language: locale,
-    timeZone: timeZone ?? '',
-    commit24x7: 'default',
-    clientZone: timeZone ?? '',
+    type: 'Container',
+    style: 'attention',
+    items: [
+      text(summaryHeading(t, errors), { weight: 'bolder' }),
+      ...summaryLines(errors, label).map((line) => text(`• ${line}`, { spacing: 'none' })),
+    ],
   };
 }
 
-export type ParsedForm =
-  | { ok: true; values: FormValues; caseNumber: string; title: string; input: SlaInput }
-  | { ok: false; values: FormValues; errors: FormErrors };
-
-/** Reads the submitted data into the SLA input; only the form's own rules here, the SLA rules stay in the core. */
-export function parseForm(t: TFunction, command: FormCommand, data: unknown, now: number): ParsedForm {
-  const parsed = FormValues.safeParse(data ?? {});
-  const values: FormValues = parsed.success ? parsed.data : {};
-  const errors: FormErrors = {};
-  const blank = (value: string | undefined) => !value?.trim();
-  if (command === 'trackCase' && blank(values.caseNumber)) errors.caseNumber = t('teams:form.required');
-  for (const field of ['plan', 'severity', 'country'] as const) {
-    if (blank(values[field])) errors[field] = t('teams:form.required');
-  }
-  const openedAt = openedAtOf(values, now);
-  if (openedAt === null) errors.openedAt = t('teams:form.openedAtInvalid');
-  if (Object.keys(errors).length || openedAt === null) return { ok: false, values, errors };
-  const optional = (value: string | undefined) => (blank(value) ? undefined : value?.trim());
-  const input: SlaInput = {
-    plan: values.plan?.trim() ?? '',
-    severity: values.severity?.trim() ?? '',
-    country: values.country?.trim() ?? '',
-    subdivision: optional(values.subdivision),
-    timeZone: optional(values.timeZone),
-    language: optional(values.language),
-    openedAt,
-    issueType: optional(values.issueType),
-    product: optional(values.product),
-    ...(values.commit24x7 === 'yes'
-      ? { commit24x7: true }
-      : values.commit24x7 === 'no'
-        ? { commit24x7: false }
-        : {}),
-  };
-  return {
-    ok: true,
-    values,
-    caseNumber: values.caseNumber?.trim() ?? '',
-    title: values.title?.trim() ?? '',
-    input,
-  };
+function fieldElements(t: TFunction, field: CaseField, state: FormState, errors: FormErrors): CardElement[] {
+  const message = errors.fields[field];
+  const beside = message ? [text(message, { color: 'attention', size: 'small', spacing: 'none' })] : [];
+  return [...inputsOf(t, field, state), ...beside];
 }
 
-/** Date and time as typed in the client's zone (or the customer's, or UTC); both blank means now. */
-function openedAtOf(values: FormValues, now: number): string | number | null {
-  const date = values.openedDate?.trim();
-  const time = values.openedTime?.trim();
-  if (!date && !time) return now;
-  const zone = values.clientZone?.trim() || values.timeZone?.trim() || 'UTC';
-  const day = date || DateTime.fromMillis(now, { zone }).toISODate();
-  const local = DateTime.fromISO(`${day}T${time || '00:00'}`, { zone });
-  return local.isValid ? local.toMillis() : null;
-}
-
-/** The form field a case error is about; the rest show beside the case number. */
-export function caseErrorField(code: CaseErrorCode): FormField {
-  return code === 'opened_in_future' ? 'openedAt' : 'caseNumber';
-}
-
-/** The form field an SLA error is about, so the message shows beside it. */
-export function errorField(error: SlaErrorInfo): FormField {
-  switch (error.code) {
-    case 'unknown_plan':
-      return 'plan';
-    case 'unknown_severity':
-    case 'severity_not_available':
-      return 'severity';
-    case 'unknown_country':
-      return 'country';
-    case 'unknown_subdivision':
-      return 'subdivision';
-    case 'time_zone_required':
-    case 'invalid_time_zone':
-      return 'timeZone';
-    case 'invalid_language':
-      return 'language';
-    case 'out_of_scope':
-      return error.params.field === 'product' ? 'product' : 'issueType';
-    case 'invalid_field':
-      return error.params.field === 'commit24x7' ? 'commit24x7' : 'openedAt';
+function inputsOf(t: TFunction, field: CaseField, state: FormState): CardElement[] {
+  const { data, policy } = state;
+  const required = (state.command === 'trackCase' ? FIRST_FIELDS : FIRST_FIELDS.slice(2)).includes(field)
+    ? { isRequired: true, errorMessage: t(`chat:form.missing.${field}`) }
+    : {};
+  const input = (type: string, value: string | undefined, extra: Record<string, unknown> = {}) => ({
+    type,
+    id: field,
+    label: t(`teams:form.${field}.label`),
+    value: value ?? '',
+    ...required,
+    ...extra,
+  });
+  const choices = (options: ReadonlyArray<readonly [string, string]>) => ({
+    style: 'compact',
+    choices: options.map(([title, value]) => ({ title, value })),
+  });
+  switch (field) {
+    case 'plan':
+      return [
+        input(
+          'Input.ChoiceSet',
+          data.plan,
+          choices(policy.plans.map((p) => [t(`common:plan.${p.id}`), p.id])),
+        ),
+      ];
+    case 'severity':
+      return [
+        input(
+          'Input.ChoiceSet',
+          data.severity,
+          choices(policy.severities.map((s) => [t(`common:severity.${s}`), s])),
+        ),
+      ];
+    case 'issueType':
+      return [
+        input(
+          'Input.ChoiceSet',
+          data.issueType,
+          choices(Object.keys(policy.issueTypes).map((id) => [t(`common:issueType.${id}`), id])),
+        ),
+      ];
+    case 'product':
+      return [
+        input(
+          'Input.ChoiceSet',
+          data.product,
+          choices(Object.keys(policy.products).map((id) => [t(`common:product.${id}`), id])),
+        ),
+      ];
+    case 'commit24x7':
+      return [
+        input(
+          'Input.ChoiceSet',
+          data.commit24x7 ?? 'default',
+          choices(COMMIT_CHOICES.map((c) => [t(`teams:form.commit24x7.${c}`), c])),
+        ),
+      ];
+    case 'openedAt':
+      return [
+        {
+          type: 'Input.Date',
+          id: 'openedDate',
+          label: t('teams:form.openedDate.label'),
+          value: data.openedDate ?? '',
+        },
+        {
+          type: 'Input.Time',
+          id: 'openedTime',
+          label: t('teams:form.openedTime.label'),
+          value: data.openedTime ?? '',
+        },
+      ];
     default:
-      return 'openedAt';
+      return [input('Input.Text', data[field], { placeholder: t(`teams:form.${field}.placeholder`) })];
   }
+}
+
+/** What the fields under "More options" will be if left alone. */
+function defaultsLine(t: TFunction, state: FormState): string {
+  const { data, policy } = state;
+  return t('teams:form.defaults', {
+    language: data.language || t('teams:form.defaultLanguage'),
+    timeZone: data.timeZone || t('teams:form.defaultZone'),
+    issueType: t(`common:issueType.${data.issueType || policy.defaultIssueType}`),
+    product: t(`common:product.${data.product || policy.defaultProduct}`),
+  });
 }

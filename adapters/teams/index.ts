@@ -65,9 +65,9 @@ class Refused extends Error {
 }
 
 export function createTeamsPlatform(config: TeamsConfig, context: PlatformContext): Platform {
-  const { cases, clock, logger } = context;
+  const { cases, clock, logger, store, policy } = context;
   const adapter = createAdapter(config, logger);
-  const bot = createBot({ cases, clock, logger, azure: () => context.platform('azure') });
+  const bot = createBot({ cases, store, clock, policy, logger, azure: () => context.platform('azure') });
   const t = translator('en');
   const logRefusal = refusalLog(logger.child({ platform: 'teams' }));
   const rule = serviceUrlRule(config);
@@ -92,7 +92,7 @@ export function createTeamsPlatform(config: TeamsConfig, context: PlatformContex
   return {
     name: 'teams',
     notifier: guarded(
-      createTeamsNotifier(adapter, config.mode === 'authenticated' ? config.appId : undefined),
+      createTeamsNotifier(adapter, config.mode === 'authenticated' ? config.appId : undefined, policy),
       rule,
     ),
     routes: { handles: (pathname) => pathname === TEAMS_PATH, handle },

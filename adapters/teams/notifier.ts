@@ -1,25 +1,31 @@
 // The Teams Notifier: the case's card posted proactively (a new conversation in the channel, from the
 // stored channel reference and serviceUrl) and updated in place, and notices as replies in its thread.
-import { type Activity, type CloudAdapter, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import { translator } from '../../src/i18n/index.js';
-import { caseCardModel } from '../../src/messages/case-view.js';
-import { reminderText } from '../../src/messages/reminder-text.js';
+import { instantText } from '../../src/messages/format.js';
+import { noticeModel } from '../../src/messages/notice-view.js';
 import {
   type CardPost,
   type Notifier,
   NotifierError,
   type ThreadPost,
 } from '../../src/reminders/notifier.js';
+import type { Policy } from '../../src/sla/index.js';
 import type { CaseRecord } from '../../src/store/records.js';
-import { attachment, viewerTime } from './card-json.js';
+import { cardMessage, viewerTime } from './card-json.js';
 import { readCardPlace, teamsPlaceOf } from './card-place.js';
-import { caseCard, reminderCard } from './cards.js';
-import { readConversation, storedConversation, type TeamsConversation } from './conversation.js';
+import { noticeCardOf } from './cards.js';
+import { caseMessage } from './case-card.js';
+import { openerOf, readConversation, storedConversation, type TeamsConversation } from './conversation.js';
 import { postCaseCard } from './post-case.js';
 
 type Reference = Parameters<CloudAdapter['continueConversationAsync']>[1];
 
-export function createTeamsNotifier(adapter: CloudAdapter, appId: string | undefined): Notifier {
+export function createTeamsNotifier(
+  adapter: CloudAdapter,
+  appId: string | undefined,
+  policy: Policy,
+): Notifier {
   /** Runs `work` in a proactive turn; the connector's answer is kept (the adapter would swallow it). */
   async function inTurn(reference: Reference, work: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
@@ -43,12 +49,14 @@ export function createTeamsNotifier(adapter: CloudAdapter, appId: string | undef
     perChannelIntervalMs: 500,
     hasThread: (record) => readConversation(record.conversation) !== null,
 
-    async post({ record, notice }: ThreadPost): Promise<void> {
+    async post({ record, notice, timeZone }: ThreadPost): Promise<void> {
       const stored = requireThread(record);
       const t = translator(record.openedByLocale);
-      const reply = MessageFactory.attachment(
-        attachment(reminderCard(reminderText(t, notice, viewerTime))),
-      ) as Partial<Activity>;
+      const model = noticeModel(t, record, notice, {
+        when: viewerTime,
+        plain: (instant) => instantText(instant, timeZone, record.openedByLocale),
+      });
+      const reply = cardMessage(noticeCardOf(t, record.id, model), model.summary);
       await inTurn(stored.reference, async (context) => {
         // Replies go to the card: the continuation activity's id is what sendActivity replies to.
         context.activity.id = stored.activityId;
@@ -62,7 +70,7 @@ export function createTeamsNotifier(adapter: CloudAdapter, appId: string | undef
         throw NotifierError.permanent('channel_not_found', {
           message: `case ${record.id} has no Teams channel to post its card in`,
         });
-      const card = cardFor(record, view, place.openedByName);
+      const card = cardFor(record, view, place.openedByName, undefined, policy);
       let posted: TeamsConversation | undefined;
       await inTurn(place.place.reference, async (context) => {
         posted = await postCaseCard(context, teamsPlaceOf(place), card, place.openedByName);
@@ -73,8 +81,7 @@ export function createTeamsNotifier(adapter: CloudAdapter, appId: string | undef
 
     async updateCard({ record, view }: CardPost): Promise<void> {
       const stored = requireThread(record);
-      const card = cardFor(record, view, stored.openedByName);
-      const update = MessageFactory.attachment(attachment(card)) as Partial<Activity>;
+      const update = cardFor(record, view, stored.openedByName, stored, policy);
       await inTurn(stored.reference, async (context) => {
         await context.updateActivity({ ...update, id: stored.activityId });
       });
@@ -82,9 +89,21 @@ export function createTeamsNotifier(adapter: CloudAdapter, appId: string | undef
   };
 }
 
-function cardFor(record: CaseRecord, view: CardPost['view'], openedByName: string) {
-  const t = translator(record.openedByLocale);
-  return caseCard(t, caseCardModel(t, record.openedByLocale, view, openedByName));
+/** The card as its opener reads it, for everyone in the channel (a refresh gives each viewer theirs). */
+function cardFor(
+  record: CaseRecord,
+  view: CardPost['view'],
+  openedByName: string,
+  stored: TeamsConversation | undefined,
+  policy: Policy,
+): Partial<Activity> {
+  return caseMessage(translator(record.openedByLocale), view, {
+    locale: record.openedByLocale,
+    policy,
+    openedByName,
+    readerZone: stored?.openedByZone,
+    refreshFor: openerOf(stored),
+  });
 }
 
 /** A notice goes into its card's thread or nowhere: without a thread it waits. */

@@ -1,9 +1,7 @@
 // Posts a new case's card: in a team channel as a new conversation (its thread is the case's),
 // elsewhere (group chat, personal, the Emulator) into the conversation itself.
-import { type Activity, type ConversationParameters, MessageFactory, TurnContext } from 'botbuilder';
+import { type Activity, type ConversationParameters, TurnContext } from 'botbuilder';
 import type { TeamsPlace } from './activity.js';
-import type { AdaptiveCard } from './card-json.js';
-import { attachment } from './card-json.js';
 import type { TeamsConversation } from './conversation.js';
 
 /** The part of the Bot Connector client this needs (botframework-connector's ConnectorClient). */
@@ -16,10 +14,10 @@ interface ConversationsClient {
 export async function postCaseCard(
   context: TurnContext,
   place: TeamsPlace,
-  card: AdaptiveCard,
+  card: Partial<Activity>,
   openedByName: string,
 ): Promise<TeamsConversation> {
-  const message = MessageFactory.attachment(attachment(card)) as Activity;
+  const message = card as Activity;
   const here = TurnContext.getConversationReference(context.activity);
   if (!place.teamsChannelId) {
     const sent = await context.sendActivity(message);

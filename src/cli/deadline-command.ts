@@ -7,9 +7,18 @@ import {
   isInterfaceLocale,
   translator,
 } from '../i18n/index.js';
-import { assessmentText } from '../messages/assessment-text.js';
 import { errorText } from '../messages/errors.js';
-import { evaluate, type Policy, readInstant, SlaFailure, type SlaInput } from '../sla/index.js';
+import { CHECK_FACTS, factsOf, headingText } from '../messages/facts.js';
+import { instantText } from '../messages/format.js';
+import { warningText } from '../messages/warnings.js';
+import {
+  type Assessment,
+  evaluate,
+  type Policy,
+  readInstant,
+  SlaFailure,
+  type SlaInput,
+} from '../sla/index.js';
 import { type CliIo, EXIT_OK, UsageError } from './io.js';
 import { localeFlag } from './locale-flag.js';
 import { displayWidth, padToWidth } from './text-width.js';
@@ -116,18 +125,20 @@ function instantFlag(
   return value === undefined || value.trim().toLowerCase() === 'now' ? now : readInstant(value, code);
 }
 
-function render(t: TFunction, locale: string, assessment: Parameters<typeof assessmentText>[2]): string {
-  const text = assessmentText(t, locale, assessment);
-  const rows: Array<[string, string]> = [
-    [t('cli:deadline.deadline'), text.deadline],
-    [t('cli:deadline.timeLeft'), text.timeLeft],
-    [t('cli:deadline.response'), text.response],
-    [t('cli:deadline.alternative'), text.alternative],
-    [t('cli:deadline.clock'), text.clock],
-  ];
+function render(t: TFunction, locale: string, assessment: Assessment): string {
+  const when = (instant: number) => instantText(instant, assessment.timeZone, locale);
+  const rows = factsOf({ t, assessment, when }, CHECK_FACTS).map(
+    ({ label, value }) => [label, value] as const,
+  );
   const width = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
-  const lines = [text.heading, ...rows.map(([label, value]) => `${padToWidth(label, width)}${value}`)];
-  if (text.warnings.length)
-    lines.push(t('cli:deadline.warnings'), ...text.warnings.map((warning) => `  • ${warning}`));
+  const lines = [
+    headingText(t, assessment),
+    ...rows.map(([label, value]) => `${padToWidth(label, width)}${value}`),
+  ];
+  if (assessment.warnings.length)
+    lines.push(
+      t('cli:deadline.warnings'),
+      ...assessment.warnings.map((warning) => `  • ${warningText(t, warning)}`),
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -2,14 +2,14 @@
 // {{placeholder}} showing, and the reader's language stays apart from the support response language.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseCard } from '../../adapters/teams/cards.js';
+import { caseCard } from '../../adapters/teams/case-card.js';
 import { parseReminderPlan } from '../../src/cases/reminder-config.js';
 import { CaseService } from '../../src/cases/service.js';
 import type { CaseView } from '../../src/cases/types.js';
 import { main } from '../../src/cli.js';
 import { INTERFACE_LANGUAGES, translator } from '../../src/i18n/index.js';
-import { caseCardModel } from '../../src/messages/case-view.js';
 import { reminderText, type ThreadNotice } from '../../src/messages/reminder-text.js';
+import { azurePolicy } from '../../src/sla/index.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { cardProblems, cardText } from '../support/adaptive-cards.js';
@@ -125,7 +125,7 @@ describe('Teams cards in every language', () => {
 
   test.each(INTERFACE_LANGUAGES)('%s: the case card and its reminders', (language) => {
     const t = translator(language);
-    const card = caseCard(t, caseCardModel(t, language, view, 'Ann'));
+    const card = caseCard(t, view, { locale: language, policy: azurePolicy, openedByName: 'Ann' });
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).not.toMatch(LEAK);
     expect(cardText(card)).toContain(t('common:language.ja'));

@@ -4,9 +4,10 @@
 import { expect, test } from 'vitest';
 import type { CaseView } from '../../src/cases/types.js';
 import { INTERFACE_LANGUAGES, translator } from '../../src/i18n/index.js';
-import { caseCardModel } from '../../src/messages/case-view.js';
+import { type CardAction, caseCardModel } from '../../src/messages/case-view.js';
 import { instantText } from '../../src/messages/format.js';
-import { reminderText, type ThreadNotice } from '../../src/messages/reminder-text.js';
+import { noticeModel } from '../../src/messages/notice-view.js';
+import type { ThreadNotice } from '../../src/messages/reminder-text.js';
 import { azurePolicy, evaluate, type SlaInput } from '../../src/sla/index.js';
 import type { CaseRecord } from '../../src/store/records.js';
 
@@ -51,18 +52,33 @@ function caseView(): CaseView {
 
 function render(language: string, view: CaseView): string {
   const t = translator(language);
-  const card = caseCardModel(t, language, view, 'Ann');
   const when = (instant: number) => instantText(instant, view.assessment.timeZone, language);
+  // The reader is in New York: the customer's own time shows beside the deadline.
+  const card = caseCardModel(t, view, {
+    locale: language,
+    policy: azurePolicy,
+    openedByName: 'Ann',
+    when,
+    readerZone: 'America/New_York',
+  });
+  const { lead } = card;
   const deadline = view.assessment.deadline;
-  const fraction: ThreadNotice = { kind: 'fraction', fraction: 0.75, remainingMinutes: 15, deadline };
-  const breach: ThreadNotice = { kind: 'breach', deadline };
-  const waiting: ThreadNotice = { kind: 'waiting', since: openedAt, to: 'B' };
+  const notices: Array<[string, ThreadNotice]> = [
+    ['🔔', { kind: 'fraction', fraction: 0.75, remainingMinutes: 15, deadline }],
+    ['⏳', { kind: 'waiting', since: openedAt, to: 'B' }],
+    ['🚨', { kind: 'breach', deadline }],
+  ];
+  const button = (action: CardAction) =>
+    `[${action.label}]${action.confirm ? ` (${action.confirm.title} ${action.confirm.text} [${action.confirm.yes}] [${action.confirm.no}])` : ''}`;
   return [
     `## ${language}`,
     '',
+    `**${lead.badge}** · **${lead.detail}**  `,
+    `${lead.deadline}  `,
+    `_${lead.customerTime}_`,
+    '',
     `**${card.title}**  `,
-    `${card.heading}  `,
-    `**${t('slack:card.deadline')}:** ${card.deadlineText} · ${card.stateLabel}`,
+    `${card.heading}`,
     '',
     ...card.facts.map((fact) => `- **${fact.label}:** ${fact.value}`),
     '',
@@ -70,11 +86,17 @@ function render(language: string, view: CaseView): string {
     '',
     `_${card.openedByLine}_`,
     '',
-    card.actions.map((action) => `[${action.label}]`).join(' '),
+    `${card.primary ? button(card.primary) : ''} ${t('cards:action.more')} ${card.more.map(button).join(' ')}`,
     '',
-    `- 🔔 ${reminderText(t, fraction, when)}`,
-    `- ⏳ ${reminderText(t, waiting, when)}`,
-    `- 🚨 ${reminderText(t, breach, when)}`,
+    `Notification: ${card.summary}`,
+    '',
+    ...notices.flatMap(([icon, notice]) => {
+      const model = noticeModel(t, view.record, notice, { when, plain: when });
+      return [
+        `- ${icon} **${model.heading}**  `,
+        `  ${model.text}${model.todo ? `  \n  _${model.todo}_` : ''}${model.action ? `  \n  ${button(model.action)}` : ''}`,
+      ];
+    }),
     '',
   ].join('\n');
 }

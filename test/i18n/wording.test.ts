@@ -26,6 +26,10 @@ const SAME_IN_SLACK_AND_TEAMS: Array<[string, string]> = [
   ['slack:modal.commit.no', 'teams:form.commit24x7.no'],
   ['slack:modal.label.issue_type', 'teams:form.issueType.label'],
   ['slack:modal.label.product', 'teams:form.product.label'],
+  ['slack:modal.more', 'teams:form.more'],
+  ['slack:modal.defaults', 'teams:form.defaults'],
+  ['slack:modal.defaultLanguage', 'teams:form.defaultLanguage'],
+  ['slack:modal.defaultZone', 'teams:form.defaultZone'],
 ];
 
 const text = (texts: Map<string, string>, key: string): string => {

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswer, helpAnswer, listAnswer } from '../../../adapters/slack/answers.js';
 import { caseCard } from '../../../adapters/slack/card.js';
 import { homeView } from '../../../adapters/slack/home.js';
-import { caseModal } from '../../../adapters/slack/modal.js';
-import { blockOfError } from '../../../adapters/slack/modal-submission.js';
+import { caseModal, FIELD } from '../../../adapters/slack/modal.js';
 import { respondAtModal } from '../../../adapters/slack/respond-at.js';
 import type { CaseView } from '../../../src/cases/types.js';
+import { CASE_FIELDS } from '../../../src/chat/form.js';
+import { fieldOfFailure } from '../../../src/chat/form-errors.js';
 import { INTERFACE_LANGUAGES, translator } from '../../../src/i18n/index.js';
-import { azurePolicy, evaluate, type SlaInput } from '../../../src/sla/index.js';
+import { azurePolicy, evaluate, type SlaErrorInfo, type SlaInput } from '../../../src/sla/index.js';
 import type { CaseRecord } from '../../../src/store/records.js';
 import { LEAK } from '../../i18n/leak.js';
 import { blockKitProblems } from '../../support/slack-limits.js';
@@ -15,6 +16,7 @@ import { blockKitProblems } from '../../support/slack-limits.js';
 const AT = Date.parse('2026-03-25T09:00:00+01:00');
 // Every interface language: labels must fit Slack's limits in each (a modal title is 24 characters).
 const LANGUAGES = [...INTERFACE_LANGUAGES];
+const CARD = { policy: azurePolicy, readerZone: 'America/New_York' };
 
 function view(overrides: Partial<CaseRecord> = {}, input: Partial<SlaInput> = {}): CaseView {
   const full: SlaInput = {
@@ -56,8 +58,13 @@ describe("Block Kit within Slack's limits", () => {
 
     it(`no raw key or unfilled placeholder shows (${language})`, () => {
       const surfaces = [
-        caseCard(t, language, view({})),
-        caseModal(t, { channel: 'C1', language }, { locale: 'de-DE', timeZone: 'Europe/Berlin', now: AT }),
+        caseCard(t, language, view({}), CARD),
+        caseModal(t, { channel: 'C1', language }, { values: {}, policy: azurePolicy, now: AT }),
+        caseModal(
+          t,
+          { channel: 'C1', language, more: true, from: '1: x' },
+          { values: {}, policy: azurePolicy, now: AT },
+        ),
         homeView(t, language, [view({})]),
         homeView(t, language, []),
         helpAnswer(t, 'frobnicate'),
@@ -66,12 +73,27 @@ describe("Block Kit within Slack's limits", () => {
     });
 
     it(`the case modal (${language})`, () => {
-      const modal = caseModal(
-        t,
-        { channel: 'C1', language },
-        { locale: 'nl-NL', timeZone: 'Europe/Amsterdam', now: AT },
-      );
+      const modal = caseModal(t, { channel: 'C1', language }, { values: {}, policy: azurePolicy, now: AT });
       expect(blockKitProblems(modal, 'modal')).toEqual([]);
+      const every = caseModal(
+        t,
+        { channel: 'C1', language, more: true, from: `${'9'.repeat(40)}: ${'x'.repeat(250)}` },
+        {
+          values: {
+            caseNumber: '9'.repeat(400),
+            title: 't'.repeat(400),
+            language: 'de',
+            timeZone: 'Europe/Berlin',
+          },
+          policy: azurePolicy,
+          now: AT,
+          errors: {
+            fields: Object.fromEntries(CASE_FIELDS.map((field) => [field, 'w'.repeat(3000)])),
+            general: ['g'.repeat(3000)],
+          },
+        },
+      );
+      expect(blockKitProblems(every, 'modal')).toEqual([]);
       expect(respondAtModal(t, { caseId: 'x', channel: 'C1', ts: '1.2', language }, AT)).toBeTruthy();
       expect(
         blockKitProblems(respondAtModal(t, { caseId: 'x', channel: 'C1', ts: '1.2', language }, AT), 'modal'),
@@ -80,9 +102,9 @@ describe("Block Kit within Slack's limits", () => {
 
     it(`the case card with a very long title, open and closed (${language})`, () => {
       const long = view({ title: 'x'.repeat(400), caseNumber: '9'.repeat(40) });
-      expect(blockKitProblems(caseCard(t, language, long), 'message')).toEqual([]);
+      expect(blockKitProblems(caseCard(t, language, long, CARD), 'message')).toEqual([]);
       const closed = view({ state: 'closed' });
-      const card = caseCard(t, language, closed);
+      const card = caseCard(t, language, closed, CARD);
       expect(blockKitProblems(card, 'message')).toEqual([]);
       expect(JSON.stringify(card.blocks)).toContain('case_reopen');
     });
@@ -92,6 +114,7 @@ describe("Block Kit within Slack's limits", () => {
         t,
         language,
         view({}, { severity: 'B', commit24x7: true, language: 'ja', country: 'JP' }),
+        CARD,
       );
       expect(blockKitProblems(card, 'message')).toEqual([]);
     });
@@ -160,13 +183,17 @@ describe("Block Kit within Slack's limits", () => {
   });
 });
 
-describe('which field an SLA error belongs to', () => {
-  it('maps each code to its block', () => {
-    expect(blockOfError({ code: 'unknown_country', params: {} })).toBe('country');
-    expect(blockOfError({ code: 'severity_not_available', params: {} })).toBe('severity');
-    expect(blockOfError({ code: 'time_zone_required', params: {} })).toBe('time_zone');
-    expect(blockOfError({ code: 'out_of_scope', params: { field: 'product' } })).toBe('product');
-    expect(blockOfError({ code: 'out_of_scope', params: { field: 'issueType' } })).toBe('issue_type');
-    expect(blockOfError({ code: 'invalid_language', params: {} })).toBe('language');
+describe('which block an SLA error shows under', () => {
+  it('maps each code to its field (the kit) and each field to its block', () => {
+    const blockOf = (error: SlaErrorInfo) => {
+      const field = fieldOfFailure({ kind: 'sla', error });
+      return field ? FIELD[field] : null;
+    };
+    expect(blockOf({ code: 'unknown_country', params: {} })).toBe('country');
+    expect(blockOf({ code: 'severity_not_available', params: {} })).toBe('severity');
+    expect(blockOf({ code: 'time_zone_required', params: {} })).toBe('time_zone');
+    expect(blockOf({ code: 'out_of_scope', params: { field: 'product' } })).toBe('product');
+    expect(blockOf({ code: 'out_of_scope', params: { field: 'issueType' } })).toBe('issue_type');
+    expect(blockOf({ code: 'invalid_language', params: {} })).toBe('language');
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseCheck, parseSlaCommand } from '../../../adapters/slack/commands.js';
+import {
+  parseCheck as parseCheckWith,
+  parseSlaCommand as parseWith,
+  planNames,
+} from '../../../adapters/slack/commands.js';
+import { azurePolicy } from '../../../src/sla/index.js';
+
+// The adapter takes the plan names from the policy it runs; the tests run the built-in one.
+const PLANS = planNames(azurePolicy);
+const parseSlaCommand = (text: string) => parseWith(text, PLANS);
+const parseCheck = (words: readonly string[]) => parseCheckWith(words, PLANS);
 
 const check = (text: string) => {
   const parsed = parseSlaCommand(text);

@@ -85,7 +85,7 @@ async function failure(promise: Promise<void>): Promise<NotifierError> {
 
 describe('the Slack notifier', () => {
   it("posts a reminder as a reply in the card's thread, with the deadline token", async () => {
-    await slackNotifier(slackClients(config(), noStore)).post(breachPost());
+    await slackNotifier(slackClients(config(), noStore), azurePolicy).post(breachPost());
     const [post] = slack.callsTo('chat.postMessage');
     expect(post?.body).toMatchObject({ channel: 'C1', thread_ts: '1774600000.000001' });
     expect(String(post?.body.text)).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+>/);
@@ -95,7 +95,7 @@ describe('the Slack notifier', () => {
   // Changed on purpose (issue 9): a notice never goes top-level; without a thread it waits.
   it('never posts in the channel when the card was never posted: the notice waits for its thread', async () => {
     const thrown = await failure(
-      slackNotifier(slackClients(config(), noStore)).post(
+      slackNotifier(slackClients(config(), noStore), azurePolicy).post(
         breachPost({ ...record, conversation: { channel: 'C1' } }),
       ),
     );
@@ -112,7 +112,9 @@ describe('the Slack notifier', () => {
   ]) {
     it(`${error} is permanent`, async () => {
       slack.fail('chat.postMessage', { error });
-      const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(breachPost()));
+      const thrown = await failure(
+        slackNotifier(slackClients(config(), noStore), azurePolicy).post(breachPost()),
+      );
       expect(thrown.kind).toBe('permanent');
       expect(thrown.reason).toBe(error);
     });
@@ -121,7 +123,9 @@ describe('the Slack notifier', () => {
   it('429 is transient with Retry-After, reported at once instead of waited out', async () => {
     slack.fail('chat.postMessage', { status: 429, retryAfter: 7 });
     const started = Date.now();
-    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(breachPost()));
+    const thrown = await failure(
+      slackNotifier(slackClients(config(), noStore), azurePolicy).post(breachPost()),
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     expect(thrown).toMatchObject({ kind: 'transient', reason: 'rate_limited', retryAfterMs: 7000 });
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
@@ -129,7 +133,9 @@ describe('the Slack notifier', () => {
 
   it('a server error is transient', async () => {
     slack.fail('chat.postMessage', { status: 503 });
-    const thrown = await failure(slackNotifier(slackClients(config(), noStore)).post(breachPost()));
+    const thrown = await failure(
+      slackNotifier(slackClients(config(), noStore), azurePolicy).post(breachPost()),
+    );
     expect(thrown.kind).toBe('transient');
   });
 
@@ -139,16 +145,18 @@ describe('the Slack notifier', () => {
         key === 'team:T1' ? { team: { id: 'T1' }, bot: { token: 'xoxb-installed' } } : null,
     } as unknown as Store;
     const oauth = config({ botToken: undefined, clientId: 'c', clientSecret: 's', stateSecret: 'x' });
-    await slackNotifier(slackClients(oauth, installed)).post(breachPost());
+    await slackNotifier(slackClients(oauth, installed), azurePolicy).post(breachPost());
     expect(slack.callsTo('chat.postMessage')[0]?.token).toBe('xoxb-installed');
     const thrown = await failure(
-      slackNotifier(slackClients(oauth, installed)).post(breachPost({ ...record, tenantId: 'T2' })),
+      slackNotifier(slackClients(oauth, installed), azurePolicy).post(
+        breachPost({ ...record, tenantId: 'T2' }),
+      ),
     );
     expect(thrown).toMatchObject({ kind: 'permanent', reason: 'bot_removed' });
   });
 
   it("keeps the notice's key in the message metadata, and finds it in the thread before posting again", async () => {
-    const notifier = slackNotifier(slackClients(config(), noStore));
+    const notifier = slackNotifier(slackClients(config(), noStore), azurePolicy);
     slack.messages.push({ channel: 'CMETA', ts: '1800000000.000001', text: 'card' });
     const inThread = {
       ...record,
@@ -172,10 +180,12 @@ describe('the Slack notifier', () => {
 
   it('without the history scopes it cannot tell, and says "not there" instead of failing', async () => {
     slack.fail('conversations.replies', { error: 'missing_scope' });
-    expect(await slackNotifier(slackClients(config(), noStore)).findPost?.(breachPost())).toBe(false);
+    expect(await slackNotifier(slackClients(config(), noStore), azurePolicy).findPost?.(breachPost())).toBe(
+      false,
+    );
     slack.fail('conversations.replies', { status: 503 });
     const thrown = await failure(
-      slackNotifier(slackClients(config(), noStore))
+      slackNotifier(slackClients(config(), noStore), azurePolicy)
         .findPost?.(breachPost())
         .then(() => {}) ?? Promise.resolve(),
     );
@@ -183,7 +193,7 @@ describe('the Slack notifier', () => {
   });
 
   it('posts a case card with its metadata, finds it again, and updates it in place', async () => {
-    const notifier = slackNotifier(slackClients(config(), noStore));
+    const notifier = slackNotifier(slackClients(config(), noStore), azurePolicy);
     const unposted = { ...record, id: 'case-card', channelId: 'CCARD', conversation: { channel: 'CCARD' } };
     const view = {
       record: unposted,

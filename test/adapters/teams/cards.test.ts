@@ -2,20 +2,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewerTime } from '../../../adapters/teams/card-json.js';
 import {
-  caseCard,
   helpCard,
   listCard,
   noticeCard,
+  noticeCardOf,
   previewCard,
-  reminderCard,
+  welcomeCard,
 } from '../../../adapters/teams/cards.js';
-import { defaultValues, type FormErrors, formCard } from '../../../adapters/teams/form.js';
+import { caseCard } from '../../../adapters/teams/case-card.js';
+import { formCard } from '../../../adapters/teams/form.js';
 import { parseReminderPlan } from '../../../src/cases/reminder-config.js';
 import { CaseService } from '../../../src/cases/service.js';
 import type { Actor, CaseResult, CaseView } from '../../../src/cases/types.js';
+import { CASE_FIELDS } from '../../../src/chat/form.js';
+import type { FormErrors } from '../../../src/chat/form-errors.js';
 import { translator } from '../../../src/i18n/index.js';
-import { caseCardModel } from '../../../src/messages/case-view.js';
-import { reminderText, type ThreadNotice } from '../../../src/messages/reminder-text.js';
+import { noticeModel } from '../../../src/messages/notice-view.js';
+import type { ThreadNotice } from '../../../src/messages/reminder-text.js';
+import { azurePolicy } from '../../../src/sla/index.js';
 import { openStore } from '../../../src/store/open.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardProblems, cardText } from '../../support/adaptive-cards.js';
@@ -98,34 +102,23 @@ async function caseViews(): Promise<Record<string, CaseView>> {
 describe.each(LOCALES)('cards in %s', (locale) => {
   const t = translator(locale);
 
-  it('the forms, empty and with an error beside every field', () => {
-    const every: FormErrors = Object.fromEntries(
-      [
-        'caseNumber',
-        'title',
-        'plan',
-        'severity',
-        'country',
-        'subdivision',
-        'timeZone',
-        'language',
-        'commit24x7',
-        'openedAt',
-        'issueType',
-        'product',
-      ].map((field) => [field, 'wrong']),
-    );
+  it('the forms, empty and with an error beside every field and in the summary', () => {
+    const every: FormErrors = {
+      fields: Object.fromEntries(CASE_FIELDS.map((field) => [field, 'wrong'])),
+      general: ['Someone else changed this case at the same moment: try again.'],
+    };
+    const data = { title: 'Title', plan: 'premier', country: 'NL', from: '1: VMs down' };
     for (const command of ['trackCase', 'checkSla'] as const) {
-      expect(cardProblems(formCard(t, command, defaultValues(locale, 'Europe/Amsterdam', 'Title')))).toEqual(
+      expect(cardProblems(formCard(t, { command, data, policy: azurePolicy }))).toEqual([]);
+      expect(cardProblems(formCard(t, { command, data: {}, policy: azurePolicy, errors: every }))).toEqual(
         [],
       );
-      expect(cardProblems(formCard(t, command, {}, every))).toEqual([]);
     }
   });
 
   it('the case card in every state', async () => {
     for (const [name, view] of Object.entries(await caseViews())) {
-      const card = caseCard(t, caseCardModel(t, locale, view, 'Ann'));
+      const card = caseCard(t, view, { locale, policy: azurePolicy, openedByName: 'Ann' });
       expect({ name, problems: cardProblems(card) }).toEqual({ name, problems: [] });
     }
   });
@@ -138,7 +131,7 @@ describe.each(LOCALES)('cards in %s', (locale) => {
       openedAt: T0,
     });
     if (!evaluation.ok) throw new Error(evaluation.error.code);
-    expect(cardProblems(previewCard(t, locale, evaluation.assessment))).toEqual([]);
+    expect(cardProblems(previewCard(t, evaluation.assessment))).toEqual([]);
   });
 
   it('every reminder and warning', () => {
@@ -154,9 +147,11 @@ describe.each(LOCALES)('cards in %s', (locale) => {
       { kind: 'warning', code: 'contact_details', to: null, reason: null },
       { kind: 'note', event: 'responded', actor: 'Azure', data: {} },
     ];
+    const record = { id: 'case-1', caseNumber: '1', title: 'VMs down' } as Parameters<typeof noticeModel>[1];
     for (const notice of notices) {
       const { kind } = notice;
-      const card = reminderCard(reminderText(t, notice, viewerTime));
+      const model = noticeModel(t, record, notice, { when: viewerTime, plain: String });
+      const card = noticeCardOf(t, record.id, model);
       expect({ kind, problems: cardProblems(card) }).toEqual({ kind, problems: [] });
       expect(cardText(card)).not.toMatch(/Invalid|NaN|undefined/);
     }
@@ -168,7 +163,8 @@ describe.each(LOCALES)('cards in %s', (locale) => {
       listCard(t, []),
       listCard(t, views),
       helpCard(t),
-      noticeCard(t('teams:error.conflict')),
+      welcomeCard(t),
+      noticeCard(t('chat:failure.conflict')),
     ]) {
       expect(cardProblems(card)).toEqual([]);
     }

@@ -24,7 +24,10 @@ const interact = (payload: unknown) => sendSigned(`${h.server.url}/slack/events`
 
 /** The TextBlock right after an input: where the Teams form shows that field's error. */
 function errorAfter(task: Task, id: string): string | undefined {
-  const body = task.task.value.card.content.body;
+  // The fields under "More options" sit in a container: read them in their place.
+  const body = task.task.value.card.content.body.flatMap((e) =>
+    Array.isArray(e.items) ? [e, ...(e.items as Array<Record<string, unknown>>)] : [e],
+  );
   const next = body[body.findIndex((e) => e.id === id) + 1];
   return next?.type === 'TextBlock' && next.color === 'attention' ? String(next.text) : undefined;
 }
@@ -42,12 +45,16 @@ describe.concurrent('inputs a person gets wrong', () => {
       }),
     };
     const answer = await interact(viewSubmission(view));
-    expect(answer.json<{ response_action: string; errors: Record<string, string> }>()).toEqual({
-      response_action: 'errors',
-      errors: {
-        opened_at: 'That time is in the future: choose when the request was submitted to Microsoft.',
-      },
-    });
+    // Issue 14: the modal comes back (response_action update) with the problem under its field and in
+    // the summary at the top; the failure's words are one table for Slack and Teams.
+    const body = answer.json<{ response_action: string; view: { blocks: Array<Record<string, unknown>> } }>();
+    expect(body.response_action).toBe('update');
+    const under = body.view.blocks.find((block) => block.block_id === 'error:opened_at') as {
+      elements: Array<{ text: string }>;
+    };
+    expect(under.elements[0]?.text).toBe(
+      ':x: That time is in the future: give the date and time the request was submitted to Microsoft.',
+    );
     expect(await h.server.cases.list({ tenantId: 'T1', channelId: 'CFUTURE' })).toEqual([]);
   });
 
@@ -80,11 +87,11 @@ describe.concurrent('inputs a person gets wrong', () => {
       );
     const before = await respondAt(Date.now() - 60 * MINUTE, 'VRESP1');
     expect(before.json<{ errors: Record<string, string> }>().errors).toEqual({
-      responded_at: 'That time is before the case was opened: choose the moment Microsoft responded.',
+      responded_at: 'That time is before the case was opened: give the moment Microsoft first responded.',
     });
     const future = await respondAt(Date.now() + 60 * MINUTE, 'VRESP2');
     expect(future.json<{ errors: Record<string, string> }>().errors).toEqual({
-      responded_at: 'That time is in the future: choose the moment Microsoft responded.',
+      responded_at: 'That time is in the future: give the moment Microsoft first responded.',
     });
     expect((await h.server.cases.get('T1', id))?.record.state).toBe('open');
 
@@ -92,10 +99,10 @@ describe.concurrent('inputs a person gets wrong', () => {
     expect(answered.text).toBe('');
     const card = await eventually(() => {
       const update = h.slack.callsTo('chat.update').find((call) => call.body.ts === ts);
-      expect(JSON.stringify(update?.body.blocks)).toMatch(/First response recorded: met/);
+      expect(JSON.stringify(update?.body.blocks)).toMatch(/Met by 40 minutes/);
       return update;
     });
-    // The answered card still offers Close beside Reopen, and closing works.
+    // The answered card still offers Close (and undoing the response in its menu), and closing works.
     const close = JSON.stringify(card?.body.blocks).match(/"action_id":"case_close"/);
     expect(close).not.toBeNull();
     await interact(
@@ -126,7 +133,7 @@ describe.concurrent('inputs a person gets wrong', () => {
     );
     const task = response.body as Task;
     expect(errorAfter(task, 'openedTime')).toBe(
-      'De opening kan niet in de toekomst liggen: geef de datum en tijd waarop de aanvraag bij Microsoft is ingediend, of laat beide leeg voor nu.',
+      'Dat tijdstip ligt in de toekomst: geef de datum en tijd op waarop de aanvraag bij Microsoft is ingediend.',
     );
     expect(errorAfter(task, 'caseNumber')).toBeUndefined();
     expect((await h.server.cases.list({ tenantId: TENANT })).map((v) => v.record.caseNumber)).not.toContain(
@@ -170,7 +177,9 @@ describe.concurrent('inputs a person gets wrong', () => {
       expect(reply).toBeDefined();
       return cardText(cardsIn(reply?.body)[0]);
     });
-    expect(notice).toBe('De eerste reactie kan niet vóór het indienen van de aanvraag liggen.');
+    expect(notice).toBe(
+      'Dat tijdstip ligt vóór het indienen van de aanvraag: geef het moment op waarop Microsoft voor het eerst reageerde.',
+    );
     expect((await h.server.cases.get(TENANT, id))?.record.state).toBe('open');
   });
 });

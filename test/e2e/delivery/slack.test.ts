@@ -113,7 +113,7 @@ describe.concurrent('every notice in its case thread, on time, once', () => {
     expect(passed[0]).toMatch(/passed 37 days 23 hours ago, and no response is recorded\.$/);
     expect(replies.filter((text) => /% of the first-response time|left until/.test(text))).toEqual([]);
     const card = h.slack.messages.find((m) => m.channel === channel && m.ts === ts);
-    expect(JSON.stringify(card?.blocks)).toMatch(/breached/);
+    expect(JSON.stringify(card?.blocks)).toMatch(/Breached/);
   }, 60_000);
 
   it('the card shows the breach by itself when the deadline passes, and the breach is said once', async () => {
@@ -130,7 +130,7 @@ describe.concurrent('every notice in its case thread, on time, once', () => {
       expect(update).toBeDefined();
       return update;
     }, 30_000);
-    expect(JSON.stringify(updated?.body.blocks)).toMatch(/breached/);
+    expect(JSON.stringify(updated?.body.blocks)).toMatch(/Breached/);
     await settled(new Set([caseId]));
     const replies = h.slack.replies(channel, ts).map((m) => m.text);
     expect(replies.filter((text) => /The first-response deadline \(.*\) has passed/.test(text))).toHaveLength(
@@ -163,8 +163,9 @@ describe.concurrent('every notice in its case thread, on time, once', () => {
     expect(card.metadata).toEqual({ event_type: 'sla_bot_case', event_payload: { case_id: id } });
     expect(JSON.stringify(card.blocks)).toMatch(/Storage account throttled/);
     await settled(new Set([id]));
+    // A warning's text (what notifications show) names its case before what to do.
     expect(h.slack.replies(channel, ts).map((m) => m.text)).toContain(
-      'Make sure Microsoft has correct contact details.',
+      'Case 2603250010009999: Storage account throttled · Make sure Microsoft has correct contact details.',
     );
 
     const responded = await h.server.cases.recordResponse('T1', id, azure, Date.now() - 60_000);
@@ -174,7 +175,7 @@ describe.concurrent('every notice in its case thread, on time, once', () => {
         "Azure recorded Microsoft's first response.",
       );
       const update = h.slack.callsTo('chat.update').find((call) => call.body.ts === ts);
-      expect(JSON.stringify(update?.body.blocks)).toMatch(/First response recorded: met/);
+      expect(JSON.stringify(update?.body.blocks)).toMatch(/Met by/);
     }, 30_000);
     expect(h.slack.messages.filter((m) => m.channel === channel && !m.threadTs)).toHaveLength(1);
   }, 60_000);

@@ -93,9 +93,10 @@ describe.concurrent('every notice in its case thread, in Teams', () => {
     for (const [id, stored] of threads) {
       expect((await h.server.store.getCase(TENANT, id))?.flag).toBeNull();
       const texts = repliesTo(stored).map((call) => cardText(cardsIn(call.body)[0]));
+      // Each warning names its case above its sentence.
       expect(texts.sort()).toEqual([
-        'Make sure Microsoft has correct contact details.',
-        expect.stringMatching(/^Microsoft may lower the severity to B/),
+        expect.stringMatching(/^⚠️ Check this · Case .*\nMake sure Microsoft has correct contact details\.$/),
+        expect.stringMatching(/^⚠️ Severity at risk · Case .*\nMicrosoft may lower the severity to B/),
       ]);
     }
     // Nothing posted anywhere but the threads of these cards.
@@ -135,8 +136,8 @@ describe.concurrent('every notice in its case thread, in Teams', () => {
     expect(cardText(cardsIn(create?.body)[0])).toMatch(/Opened by Azure/);
     expect(stored.reference.conversation.id).toBe(`${channel};messageid=${stored.activityId}`);
     await settled(new Set([id]));
-    expect(repliesTo(stored).map((call) => cardText(cardsIn(call.body)[0]))).toContain(
-      'Make sure Microsoft has correct contact details.',
+    expect(repliesTo(stored).map((call) => cardText(cardsIn(call.body)[0]))).toContainEqual(
+      expect.stringMatching(/\nMake sure Microsoft has correct contact details\.$/),
     );
 
     await h.server.cases.recordResponse(TENANT, id, azure, Date.now() - MINUTE);
@@ -144,7 +145,7 @@ describe.concurrent('every notice in its case thread, in Teams', () => {
       const notes = repliesTo(stored).map((call) => call.body.text ?? cardText(cardsIn(call.body)[0]));
       expect(notes).toContain("Azure recorded Microsoft's first response.");
       const update = h.connector.updates().find((call) => call.activityId === stored.activityId);
-      expect(cardText(cardsIn(update?.body)[0])).toMatch(/First response recorded: met/);
+      expect(cardText(cardsIn(update?.body)[0])).toMatch(/Met by/);
     }, 30_000);
   }, 60_000);
 
@@ -168,7 +169,7 @@ describe.concurrent('every notice in its case thread, in Teams', () => {
       expect(found).toBeDefined();
       return found;
     }, 30_000);
-    expect(cardText(cardsIn(update?.body)[0])).toMatch(/breached/);
+    expect(cardText(cardsIn(update?.body)[0])).toMatch(/Breached/);
     await eventually(() =>
       expect(
         repliesTo(stored).filter((call) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../support/slack-limits.js';
 import { viewSubmission } from '../../support/slack-requests.js';
 import {
   caseHarness,
@@ -6,6 +7,7 @@ import {
   press as pressIn,
   resetBetweenTests,
   type SubmitOptions,
+  shownAgain,
   submit as submitIn,
 } from './case-steps.js';
 import { type CaseFields, caseValues, GOOD_CASE } from './case-values.js';
@@ -24,34 +26,42 @@ const press = (action: Record<string, unknown>, where: { channel: string; ts: st
   pressIn(h, action, where, user);
 
 describe('the case modal submission', () => {
-  it('keeps the form and says inline what the form is missing', async () => {
+  // Issue 14: the form comes back with a summary at the top as well as each problem under its field
+  // (`response_action: update`; Slack's own `errors` can only do the latter), the values kept.
+  it('keeps the form and says at the top and under each field what the form is missing', async () => {
     const response = await submit({ ...GOOD_CASE, caseNumber: '', title: '' });
     expect(response.status).toBe(200);
-    const body = response.json<{ response_action: string; errors: Record<string, string> }>();
-    expect(body.response_action).toBe('errors');
-    expect(Object.keys(body.errors).sort()).toEqual(['case_number', 'title']);
+    const again = shownAgain(response);
+    expect(Object.keys(again.errors).sort()).toEqual(['case_number', 'title']);
+    expect(again.summary).toBe(
+      ':warning: *2 things to fix before the case can be saved:*\n' +
+        '• Case number: Give the case number, for example 2603270010001234.\n' +
+        '• Title: Give the case a short title.',
+    );
+    const country = again.view.blocks.find((block) => block.block_id === 'country') as unknown as {
+      element: { initial_value?: string };
+    };
+    expect(country.element.initial_value).toBe('NL');
+    expect(blockKitProblems(again.view, 'modal')).toEqual([]);
     expect(await h.server.cases.list({ tenantId: 'T1', channelId: 'C1' })).toEqual([]);
   });
 
   it('puts an SLA error beside its field, with what is accepted', async () => {
-    const body = (await submit({ ...GOOD_CASE, country: 'XX' })).json<{ errors: Record<string, string> }>();
-    expect(body.errors.country).toMatch(/XX/);
-    expect(body.errors.country).toMatch(/NL, DE, US/);
+    const { errors, summary } = shownAgain(await submit({ ...GOOD_CASE, country: 'XX' }));
+    expect(errors.country).toMatch(/XX/);
+    expect(errors.country).toMatch(/NL, DE, US/);
+    expect(summary).toContain("Customer's country: ");
   });
 
   it("answers in the submitter's language", async () => {
-    const body = (await submit({ ...GOOD_CASE, caseNumber: '' }, { language: 'nl' })).json<{
-      errors: Record<string, string>;
-    }>();
-    expect(body.errors.case_number).toContain('aanvraagnummer');
+    const { errors } = shownAgain(await submit({ ...GOOD_CASE, caseNumber: '' }, { language: 'nl' }));
+    expect(errors.case_number).toContain('aanvraagnummer');
   });
 
   it('Developer with severity A says why and offers C', async () => {
-    const body = (await submit({ ...GOOD_CASE, plan: 'developer' })).json<{
-      errors: Record<string, string>;
-    }>();
-    expect(body.errors.severity).toMatch(/Developer/i);
-    expect(body.errors.severity).toContain('severity C');
+    const { errors } = shownAgain(await submit({ ...GOOD_CASE, plan: 'developer' }));
+    expect(errors.severity).toMatch(/Developer/i);
+    expect(errors.severity).toContain('severity C');
   });
 
   it('a submission with a bad signature gets 401 and opens nothing', async () => {
@@ -70,11 +80,70 @@ describe('the case modal submission', () => {
     expect(h.slack.calls).toEqual([]);
   });
 
-  it('a time zone that is not one goes beside the time zone', async () => {
-    const body = (await submit({ ...GOOD_CASE, timeZone: 'Mars/Olympus' })).json<{
-      errors: Record<string, string>;
-    }>();
-    expect(Object.keys(body.errors)).toEqual(['time_zone']);
+  it('a time zone that is not one goes beside the time zone, with "More options" opened', async () => {
+    const { errors, view } = shownAgain(await submit({ ...GOOD_CASE, timeZone: 'Mars/Olympus' }));
+    expect(Object.keys(errors)).toEqual(['time_zone']);
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ more: true });
+    const ids = view.blocks.map((block) => block.block_id);
+    expect(ids.indexOf('error:time_zone')).toBe(ids.indexOf('time_zone') + 1);
+  });
+
+  it('"More options" shows every field in place, keeping what was typed', async () => {
+    const values = caseValues({ ...GOOD_CASE, caseNumber: 'MORE-1' });
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'acme' },
+      user: { id: 'U1', username: 'ann', name: 'ann', team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'deprecated',
+      trigger_id: 'trigger-more',
+      container: { type: 'view', view_id: 'VMORE' },
+      view: {
+        id: 'VMORE',
+        hash: 'h1',
+        type: 'modal',
+        callback_id: 'sla_case',
+        private_metadata: JSON.stringify({ channel: 'C1', language: 'en' }),
+        state: { values },
+        team_id: 'T1',
+        blocks: [],
+      },
+      actions: [
+        {
+          type: 'button',
+          action_id: 'form_more',
+          block_id: 'b',
+          action_ts: '1.2',
+          text: { type: 'plain_text', text: 'More options' },
+        },
+      ],
+    };
+    expect((await h.interact(payload)).status).toBe(200);
+    const [update] = await h.slack.waitFor('views.update');
+    expect(update?.body.view_id).toBe('VMORE');
+    const view = update?.body.view as {
+      blocks: Array<{ type: string; block_id?: string; element?: { initial_value?: string } }>;
+    };
+    const inputs = view.blocks.filter((block) => block.type === 'input');
+    expect(inputs.map((block) => block.block_id)).toEqual([
+      'case_number',
+      'title',
+      'plan',
+      'severity',
+      'country',
+      'language',
+      'time_zone',
+      'subdivision',
+      'commit',
+      'opened_at',
+      'issue_type',
+      'product',
+    ]);
+    expect(inputs[0]?.element?.initial_value).toBe('MORE-1');
+    expect(inputs.find((block) => block.block_id === 'time_zone')?.element?.initial_value).toBe(
+      'Europe/Amsterdam',
+    );
+    expect(limitProblems(h.slack.calls)).toEqual([]);
   });
 });
 
@@ -90,16 +159,24 @@ describe('the case card', () => {
     const actions = blocks.find((block) => block.type === 'actions') as {
       elements: Array<{ action_id: string }>;
     };
-    expect(actions.elements.map((element) => element.action_id)).toEqual([
-      'case_respond_now',
-      'case_respond_at',
-      'case_change_severity',
-      'case_not_available_24x7',
-      'case_waiting_on_us',
-      'case_close',
+    // Issue 14: one primary button, the rest behind the "…" menu.
+    expect(actions.elements.map((element) => element.action_id)).toEqual(['case_respond_now', 'case_more']);
+    const menu = actions.elements[1] as unknown as { options: Array<{ value: string }> };
+    expect(menu.options.map((option) => option.value)).toEqual([
+      'respond_at',
+      'change_severity',
+      'not_available_24x7',
+      'waiting_on_us',
+      'close',
     ]);
+    // The card leads with how long there is.
+    expect(JSON.stringify(blocks[0])).toMatch(
+      /:large_blue_circle: \*Open\* {2}· {2}\*1 hour left\*\\nDeadline <!date/,
+    );
+    expect(opened.card.body.text).toBe(`Case CARD-1: ${GOOD_CASE.title} · Open · 1 hour left`);
     const stored = await h.server.cases.get('T1', opened.id);
-    expect(stored?.record.conversation).toEqual({ channel: 'C1', ts: opened.ts });
+    // The opener's zone is kept with the thread: the customer's time shows where it differs.
+    expect(stored?.record.conversation).toEqual({ channel: 'C1', ts: opened.ts, zone: 'Europe/Amsterdam' });
     expect(limitProblems(h.slack.calls)).toEqual([]);
   });
 
@@ -150,7 +227,7 @@ describe('the case card', () => {
     const [update] = await h.slack.waitFor('chat.update');
     expect(update?.body.ts).toBe(opened.ts);
     expect(update?.body.channel).toBe('C1');
-    expect(JSON.stringify(update?.body.blocks)).toContain('case_we_answered');
+    expect(JSON.stringify(update?.body.blocks)).toContain('"value":"we_answered"');
     const notes = (await h.slack.waitFor('chat.postMessage', 2)).slice(1);
     expect(notes[0]?.body.thread_ts).toBe(opened.ts);
     expect(String(notes[0]?.body.text)).toContain('<@U2>');
@@ -177,7 +254,12 @@ describe('the case card', () => {
     const responded = await h.server.cases.get('T1', opened.id);
     expect(responded?.record.state).toBe('responded');
     const last = h.slack.callsTo('chat.update')[2];
-    expect(JSON.stringify(last?.body.blocks)).toContain('case_reopen');
+    // After a response: closing is the button (Slack asks first); undoing it is in the menu, and asks too.
+    expect(JSON.stringify(last?.body.blocks)).toContain('"action_id":"case_close"');
+    expect(JSON.stringify(last?.body.blocks)).toContain('"text":"Close this case?"');
+    expect(JSON.stringify(last?.body.blocks)).toContain(
+      '{"text":{"type":"plain_text","text":"Undo response","emoji":true},"value":"reopen"}',
+    );
 
     await press(
       { type: 'button', action_id: 'case_reopen', block_id: `case:${opened.id}`, value: opened.id },
@@ -258,6 +340,6 @@ describe('the case card', () => {
     await h.slack.waitFor('chat.update');
     const stored = await h.server.cases.get('T1', opened.id);
     expect(stored?.record.respondedAt).toBe(START + 10 * 60_000);
-    expect(JSON.stringify(h.slack.callsTo('chat.update')[0]?.body.blocks)).toMatch(/met/);
+    expect(JSON.stringify(h.slack.callsTo('chat.update')[0]?.body.blocks)).toMatch(/Met by 50 minutes/);
   });
 });

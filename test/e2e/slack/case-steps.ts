@@ -69,3 +69,31 @@ export function press(
 ) {
   return h.interact(blockAction(action, where, user));
 }
+
+type ModalBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: Array<{ text: string }>;
+};
+export interface ShownAgain {
+  readonly view: { blocks: ModalBlock[]; private_metadata: string };
+  /** The summary at the top, as written. */
+  readonly summary: string;
+  /** The problem under each field, by the field's block id. */
+  readonly errors: Record<string, string>;
+}
+
+/** A submission the bot did not accept: the modal shown again (`response_action: update`). */
+export function shownAgain(response: { json<T>(): T }): ShownAgain {
+  const body = response.json<{ response_action: string; view: ShownAgain['view'] }>();
+  expect(body.response_action).toBe('update');
+  const errors: Record<string, string> = {};
+  for (const block of body.view.blocks) {
+    if (block.type === 'context' && block.block_id?.startsWith('error:'))
+      errors[block.block_id.slice('error:'.length)] = (block.elements?.[0]?.text ?? '').replace(/^:x: /, '');
+  }
+  const [first] = body.view.blocks;
+  const summary = first?.type === 'section' ? (first.text?.text ?? '') : '';
+  return { view: body.view, summary, errors };
+}

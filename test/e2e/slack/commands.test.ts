@@ -60,7 +60,9 @@ describe('Slack requests over HTTP', () => {
     expect(response.status).toBe(401);
   });
 
-  it("/sla opens the case modal with views.open, with the person's locale and zone as defaults", async () => {
+  // Issue 14: the customer's language, country and zone are never taken from the engineer's own Slack
+  // settings (a Polish engineer in Warsaw is no Polish customer): the modal asks, and says so.
+  it('/sla opens the case modal with views.open: required fields first, nothing from the person’s client', async () => {
     h.slack.user({ id: 'U7', name: 'Anka', locale: 'pl-PL', tz: 'Europe/Warsaw' });
     const started = Date.now();
     const response = await h.command('', { user: 'U7' });
@@ -70,31 +72,25 @@ describe('Slack requests over HTTP', () => {
     const view = open?.body.view as {
       callback_id: string;
       private_metadata: string;
-      blocks: Array<{ block_id: string; element: Record<string, unknown> }>;
+      blocks: Array<{ type: string; block_id?: string; element?: Record<string, unknown> }>;
     };
     expect(open?.body.trigger_id).toMatch(/^trigger-/);
     expect(view.callback_id).toBe('sla_case');
-    // No Polish interface: the modal speaks English; the customer language default stays pl-PL.
-    expect(JSON.parse(view.private_metadata)).toEqual({ channel: 'C1', language: 'en' });
-    const byId = Object.fromEntries(view.blocks.map((block) => [block.block_id, block.element]));
-    expect(Object.keys(byId)).toEqual([
-      'case_number',
-      'title',
-      'plan',
-      'severity',
-      'language',
-      'country',
-      'subdivision',
-      'time_zone',
-      'commit',
-      'opened_at',
-      'issue_type',
-      'product',
-    ]);
-    expect(byId.language?.initial_value).toBe('pl-PL');
-    expect(byId.country?.initial_value).toBe('PL');
-    expect(byId.time_zone?.initial_value).toBe('Europe/Warsaw');
-    expect(byId.opened_at?.initial_date_time).toBe(Math.floor(h.clock.now() / 1000));
+    // No Polish interface: the modal speaks English.
+    // The hidden fields' defaults travel with the modal: the policy's scope, nothing of the person's.
+    expect(JSON.parse(view.private_metadata)).toEqual({
+      channel: 'C1',
+      language: 'en',
+      more: false,
+      hidden: { commit24x7: 'default', issueType: 'technical', product: 'azure-ga' },
+    });
+    const inputs = view.blocks.filter((block) => block.type === 'input');
+    const byId = Object.fromEntries(inputs.map((block) => [block.block_id, block.element]));
+    expect(Object.keys(byId)).toEqual(['case_number', 'title', 'plan', 'severity', 'country']);
+    expect(byId.country?.initial_value).toBeUndefined();
+    expect(JSON.stringify(view.blocks)).not.toMatch(/pl-PL|Europe\/Warsaw|"PL"/);
+    expect(JSON.stringify(view.blocks)).toContain('No earlier case in this channel');
+    expect(JSON.stringify(view.blocks)).toContain('"action_id":"form_more"');
     expect(limitProblems(h.slack.calls)).toEqual([]);
   });
 
