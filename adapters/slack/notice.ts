@@ -15,6 +15,7 @@ const EMOJI: { readonly [I in NoticeIcon]: string } = {
   siren: ':rotating_light:',
   warning: ':warning:',
   waiting: ':speech_balloon:',
+  scales: ':scales:',
   note: ':pencil2:',
 };
 

@@ -32,6 +32,7 @@ const NOTICE_ICON: { readonly [I in NoticeIcon]: string } = {
   siren: '🚨',
   warning: '⚠️',
   waiting: '💬',
+  scales: '⚖️',
   note: '📝',
 };
 

@@ -8,7 +8,7 @@ import type { Tone } from './lead.js';
 import { type InstantWriter, reminderText, type ThreadNotice } from './reminder-text.js';
 
 /** The picture beside a notice: the adapters draw it (Slack emoji, a character on a card). */
-export type NoticeIcon = 'hourglass' | 'alarm' | 'siren' | 'warning' | 'waiting' | 'note';
+export type NoticeIcon = 'hourglass' | 'alarm' | 'siren' | 'warning' | 'waiting' | 'scales' | 'note';
 
 export interface NoticeModel {
   readonly kind: ThreadNotice['kind'];
@@ -30,6 +30,7 @@ const ICON: { readonly [K in ThreadNotice['kind']]: NoticeIcon } = {
   breach: 'siren',
   warning: 'warning',
   waiting: 'waiting',
+  disagreement: 'scales',
   note: 'note',
 };
 
@@ -68,6 +69,7 @@ function toneOf(notice: ThreadNotice): Tone {
     case 'before':
     case 'warning':
     case 'waiting':
+    case 'disagreement':
       return 'warning';
     case 'fraction':
       return notice.fraction >= 0.75 ? 'warning' : 'accent';
@@ -88,6 +90,8 @@ function headlineOf(t: TFunction, notice: ThreadNotice): string | null {
       return t(notice.code === 'downgrade_risk' ? 'cards:notice.downgrade' : 'cards:notice.warning');
     case 'waiting':
       return t('cards:notice.waiting');
+    case 'disagreement':
+      return t('cards:notice.disagreement');
     case 'note':
       return null;
   }
@@ -100,6 +104,9 @@ function todoOf(t: TFunction, notice: ThreadNotice): string | null {
       return t('cards:notice.todo.beforeDeadline');
     case 'breach':
       return t('cards:notice.todo.breach');
+    // The sentence gives both deadlines; which one holds is worth checking, with Microsoft if need be.
+    case 'disagreement':
+      return t('cards:notice.todo.disagreement');
     case 'warning':
     case 'waiting':
     case 'note':
@@ -117,7 +124,9 @@ function actionOf(t: TFunction, notice: ThreadNotice): CardAction | null {
       return { action: 'respond_now', label: t('cards:action.respond_now'), style: 'primary' };
     case 'waiting':
       return { action: 'we_answered', label: t('cards:action.we_answered') };
+    // No button answers these: the sentence and what to do say it.
     case 'warning':
+    case 'disagreement':
     case 'note':
       return null;
   }

@@ -261,6 +261,21 @@ describe('notices', () => {
       action: null,
       todo: null,
     });
+    // Microsoft's deadline 12 minutes after ours: both said, what to check, and no button answers it.
+    const disagreement = of({ kind: 'disagreement', ours: T0 + 60 * MIN, microsoft: T0 + 72 * MIN });
+    expect(disagreement).toMatchObject({
+      icon: 'scales',
+      tone: 'warning',
+      heading: `Microsoft's deadline differs · Case ${record.caseNumber}: VMs down`,
+      action: null,
+    });
+    expect(disagreement.text).toContain('12 minutes later than the bot');
+    expect(disagreement.text).toContain(plain(T0 + 72 * MIN));
+    expect(disagreement.text).toContain(plain(T0 + 60 * MIN));
+    expect(disagreement.todo).toMatch(/ask Microsoft which deadline applies/);
+    expect(of({ kind: 'disagreement', ours: T0 + 60 * MIN, microsoft: T0 + 50 * MIN }).text).toContain(
+      '10 minutes earlier than the bot',
+    );
     const note = of({ kind: 'note', event: 'closed', actor: 'Azure', data: {} });
     expect(note).toMatchObject({ heading: null, action: null, summary: 'Azure closed this case.' });
   });

@@ -136,11 +136,11 @@ describe('the words of each thread notice', () => {
     [EXAMPLES.note, 'Azure changed the severity from B to A.'],
     [
       EXAMPLES.disagreement,
-      "Microsoft's own first-response deadline for this support request is 2026-03-30T08:52:00.000Z, 8 minutes earlier than the bot's (2026-03-30T09:00:00.000Z). Check the support plan, severity and country of the request.",
+      "Microsoft's own first-response deadline for this support request is 2026-03-30T08:52:00.000Z, 8 minutes earlier than the bot's (2026-03-30T09:00:00.000Z).",
     ],
     [
       { kind: 'disagreement', ours: T0 + HOUR, microsoft: T0 + 3 * HOUR },
-      "Microsoft's own first-response deadline for this support request is 2026-03-30T11:00:00.000Z, 2 hours later than the bot's (2026-03-30T09:00:00.000Z). Check the support plan, severity and country of the request.",
+      "Microsoft's own first-response deadline for this support request is 2026-03-30T11:00:00.000Z, 2 hours later than the bot's (2026-03-30T09:00:00.000Z).",
     ],
   ];
   it.each(cases)('%j', (notice, text) => {

@@ -145,6 +145,7 @@ describe.each(LOCALES)('cards in %s', (locale) => {
       { kind: 'warning', code: 'downgrade_risk', to: 'B', reason: 'not_available_24x7' },
       { kind: 'warning', code: 'downgrade_risk', to: 'B', reason: 'waiting_on_customer' },
       { kind: 'warning', code: 'contact_details', to: null, reason: null },
+      { kind: 'disagreement', ours: T0 + 3_600_000, microsoft: T0 + 4_320_000 },
       { kind: 'note', event: 'responded', actor: 'Azure', data: {} },
     ];
     const record = { id: 'case-1', caseNumber: '1', title: 'VMs down' } as Parameters<typeof noticeModel>[1];

@@ -69,6 +69,7 @@ const EMOJI: Readonly<Record<string, string>> = {
   mag: '🔍',
   bulb: '💡',
   gear: '⚙️',
+  scales: '⚖️',
   wrench: '🔧',
   hammer_and_wrench: '🛠️',
   ticket: '🎫',
