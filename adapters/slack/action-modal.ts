@@ -26,10 +26,10 @@ export function actionModal(
       type: 'input',
       block_id: SEVERITY_BLOCK,
       label: plain(t('slack:modal.label.severity'), 2000),
+      // Radio buttons: a severity's whole phrase shows, where a menu would cut it on a phone.
       element: {
-        type: 'static_select',
+        type: 'radio_buttons',
         action_id: 'value',
-        placeholder: plain(t('slack:modal.choose'), 150),
         options: action.input.choices.map((choice) => option(choice.label, choice.value)),
       },
     });

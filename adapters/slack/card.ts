@@ -68,11 +68,10 @@ export function caseCard(
     readerZone: options.readerZone,
   });
   const { lead } = model;
-  // How long there is comes first: the state and the time left in bold, then the deadline.
-  const first = `${STANDING_EMOJI[lead.standing]} *${lead.badge}*${lead.detail ? `  ·  *${lead.detail}*` : ''}`;
-  const lines = [first, lead.deadline, lead.clock, lead.customerTime && `_${lead.customerTime}_`].filter(
-    Boolean,
-  );
+  // The deadline comes first, with the state and the time left beside it: Slack writes the deadline
+  // short ("Today 11:00"), so on a phone the first line shows it whatever the state's words are.
+  const first = `${STANDING_EMOJI[lead.standing]} *${[lead.deadline, lead.badge, lead.detail].filter(Boolean).join('  ·  ')}*`;
+  const lines = [first, lead.clock, lead.customerTime && `_${lead.customerTime}_`].filter(Boolean);
   const blocks: Block[] = [
     section(lines.join('\n')),
     section(`*${escapeMarkdown(model.title)}*\n${model.heading}`),

@@ -1,7 +1,7 @@
 // `/sla`: ack at once (an empty 200, the fastest thing Slack can get), then open the modal or answer
 // ephemerally at the response URL, in the person's language.
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
-import { formDefaults } from '../../src/chat/defaults.js';
+import { defaultsSource, formDefaults } from '../../src/chat/defaults.js';
 import { translator } from '../../src/i18n/index.js';
 import type { SlaInput } from '../../src/sla/index.js';
 import { checkAnswer, helpAnswer, listAnswer } from './answers.js';
@@ -73,9 +73,7 @@ async function quickAnswer(
 async function newCaseModal(deps: SlackDeps, command: SlashCommand, person: SlackPerson) {
   const place = { tenantId: command.team_id, channelId: command.channel_id };
   const defaults = await formDefaults(deps.store, deps.policy, place);
-  const from = defaults.from
-    ? `${defaults.from.caseNumber}: ${defaults.from.title}`.slice(0, 300)
-    : undefined;
+  const from = defaultsSource(defaults);
   return caseModal(
     translator(person.language),
     { channel: command.channel_id, language: person.language, ...(from ? { from } : {}) },

@@ -123,7 +123,7 @@ function inputOf(t: TFunction, field: CaseField, state: CaseModalState): Block {
         policy.plans.map((plan) => [t(`common:plan.${plan.id}`), plan.id]),
       );
     case 'severity':
-      return select(
+      return radio(
         t,
         field,
         values.severity,
@@ -213,6 +213,31 @@ function select(
       type: 'static_select',
       action_id: VALUE,
       placeholder: plain(t('slack:modal.choose'), 150),
+      options,
+      ...(initialOption ? { initial_option: initialOption } : {}),
+    },
+  };
+}
+
+/**
+ * A few long choices (a severity is Microsoft's whole phrase): every one shown whole, one tap each,
+ * where a menu would cut the chosen one on a phone.
+ */
+function radio(
+  t: TFunction,
+  field: CaseField,
+  initial: string | undefined,
+  choices: ReadonlyArray<readonly [string, string]>,
+): Block {
+  const options = choices.map(([text, value]) => option(text, value));
+  const initialOption = options.find((candidate) => candidate.value === initial);
+  return {
+    type: 'input',
+    block_id: FIELD[field],
+    label: plain(t(`slack:modal.label.${FIELD[field]}`), 2000),
+    element: {
+      type: 'radio_buttons',
+      action_id: VALUE,
       options,
       ...(initialOption ? { initial_option: initialOption } : {}),
     },

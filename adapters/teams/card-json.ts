@@ -45,6 +45,15 @@ export function text(value: string, options: Record<string, unknown> = {}): Card
  */
 export function viewerTime(instant: number): string {
   if (!Number.isFinite(instant)) return '';
-  const iso = new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = isoSeconds(instant);
   return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+/** An instant's time of day alone, as the viewer reads it (Teams expands TIME()). */
+export function viewerClock(instant: number): string {
+  return Number.isFinite(instant) ? `{{TIME(${isoSeconds(instant)})}}` : '';
+}
+
+function isoSeconds(instant: number): string {
+  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -14,6 +14,7 @@ import {
   type CardElement,
   cardMessage,
   text,
+  viewerClock,
   viewerTime,
 } from './card-json.js';
 
@@ -57,13 +58,13 @@ export interface TeamsCardOptions {
 }
 
 export function caseCard(t: TFunction, view: CaseView, options: TeamsCardOptions): AdaptiveCard {
-  const model = caseCardModel(t, view, { ...options, when: viewerTime });
+  const model = caseCardModel(t, view, { ...options, when: viewerTime, time: viewerClock });
   return caseCardOf(t, model, options.refreshFor);
 }
 
 /** The card as a message, with the summary notifications and channel previews show. */
 export function caseMessage(t: TFunction, view: CaseView, options: TeamsCardOptions): Partial<Activity> {
-  const model = caseCardModel(t, view, { ...options, when: viewerTime });
+  const model = caseCardModel(t, view, { ...options, when: viewerTime, time: viewerClock });
   return cardMessage(caseCardOf(t, model, options.refreshFor), model.summary);
 }
 
@@ -79,11 +80,31 @@ export function caseCardOf(
       type: 'Container',
       style: CONTAINER_STYLE[lead.tone],
       items: [
-        // How long there is comes first; on a phone it is the line a glance reads.
-        text([`${STANDING_ICON[lead.standing]} ${lead.badge}`, lead.detail].filter(Boolean).join(' · '), {
-          weight: 'bolder',
-          size: 'medium',
-        }),
+        // How long there is comes first, the deadline's time beside it at the right: on a phone it is
+        // the line a glance reads, however long the state is in the reader's language.
+        {
+          type: 'ColumnSet',
+          columns: [
+            {
+              type: 'Column',
+              width: 'stretch',
+              items: [
+                text(
+                  [`${STANDING_ICON[lead.standing]} ${lead.badge}`, lead.detail].filter(Boolean).join(' · '),
+                  {
+                    weight: 'bolder',
+                    size: 'medium',
+                  },
+                ),
+              ],
+            },
+            {
+              type: 'Column',
+              width: 'auto',
+              items: [text(lead.time, { weight: 'bolder', size: 'medium', horizontalAlignment: 'right' })],
+            },
+          ],
+        },
         text(lead.deadline, { spacing: 'small' }),
         ...(lead.clock ? [text(lead.clock, { size: 'small', spacing: 'none' })] : []),
         ...(lead.customerTime
@@ -156,7 +177,9 @@ export function cardAction(
           type: 'Input.ChoiceSet',
           id: 'severity',
           label: t('teams:form.severity.label'),
-          style: 'compact',
+          style: 'expanded',
+          // Wrapped: Teams clips a choice's title to one line otherwise ("Schweregrad B (mäßige…").
+          wrap: true,
           choices: input.choices.map((choice) => ({ title: choice.label, value: choice.value })),
           isRequired: true,
           errorMessage: t('chat:failure.severity'),

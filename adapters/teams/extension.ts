@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { formDefaults } from '../../src/chat/defaults.js';
+import { defaultsSource, formDefaults } from '../../src/chat/defaults.js';
 import { readCaseForm } from '../../src/chat/form.js';
 import { type FormErrors, failureErrors, problemErrors } from '../../src/chat/form-errors.js';
 import { translator } from '../../src/i18n/index.js';
@@ -41,10 +41,11 @@ export async function fetchTask(context: TurnContext, deps: TeamsDeps): Promise<
   const title = value.success ? messageTitle(value.data.messagePayload?.body?.content) : undefined;
   const defaults = await formDefaults(deps.store, deps.policy, place, title ? { title } : {});
   const { openedAt: _now, ...values } = defaults.values;
+  const from = defaultsSource(defaults);
   const data: FormData = readFormData({
     ...values,
     clientZone: place.timeZone ?? '',
-    ...(defaults.from ? { from: `${defaults.from.caseNumber}: ${defaults.from.title}`.slice(0, 300) } : {}),
+    ...(from ? { from } : {}),
   });
   return taskModule(t, command, formCard(t, { command, data, policy: deps.policy }));
 }

@@ -174,12 +174,14 @@ function inputsOf(t: TFunction, field: CaseField, state: FormState): CardElement
         ),
       ];
     case 'severity':
+      // Expanded and wrapped: a severity's whole phrase shows, where a compact menu (or an expanded
+      // one on a single line) cuts it on a phone.
       return [
-        input(
-          'Input.ChoiceSet',
-          data.severity,
-          choices(policy.severities.map((s) => [t(`common:severity.${s}`), s])),
-        ),
+        input('Input.ChoiceSet', data.severity, {
+          ...choices(policy.severities.map((s) => [t(`common:severity.${s}`), s])),
+          style: 'expanded',
+          wrap: true,
+        }),
       ];
     case 'issueType':
       return [

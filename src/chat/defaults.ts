@@ -44,6 +44,11 @@ export async function formDefaults(
   };
 }
 
+/** The case the defaults came from as the form names it ("2603…: VMs down"), or undefined. */
+export function defaultsSource(defaults: FormDefaults): string | undefined {
+  return defaults.from ? `${defaults.from.caseNumber}: ${defaults.from.title}`.slice(0, 300) : undefined;
+}
+
 function latest(cases: readonly CaseRecord[]): CaseRecord | undefined {
   let found: CaseRecord | undefined;
   for (const record of cases) if (!found || record.createdAt > found.createdAt) found = record;

@@ -2,6 +2,7 @@
 // It leads with how long there is; then which case, the facts that apply, warnings, and one primary
 // action with the others behind "more" (closing and undoing a response ask to be confirmed).
 import type { TFunction } from 'i18next';
+import { SOURCE_OPENER } from '../cases/source.js';
 import type { CaseView } from '../cases/types.js';
 import type { CaseAction } from '../chat/actions.js';
 import type { Policy } from '../sla/index.js';
@@ -55,9 +56,11 @@ export interface CaseCardModel {
 export interface CardOptions {
   readonly locale: string;
   readonly policy: Policy;
-  /** Shown as "Opened by …": a mention on Slack, a name on Teams. */
+  /** Shown as "Opened by …": a mention on Slack, a name on Teams (a case from a ticket names its source). */
   readonly openedByName: string;
   readonly when: InstantWriter;
+  /** How the platform writes a time of day alone (see `caseLead`). */
+  readonly time?: InstantWriter;
   /** The zone of whoever the card is rendered for, when known (see `caseLead`). */
   readonly readerZone?: string | undefined;
 }
@@ -80,7 +83,10 @@ export function caseCardModel(t: TFunction, view: CaseView, options: CardOptions
     lead,
     facts: factsOf({ t, assessment, when: options.when, microsoft }, CARD_FACTS),
     warnings: [...disagreement, ...(open ? assessment.warnings.map((w) => warningText(t, w)) : [])],
-    openedByLine: t('cards:case.openedBy', { name: options.openedByName }),
+    // A case from a ticket was opened by its source, not by a person of the chat (no mention of nobody).
+    openedByLine: t('cards:case.openedBy', {
+      name: record.source ? SOURCE_OPENER[record.source.kind] : options.openedByName,
+    }),
     summary: t('cards:case.summary', {
       case: title,
       badge: plainLead.badge,

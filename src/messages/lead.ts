@@ -32,6 +32,8 @@ export interface CaseLead {
   readonly badge: string;
   /** "Deadline Tue 11:00", in the writer's time (each viewer's own, where the platform can). */
   readonly deadline: string;
+  /** The deadline's time alone ("11:00"), for a platform that shows it apart at the top (LeadOptions.time). */
+  readonly time: string;
   /** "40 minutes left", "2 hours of business hours left", "3 hours overdue", "Microsoft responded …". */
   readonly detail: string | null;
   /** Outside business hours: "The clock is paused until Mon 9:00" (or starts then). */
@@ -51,6 +53,8 @@ export function standingOf(view: CaseView): Standing {
 export interface LeadOptions {
   readonly locale: string;
   readonly when: InstantWriter;
+  /** How the platform writes an instant's time of day alone; default: `when`. */
+  readonly time?: InstantWriter | undefined;
   /** The zone of whoever the card is rendered for, when known: the customer's time shows where it differs. */
   readonly readerZone?: string | undefined;
 }
@@ -63,6 +67,7 @@ export function caseLead(t: TFunction, view: CaseView, options: LeadOptions): Ca
     tone: TONE_OF[standing],
     badge: badgeText(t, view, standing),
     deadline: t('cards:lead.deadline', { when: options.when(assessment.deadline) }),
+    time: (options.time ?? options.when)(assessment.deadline),
     detail: detailText(t, view, standing, options.when),
     clock: clockText(t, view, standing, options.when),
     customerTime: differsFromReader(assessment.deadline, assessment.timeZone, options.readerZone)

@@ -129,8 +129,8 @@ describe('cut text and leaks', () => {
   test('raw keys and placeholders are caught; ordinary dotted words are not', () => {
     expect(leakIn('First-response deadline: {{when}}')).toBe('{{when}}');
     expect(leakIn('{{DATE(2026-03-24T09:00:00Z, SHORT)}}')).toBe('{{DATE(2026-03-24T09:00:00Z, SHORT)}}');
-    expect(leakIn('See teams:card.deadline')).toBe('teams:card.deadline');
-    expect(leakIn('See card.deadline here')).toBe('card.deadline');
+    expect(leakIn('See teams:card.apply')).toBe('teams:card.apply');
+    expect(leakIn('See card.apply here')).toBe('card.apply');
     expect(leakIn('e.g. docs.slack.dev, 10:00, Case 42: VMs')).toBeUndefined();
   });
 

@@ -2,9 +2,10 @@
 // then the case service's own `caseView`), at the moment a person looks at it. Pure: no store, no clock.
 import { caseView } from '../../src/cases/build.js';
 import type { CaseView, ListedCase } from '../../src/cases/types.js';
+import { type FormDefaults, formDefaults } from '../../src/chat/defaults.js';
 import type { ThreadNotice } from '../../src/messages/reminder-text.js';
 import { type Assessment, azurePolicy, evaluate, type SlaInput } from '../../src/sla/index.js';
-import type { CaseRecord, CaseState, StoredInput } from '../../src/store/records.js';
+import type { CaseRecord, CaseSource, CaseState, StoredInput } from '../../src/store/records.js';
 
 const MINUTE = 60_000;
 
@@ -48,6 +49,8 @@ export const CASE_NUMBER = '2603240010001234';
 export const CASE_TITLE = 'VMs in West Europe do not start after the maintenance window';
 /** The Slack user who opened the cases, and the name the previews show for that id. */
 export const OPENER = { id: 'U0ANN', name: 'Ann Example' } as const;
+/** Who opens a case from an Azure ticket (adapters/azure/case-sink.ts). */
+const AZURE_OPENER = 'azure';
 
 interface CaseSpec {
   input: StoredInput;
@@ -56,6 +59,8 @@ interface CaseSpec {
   respondedAt?: number;
   number?: string;
   title?: string;
+  /** The Azure ticket the case follows (opened by the watcher, not by a person). */
+  source?: CaseSource;
 }
 
 export function assessmentAt(input: SlaInput, at: number): Assessment {
@@ -76,7 +81,7 @@ function caseAt(spec: CaseSpec): CaseView {
     caseNumber: spec.number ?? CASE_NUMBER,
     title: spec.title ?? CASE_TITLE,
     input: spec.input,
-    openedBy: OPENER.id,
+    openedBy: spec.source ? AZURE_OPENER : OPENER.id,
     openedByLocale: 'en',
     state: spec.state ?? 'open',
     respondedAt: spec.respondedAt ?? null,
@@ -85,6 +90,7 @@ function caseAt(spec: CaseSpec): CaseView {
     createdAt: opened,
     updatedAt: spec.at,
     version: 1,
+    ...(spec.source ? { source: spec.source } : {}),
   };
   return caseView(record, assessment);
 }
@@ -151,6 +157,54 @@ export function caseScenarios(): CaseScenario[] {
       at: saturday + 20 * MINUTE,
       verdict: 'neutral',
     },
+    ...azureScenarios(),
+  ];
+}
+
+/** Microsoft's clock on a ticket: its deadline and target; the watcher keeps it on the case's source. */
+function ticket(number: string, deadline: number, slaMinutes: number): CaseSource {
+  return {
+    kind: 'azure',
+    ticketNumber: number,
+    resourceId: `/subscriptions/6c2d2a5e-2c5b-4c1e-9f0e-3a1d4b5c6d7e/providers/microsoft.support/supporttickets/${number}`,
+    microsoft: { startTime: opened, deadline, slaMinutes },
+  };
+}
+
+export const AZURE_NUMBER = '2603240010005678';
+export const AZURE_TITLE = 'Cannot connect to Azure SQL Database from App Service';
+
+/**
+ * A case the Azure watcher opened from a ticket, with Microsoft's own deadline beside ours (issue 12):
+ * agreeing, 12 minutes later than ours (a disagreement the card and the thread say), and caught
+ * mid-change (the severity is A now, Microsoft's clock still counts severity B's two hours).
+ */
+export function azureScenarios(): CaseScenario[] {
+  const at = minutes(20);
+  const azure = (source: CaseSource, input: StoredInput = base) =>
+    caseAt({ input, at, number: AZURE_NUMBER, title: AZURE_TITLE, source });
+  return [
+    {
+      name: 'azure-agrees',
+      about: "from an Azure ticket, Microsoft's deadline the same as ours, 40 minutes left",
+      view: azure(ticket(AZURE_NUMBER, minutes(60), 60)),
+      at,
+      verdict: 'neutral',
+    },
+    {
+      name: 'azure-disagrees',
+      about: "from an Azure ticket, Microsoft's deadline 12 minutes later than ours",
+      view: azure(ticket(AZURE_NUMBER, minutes(72), 60)),
+      at,
+      verdict: 'neutral',
+    },
+    {
+      name: 'azure-mid-change',
+      about: "from an Azure ticket whose severity just changed to A: Microsoft's clock still on B's 2 hours",
+      view: azure(ticket(AZURE_NUMBER, minutes(120), 120)),
+      at,
+      verdict: 'neutral',
+    },
   ];
 }
 
@@ -185,6 +239,8 @@ export const REFUSED_INPUT: SlaInput = { ...CHECK_INPUT, plan: 'developer' };
 export interface NoticeScenario {
   readonly name: string;
   readonly about: string;
+  /** The case whose thread it is in: the notice names it. */
+  readonly record: CaseRecord;
   readonly notice: ThreadNotice;
   readonly at: number;
   readonly verdict: Verdict;
@@ -193,7 +249,15 @@ export interface NoticeScenario {
 /** Every kind of reminder and warning posted in a case's thread, and the breach notice. */
 export function noticeScenarios(): NoticeScenario[] {
   const deadline = minutes(60);
-  return [
+  const typed = caseAt({ input: base, at: minutes(1) }).record;
+  const fromTicket = caseAt({
+    input: base,
+    at: minutes(1),
+    number: AZURE_NUMBER,
+    title: AZURE_TITLE,
+    source: ticket(AZURE_NUMBER, minutes(72), 60),
+  }).record;
+  const notices: Omit<NoticeScenario, 'record'>[] = [
     {
       name: 'fraction',
       about: '75% of the time used',
@@ -244,6 +308,13 @@ export function noticeScenarios(): NoticeScenario[] {
       verdict: 'neutral',
     },
     {
+      name: 'disagreement',
+      about: "Microsoft's deadline for the ticket is 12 minutes later than ours (said once)",
+      notice: { kind: 'disagreement', ours: deadline, microsoft: deadline + 12 * MINUTE },
+      at: minutes(1),
+      verdict: 'neutral',
+    },
+    {
       name: 'note',
       about: 'a note for a change made outside the chat (the Azure watcher)',
       notice: { kind: 'note', event: 'responded', actor: 'Azure', data: {} },
@@ -251,4 +322,21 @@ export function noticeScenarios(): NoticeScenario[] {
       verdict: 'neutral',
     },
   ];
+  return notices.map((scenario) => ({
+    ...scenario,
+    record: scenario.notice.kind === 'disagreement' ? fromTicket : typed,
+  }));
+}
+
+// The new-case forms start from the channel's last case (src/chat/defaults.ts), read here once.
+const PLACE = { tenantId: 'T0TENANT', channelId: 'C0SUPPORT' };
+const lastCase = caseAt({ input: base, at: minutes(20) }).record;
+const DEFAULTS = {
+  first: await formDefaults({ listCases: async () => [] }, azurePolicy, PLACE),
+  last: await formDefaults({ listCases: async () => [lastCase] }, azurePolicy, PLACE),
+};
+
+/** What a new case form starts from: the channel's last case, or (the channel's first case) nothing. */
+export function channelDefaults(withLastCase: boolean): FormDefaults {
+  return withLastCase ? DEFAULTS.last : DEFAULTS.first;
 }

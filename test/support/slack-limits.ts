@@ -86,6 +86,7 @@ function checkElement(problems: string[], path: string, element: Node): void {
     if (typeof element.value === 'string' && element.value.length > 2000)
       problems.push(`${path}.value: > 2000`);
   }
+  if (element.confirm) problems.push(...confirmProblems(element.confirm, `${path}.confirm`));
   const options = (element.options ?? []) as Node[];
   if (options.length > 100) problems.push(`${path}.options: ${options.length} > 100`);
   if (
@@ -107,6 +108,22 @@ function checkElement(problems: string[], path: string, element: Node): void {
     if (element.initial_value.length > element.max_length)
       problems.push(`${path}.initial_value: longer than max_length`);
   }
+}
+
+/** A confirmation dialog (a button's or a menu's `confirm`): title 100, text 300, buttons 30 characters. */
+export function confirmProblems(confirm: unknown, path = 'confirm'): string[] {
+  const problems: string[] = [];
+  const dialog = (confirm ?? {}) as Node;
+  for (const [key, max] of [
+    ['title', 100],
+    ['text', 300],
+    ['confirm', 30],
+    ['deny', 30],
+  ] as const) {
+    if (dialog[key] === undefined) problems.push(`${path}.${key}: missing`);
+    else textMax(problems, `${path}.${key}`, dialog[key], max);
+  }
+  return problems;
 }
 
 function textMax(problems: string[], path: string, value: unknown, max: number): void {

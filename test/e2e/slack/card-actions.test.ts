@@ -81,7 +81,7 @@ describe("the card's menu", () => {
     const choose = (value: string) => ({
       severity: {
         value: {
-          type: 'static_select',
+          type: 'radio_buttons',
           selected_option: { value, text: { type: 'plain_text', text: value } },
         },
       },
@@ -116,6 +116,8 @@ describe("the card's menu", () => {
     });
     const view = await fromMenu(opened, 'reopen');
     expect(view.title.text).toBe('Undo response');
+    // The button says the verb alone: the title already names what is undone (a phone has no room for both).
+    expect(view.submit.text).toBe('Undo');
     expect(view.blocks[0]?.text?.text).toMatch(/^\*Undo the recorded first response\?\*/);
     await submitModal(view);
     await h.slack.waitFor('chat.update', 2);

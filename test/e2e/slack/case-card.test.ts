@@ -169,9 +169,9 @@ describe('the case card', () => {
       'waiting_on_us',
       'close',
     ]);
-    // The card leads with how long there is.
+    // The card leads with the deadline, the state and how long there is beside it (issue 14).
     expect(JSON.stringify(blocks[0])).toMatch(
-      /:large_blue_circle: \*Open\* {2}· {2}\*1 hour left\*\\nDeadline <!date/,
+      /:large_blue_circle: \*Deadline <!date\^\d+\^[^|]+\|[^>]+> {2}· {2}Open {2}· {2}1 hour left\*/,
     );
     expect(opened.card.body.text).toBe(`Case CARD-1: ${GOOD_CASE.title} · Open · 1 hour left`);
     const stored = await h.server.cases.get('T1', opened.id);

@@ -15,9 +15,9 @@ export interface CaseFields {
 }
 
 const text = (value: string | undefined) => ({ value: { type: 'plain_text_input', value: value ?? null } });
-const select = (value: string | undefined) => ({
+const select = (value: string | undefined, type = 'static_select') => ({
   value: {
-    type: 'static_select',
+    type,
     selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null,
   },
 });
@@ -27,7 +27,7 @@ export function caseValues(fields: CaseFields): Record<string, unknown> {
     case_number: text(fields.caseNumber),
     title: text(fields.title),
     plan: select(fields.plan),
-    severity: select(fields.severity),
+    severity: select(fields.severity, 'radio_buttons'),
     language: text(fields.language),
     country: text(fields.country),
     subdivision: text(fields.subdivision),

@@ -1,7 +1,7 @@
 // A Slack surface photographed: the Block Kit preview (slack/surface.ts) in the viewer's language,
 // zone and width, measured by probe.js, and Slack's published limits checked on the payload.
 import type { Page } from 'playwright-core';
-import { blockKitProblems, type Surface } from '../slack-limits.js';
+import { blockKitProblems, confirmProblems, type Surface } from '../slack-limits.js';
 import { type Clip, capture, sizePage, type Viewer, type Width } from './browser.js';
 import type { Finding, Probe } from './checks.js';
 import type { Rendered, Shot } from './pictures.js';
@@ -49,6 +49,7 @@ export async function renderSlack(
 }
 
 function limitProblems(surface: SlackSurface): string[] {
+  if (surface.kind === 'confirm') return confirmProblems(surface.confirm);
   const [payload, kind]: [Parameters<typeof blockKitProblems>[0], Surface] =
     surface.kind === 'message'
       ? [surface.message, 'message']

@@ -12,6 +12,11 @@ export interface TeamsPayload {
   readonly title?: string;
   /** Open the "…" menu of `mode: 'secondary'` actions in the picture. */
   readonly openOverflow?: boolean;
+  /**
+   * Buttons pressed, in order, before the picture (by their title): a shown card ("More…", a
+   * confirmation) or a toggled container ("More options") opens as Teams opens it.
+   */
+  readonly open?: readonly string[];
 }
 
 /** The card column: Teams' message pane on a desktop, and on a phone; a dialog is wider on a desktop. */
@@ -26,7 +31,7 @@ export async function renderTeams(
   viewer: Viewer,
   width: Width,
 ): Promise<Rendered> {
-  const { card, frame, title, openOverflow } = shot.payload;
+  const { card, frame, title, openOverflow, open } = shot.payload;
   const pixels = TEAMS_WIDTHS[frame][width];
   await sizePage(page, width);
   const drawn = await page.evaluate(
@@ -44,6 +49,7 @@ export async function renderTeams(
       lang: viewer.language,
       at: shot.at,
       openOverflow: openOverflow ?? true,
+      open: open ?? [],
     },
   );
   const probe = await page.evaluate(

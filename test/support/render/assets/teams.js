@@ -58,7 +58,7 @@
   };
 
   /** Renders the card; returns the renderer's own complaints and the area to photograph. */
-  window.renderTeams = async ({ card, width, kind, title, lang, at, openOverflow }) => {
+  window.renderTeams = async ({ card, width, kind, title, lang, at, openOverflow, open }) => {
     if (!hostConfig) hostConfig = await (await fetch('/teams-host-config.json')).json();
     document.documentElement.lang = lang;
     document.body.className = 'teams';
@@ -78,6 +78,16 @@
     if (rendered) host.append(rendered);
     else problems.push('render: the renderer drew nothing');
     await document.fonts.ready;
+    // Buttons a person presses first (a shown card, a toggled container): the last one pressed of a
+    // title, so that a button inside a card just shown wins over one of the same title above it.
+    for (const wanted of open ?? []) {
+      const buttons = Array.from(host.querySelectorAll('.ac-pushButton')).filter(
+        (button) => button.textContent.trim() === wanted,
+      );
+      const button = buttons[buttons.length - 1];
+      if (button) button.click();
+      else problems.push(`open: no button "${wanted}" to press`);
+    }
     // The renderer's "…" button that holds the `mode: 'secondary'` actions.
     const overflow = Array.from(host.querySelectorAll('.ac-pushButton')).find(
       (button) => button.textContent.trim() === OVERFLOW_TITLE,

@@ -10,6 +10,8 @@ export interface BlockContext {
   readonly problems: string[];
   /** Inline errors of a modal (`response_action: errors`), by block_id. */
   readonly errors?: Readonly<Record<string, string>>;
+  /** Draw the options of an overflow menu as the client shows them once "⋮" is pressed. */
+  readonly openMenu?: boolean;
 }
 
 const asNode = (value: unknown): Node => (typeof value === 'object' && value !== null ? (value as Node) : {});
@@ -43,10 +45,12 @@ function blockHtml(block: Node, context: BlockContext): string {
             : `<span class="sk-context-text">${textHtml(element, context)}</span>`,
         )
         .join('')}</div>`;
-    case 'actions':
-      return `<div class="sk-block sk-actions">${asList(block.elements)
-        .map((element) => elementHtml(element, context))
-        .join('')}</div>`;
+    case 'actions': {
+      const elements = asList(block.elements);
+      const actions = `<div class="sk-block sk-actions">${elements.map((element) => elementHtml(element, context)).join('')}</div>`;
+      const menu = context.openMenu ? elements.find((element) => element.type === 'overflow') : undefined;
+      return menu ? `${actions}${menuHtml(menu, context)}` : actions;
+    }
     case 'divider':
       return '<hr class="sk-block sk-divider">';
     case 'input':
@@ -96,6 +100,9 @@ export function elementHtml(element: Node, context: BlockContext): string {
     }
     case 'plain_text_input': {
       const value = typeof element.initial_value === 'string' ? element.initial_value : '';
+      // A one-line input shows the start of a long value and cuts the rest at its edge, as a field does.
+      if (value && !element.multiline)
+        return `<input class="sk-input sk-input-field" type="text" readonly value="${escapeHtml(value)}">`;
       const shown = value
         ? `<span class="sk-input-value">${escapeHtml(value)}</span>`
         : `<span class="sk-input-placeholder">${element.placeholder ? textHtml(element.placeholder, context) : ''}</span>`;
@@ -126,6 +133,14 @@ export function elementHtml(element: Node, context: BlockContext): string {
       problems.push(`element type the preview does not draw: ${String(element.type)}`);
       return `<span class="sk-unknown">${escapeHtml(String(element.type))}</span>`;
   }
+}
+
+/** An overflow menu pressed open: its options, one per line, cut where the client cuts them. */
+function menuHtml(overflow: Node, context: BlockContext): string {
+  const items = asList(overflow.options)
+    .map((option) => `<div class="sk-menu-item" role="button">${textHtml(option.text, context)}</div>`)
+    .join('');
+  return `<div class="sk-block sk-menu">${items}</div>`;
 }
 
 function pickerHtml(icon: string, value: string): string {

@@ -19,7 +19,11 @@ export type SlackSurface =
       readonly ephemeral?: boolean;
       /** A reply in the case card's thread. */
       readonly thread?: boolean;
+      /** Its overflow menu ("⋮") pressed open. */
+      readonly openMenu?: boolean;
     }
+  /** A button's `confirm` dialog, as the client asks before running the action. */
+  | { readonly kind: 'confirm'; readonly confirm: unknown }
   | { readonly kind: 'modal'; readonly view: unknown; readonly errors?: Readonly<Record<string, string>> }
   | { readonly kind: 'home'; readonly view: unknown };
 
@@ -27,6 +31,7 @@ export type SlackSurface =
 export const SLACK_WIDTHS: Readonly<Record<SlackSurface['kind'], Record<SlackWidth, number>>> = {
   message: { desktop: 600, phone: 360 },
   modal: { desktop: 520, phone: 360 },
+  confirm: { desktop: 440, phone: 320 },
   home: { desktop: 600, phone: 360 },
 };
 
@@ -43,6 +48,7 @@ export function surfaceHtml(
     viewer,
     problems,
     ...(surface.kind === 'modal' && surface.errors ? { errors: surface.errors } : {}),
+    ...(surface.kind === 'message' && surface.openMenu ? { openMenu: true } : {}),
   };
   const frame = `sk-${width}`;
   switch (surface.kind) {
@@ -50,6 +56,8 @@ export function surfaceHtml(
       return `<div class="sk-frame sk-channel ${frame}" data-probe>${messageHtml(surface, context)}</div>`;
     case 'modal':
       return `<div class="sk-frame ${frame}" data-probe>${modalHtml(surface.view, context, width)}</div>`;
+    case 'confirm':
+      return `<div class="sk-frame ${frame}" data-probe>${modalHtml(confirmView(surface.confirm), context, 'desktop')}</div>`;
     case 'home':
       return `<div class="sk-frame sk-home ${frame}" data-probe><div class="sk-home-tabs"><span class="sk-tab sk-tab-on">Home</span></div><div data-content>${blocksHtml(asNode(surface.view).blocks, context)}</div></div>`;
   }
@@ -85,6 +93,21 @@ function messageHtml(surface: Extract<SlackSurface, { kind: 'message' }>, contex
   return `${thread}${ephemeral}<div class="sk-message"><div class="sk-avatar">SLA</div><div class="sk-message-body"><div class="sk-sender"><span class="sk-name">${BOT_NAME}</span><span class="sk-app">APP</span><span class="sk-time">${escapeHtml(time)}</span></div><div class="sk-content" data-content>${body}${attached}</div></div></div>`;
 }
 
+/**
+ * A confirmation dialog drawn as the client draws it: a small dialog with its title, its text, and the
+ * deny and confirm buttons (the confirm one red when the dialog is `danger`), on a phone too.
+ */
+function confirmView(confirm: unknown): Record<string, unknown> {
+  const dialog = asNode(confirm);
+  return {
+    title: dialog.title,
+    close: dialog.deny,
+    submit: dialog.confirm,
+    danger: dialog.style === 'danger',
+    blocks: [{ type: 'section', text: dialog.text }],
+  };
+}
+
 /** Legacy attachment colours: Slack's named ones and hex. */
 function attachmentColour(colour: string): string {
   const named: Record<string, string> = { good: '#2eb67d', warning: '#ecb22e', danger: '#e01e5a' };
@@ -99,7 +122,8 @@ function modalHtml(view: unknown, context: BlockContext, width: SlackWidth): str
   const body = `<div class="sk-modal-body" data-content>${blocksHtml(modal.blocks, context)}</div>`;
   if (width === 'phone')
     return `<div class="sk-modal sk-modal-phone"><div class="sk-modal-bar"><span class="sk-modal-close-text" role="button">${close}</span><span class="sk-modal-title">${title}</span>${submit ? `<span class="sk-modal-submit-text" role="button">${submit}</span>` : '<span></span>'}</div>${body}</div>`;
-  const footer = `<div class="sk-modal-footer"><span class="sk-button sk-modal-button" role="button">${close}</span>${submit ? `<span class="sk-button sk-primary sk-modal-button" role="button">${submit}</span>` : ''}</div>`;
+  const style = modal.danger === true ? 'sk-danger' : 'sk-primary';
+  const footer = `<div class="sk-modal-footer"><span class="sk-button sk-modal-button" role="button">${close}</span>${submit ? `<span class="sk-button ${style} sk-modal-button" role="button">${submit}</span>` : ''}</div>`;
   return `<div class="sk-modal"><div class="sk-modal-header"><span class="sk-modal-title">${title}</span><span class="sk-modal-x">✕</span></div>${body}${footer}</div>`;
 }
 
