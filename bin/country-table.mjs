@@ -7,15 +7,18 @@
 //
 //   node bin/country-table.mjs
 //
-// Per country: its English name, its IANA zones, the names of its holiday rules (any type), and its
-// public holidays for FIRST_YEAR–LAST_YEAR as date-holidays gives them (local date, days closed, name).
+// Per country and per subdivision (date-holidays' states): its name, its IANA zones, the names of its
+// holiday rules (any type), and its public holidays for FIRST_YEAR–LAST_YEAR as date-holidays gives
+// them (local date, days closed, name).
 // Also alpha-3 to alpha-2 from i18n-iso-countries' code list, so the core needs neither package to read
 // a country. Encoding (kept small: the table is part of every command's start):
 // - numbers as base64url digits, most significant first; a name is its index in `names` (2 digits);
 // - per country, `rules` and `holidays`: names, 2 digits each; `holidays` lists those its holidays carry;
 // - a year: its holidays, 3 digits each: day of the year x 8 + days closed (2; at most 7 days), and
 //   the name's place in the country's `holidays` (1);
-// - `years`: one such run per year, FIRST_YEAR first, separated by spaces.
+// - `years`: one such run per year, FIRST_YEAR first, separated by spaces;
+// - `states`: code:name pairs separated by |; each subdivision's row as a country's, except that a
+//   year holds what it adds to the country's holidays, then `.` and those it does not keep (if any).
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -59,26 +62,48 @@ function digits(value, width) {
 }
 
 /** Exactly what src/sla/calendar/holidays.ts makes of date-holidays' answer for a year. */
-function yearText(country, year, local) {
-  let text = '';
-  const jan1 = Date.UTC(year, 0, 1) / DAY;
-  for (const holiday of new Holidays(country, { types: TYPES }).getHolidays(year, 'en') || []) {
+function holidaysOf(region, year) {
+  const found = [];
+  for (const holiday of region.getHolidays(year, 'en') || []) {
     if (!TYPES.includes(holiday.type)) continue;
     const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number);
-    if (y !== year) throw new Error(`${country} ${year}: ${holiday.name} dated ${holiday.date}`);
+    if (y !== year) throw new Error(`${year}: ${holiday.name} dated ${holiday.date}`);
     const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));
-    if (span > 7) throw new Error(`${country} ${year}: ${holiday.name} closes ${span} days`);
-    if (!local.includes(holiday.name)) local.push(holiday.name);
-    text +=
-      digits((Date.UTC(y, m - 1, d) / DAY - jan1) * 8 + span, 2) + digits(local.indexOf(holiday.name), 1);
+    if (span > 7) throw new Error(`${year}: ${holiday.name} closes ${span} days`);
+    found.push({ dayOfYear: Date.UTC(y, m - 1, d) / DAY - Date.UTC(year, 0, 1) / DAY, span, name: holiday.name });
+  }
+  return found;
+}
+
+/** Holidays as 3-digit entries; `local` collects the names they use. */
+function entriesText(holidays, local) {
+  let text = '';
+  for (const { dayOfYear, span, name } of holidays) {
+    if (!local.includes(name)) local.push(name);
+    text += digits(dayOfYear * 8 + span, 2) + digits(local.indexOf(name), 1);
   }
   return text;
 }
 
+const same = (a) => (b) => a.dayOfYear === b.dayOfYear && a.span === b.span && a.name === b.name;
+
+/** A subdivision's year as what it adds to its country's, then `.` and what it takes away. */
+function differenceText(own, country, local) {
+  const removed = [...country];
+  const added = [];
+  for (const holiday of own) {
+    const at = removed.findIndex(same(holiday));
+    if (at === -1) added.push(holiday);
+    else removed.splice(at, 1);
+  }
+  const taken = entriesText(removed, local);
+  return entriesText(added, local) + (taken ? `.${taken}` : '');
+}
+
 /** The English names of the region's rules, as src/sla/calendar/regions.ts reads them. */
-function ruleNames(country) {
+function ruleNames(region) {
   const found = new Set();
-  for (const rule of new Holidays(country).getRules()) {
+  for (const rule of region.getRules()) {
     const name = rule.name;
     const english = typeof name === 'object' && name !== null ? name.en : name;
     if (typeof english === 'string') found.add(english);
@@ -90,18 +115,47 @@ function nameList(list) {
   return list.map((name) => digits(nameNumber(name), 2)).join('');
 }
 
+function checkedName(name) {
+  if (/[|:]/.test(name)) throw new Error(`a name with "|" or ":": ${name}`);
+  return name;
+}
+
 const countries = {};
 for (const [code, name] of Object.entries(new Holidays().getCountries('en'))) {
   const years = [];
   const local = [];
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year += 1) years.push(yearText(code, year, local));
-  countries[code] = {
+  const byYear = [];
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year += 1) {
+    byYear.push(holidaysOf(new Holidays(code, { types: TYPES }), year));
+    years.push(entriesText(byYear.at(-1), local));
+  }
+  const row = {
     name,
     zones: (new Holidays(code).getTimezones() ?? []).join(' '),
-    rules: ruleNames(code),
+    rules: ruleNames(new Holidays(code)),
     holidays: nameList(local),
     years: years.join(' '),
   };
+  const states = Object.entries(new Holidays().getStates(code, 'en') ?? {});
+  if (states.length) {
+    row.states = states.map(([state, stateName]) => `${checkedName(state)}:${checkedName(stateName)}`).join('|');
+    row.subdivisions = {};
+    for (const [state] of states) {
+      const stateLocal = [];
+      const stateYears = [];
+      for (let year = FIRST_YEAR; year <= LAST_YEAR; year += 1) {
+        const own = holidaysOf(new Holidays(code, state, { types: TYPES }), year);
+        stateYears.push(differenceText(own, byYear[year - FIRST_YEAR], stateLocal));
+      }
+      row.subdivisions[state] = {
+        zones: (new Holidays(code, state).getTimezones() ?? []).join(' '),
+        rules: ruleNames(new Holidays(code, state)),
+        holidays: nameList(stateLocal),
+        years: stateYears.join(' '),
+      };
+    }
+  }
+  countries[code] = row;
 }
 const alpha3 = codes.map(([alpha2, three]) => `${three}${alpha2}`).join('');
 

@@ -12,7 +12,7 @@ export const COUNTRY_TABLE: CountryTable = {
   alpha3:
     'AFGAFALBALDZADZASMASANDADAGOAOAIAAIATAAQATGAGARGARARMAMABWAWAUSAUAUTATAZEAZBHSBSBHRBHBGDBDBRBBBBLRBYBELBEBLZBZBENBJBMUBMBTNBTBOLBOBIHBABWABWBVTBVBRABRIOTIOBRNBNBGRBGBFABFBDIBIKHMKHCMRCMCANCACPVCVCYMKYCAFCFTCDTDCHLCLCHNCNCXRCXCCKCCCOLCOCOMKMCOGCGCODCDCOKCKCRICRCIVCIHRVHRCUBCUCYPCYCZECZDNKDKDJIDJDMADMDOMDOECUECEGYEGSLVSVGNQGQERIERESTEEETHETFLKFKFROFOFJIFJFINFIFRAFRGUFGFPYFPFATFTFGABGAGMBGMGEOGEDEUDEGHAGHGIBGIGRCGRGRLGLGRDGDGLPGPGUMGUGTMGTGINGNGNBGWGUYGYHTIHTHMDHMVATVAHNDHNHKGHKHUNHUISLISINDINIDNIDIRNIRIRQIQIRLIEISRILITAITJAMJMJPNJPJORJOKAZKZKENKEKIRKIPRKKPKORKRKWTKWKGZKGLAOLALVALVLBNLBLSOLSLBRLRLBYLYLIELILTULTLUXLUMACMOMDGMGMWIMWMYSMYMDVMVMLIMLMLTMTMHLMHMTQMQMRTMRMUSMUMYTYTMEXMXFSMFMMDAMDMCOMCMNGMNMSRMSMARMAMOZMZMMRMMNAMNANRUNRNPLNPNLDNLNCLNCNZLNZNICNINERNENGANGNIUNUNFKNFMNPMPMKDMKNORNOOMNOMPAKPKPLWPWPSEPSPANPAPNGPGPRYPYPERPEPHLPHPCNPNPOLPLPRTPTPRIPRQATQAREUREROURORUSRURWARWSHNSHKNAKNLCALCSPMPMVCTVCWSMWSSMRSMSTPSTSAUSASENSNSYCSCSLESLSGPSGSVKSKSVNSISLBSBSOMSOZAFZASGSGSESPESLKALKSDNSDSURSRSJMSJSWZSZSWESECHECHSYRSYTWNTWTJKTJTZATZTHATHTLSTLTGOTGTKLTKTONTOTTOTTTUNTNTURTRTKMTMTCATCTUVTVUGAUGUKRUAAREAEGBRGBUSAUSUMIUMURYUYUZBUZVUTVUVENVEVNMVNVGBVGVIRVIWLFWFESHEHYEMYEZMBZMZWEZWALAAXBESBQCUWCWGGYGGIMNIMJEYJEMNEMEBLMBLMAFMFSRBRSSXMSXSSDSSXKKXK',
   names:
-    "New Year's Day|Epiphany|Constitution Day|Labour Day|Assumption|Our Lady of Meritxell|All Saints' Day|Immaculate Conception|Christmas Eve|Christmas Day|Boxing Day|Shrove Monday|Shrove Tuesday|Maundy Thursday|Good Friday|Easter Sunday|Easter Monday|Pentecost|Whit Monday|National Day|Islamic New Year|End of Ramadan (Eid al-Fitr)|Feast of the Sacrifice (Eid al-Adha)|Laylat al-Mi'raj|First day of Ramadan|Birthday of Muhammad (Mawlid)|J'Ouvert Morning|Last Lap|Independence Day|V.C Bird Day|Boxing Day (substitute day)|Christmas Day (substitute day)|New Year's Day (substitute day)|James Ronald Webster Day|Anguilla Day|Celebration of the Birthday of Her Majesty the Queen|August Monday|August Thursday|National Heroes and Heroines Day|New Year Holiday|League of Lezhë day|Teacher's Day|Mother's Day|Summer Day|Sultan Nevruz's Day|April Fools' Day|Catholic Easter|Orthodox Easter|Children's Day|Mother Teresa Day|Alphabet Day|Liberation Day|Youth Day|Summer Day (substitute day)|Sultan Nevruz's Day (substitute day)|Independence Day (substitute day)|Liberation Day (substitute day)|New Year Holiday (substitute day)|Labour Day (substitute day)|Mother Teresa Day (substitute day)|Youth Day (substitute day)|New Year's Eve|Pre-Christmas holidays|Army Day|Mother Language Day|St. Vartan the good work and the duty days|International Women's Day|Motherhood and Beauty Day|Yerkrapah Day|Victory and Peace Day|Republic Day|The day of protection of children rights|Knowledge, Literacy and Education Day|Translator's Day|Earthquake Remembrance Day|International Woman's Day|Peace Day|National Hero Day|All Souls' Day|Day of Remembrance for Truth and Justice|Day of the Malvinas, South Georgia and South Sandwich Islands|Day of the Veterans and the Fallen in the Malvinas War|Day of the May Revolution|Day of Affirmation of Argentine Rights over the Malvinas, Islands and Antarctic Sector|Anniversary of the Passing to Immortality of General Martín Miguel de Güemes|National Flag Day|Anniversary of the Passing to Immortality of General Manuel Belgrano|Anniversary of the Passing to Immortality of General José de San Martín|The Day of the Race|Day of Respect for Cultural Diversity|Day of National Sovereignty|Immaculate Conception of Mary|National Holiday for the Bicentennial of the May Revolution|Bicentennial of the Creation and First Oath of Allegiance to the Argentine Flag|Bicentennial of the Battle of Tucumán|Bicentennial of the Assembly of the Year XIII|Bicentennial of the Battle of Salta|National Holiday for the World Football Champions in the FIFA World Cup QATAR 2022|Tourism Purposes Non-Working Day|National Census 1980|National Census 1991|National Census 2001|National Census 2010|National Census 2022|Bridge Day|Martin Luther King Jr. Day|Washington's Birthday|Valentine's Day|Administrative Professionals Day|Memorial Day|Juneteenth|Father's Day|Columbus Day|Halloween|Veterans Day|Election Day|Thanksgiving Day|Day after Thanksgiving Day|American Samoa Flag Day|Manu'a Cession Day|White Sunday|Juneteenth (substitute day)|American Samoa Flag Day (substitute day)|Easter Saturday|Ascension Day|Corpus Christi|National Holiday|Staatsfeiertag|Australia Day|Anzac Day|National Day of Mourning for Queen Elizabeth II|Betico Croes Day|National Anthem and Flag Day|Kings Day|Dera Gai|St. Nicholas' Eve|National Anthem and Flag Day (substitute day)|Demilitarization Day|Åland Flag Day|Autonomy Day|Midsummer Eve|Midsummer Day|Martyrs' Day|Spring Festival|Day of Victory over Fascism|National Salvation Day|Azerbaijan Armed Forces Day|Flag Day|National Revival Day|International Solidarity Day of Azerbaijanis|International Women's Day (substitute day)|Day of Victory over Fascism (substitute day)|End of Ramadan (Eid al-Fitr) (substitute day)|Feast of the Sacrifice (Eid al-Adha) (substitute day)|Azerbaijan Armed Forces Day (substitute day)|Republic Day (substitute day)|International Solidarity Day of Azerbaijanis (substitute day)|National Salvation Day (substitute day)|Flag Day (substitute day)|2nd day of the New Year|2nd day of the Labour Day|Orthodox New Year|Orthodox Christmas|2nd day of the Labour Day (substitute day)|2nd day of the New Year (substitute day)|Errol Barrow Day|National Heroes Day|May Day|Emancipation Day|Kadooment Day|Public Holiday|Language Martyrs' Day|Mujib's Birthday & Children's Day|Bengali New Year's Day|National Mourning Day|Victory Day|Day of Ashura|Buddha's Birthday|Krishna Janmashtami|Durga Puja|Genocide Remembrance Day|Armed Forces Day|Martyred Intellectuals Day|Armistice Day|King's Feast|Saint Nicholas|Anniversary of the 1966 Upper Voltan coup d'état|Proclamation of the Republic|Granny March Day|St. George's Day|Radio and Television Day|Bulgarian Education and Culture, and Slavonic Literature Day|Unification Day|Revival Leaders' Day|Accession Day|Arafat Day|Unity Day|Ntaryamira Day|Rwagasore Day|Ndadaye Day|Fête du Vodoun|Bastille Day|Ash Wednesday|Laetare Sunday|Saint Barth|Abolition of Slavery|Bermuda Day|Somers' Day|Remembrance Day|Sultan's Birthday|Nuzul Al-Quran|Chinese New Year|New Year's Day (substitutes)|Plurinational State Foundation Day|Plurinational State Foundation Day (substitutes)|Feast of the Virgin of Candelaria|Day of the Sea|Labour Day (substitutes)|Andean Amazonian Chaqueño New Year|Andean Amazonic Chacoan New Year (substitutes)|Independence Day (substitutes)|Student's Day|Bolivian Woman's Day|Christmas Day (substitutes)|Kingdom Day|Tiradentes' Day|Carnival|Lovers' Day|Our Lady of Aparecida|Black Awareness Day|Majority Rule Day|Randol Fawkes Labour Day|National Heroes' Day|Majority Rule Day (substitute day)|National Heroes' Day (substitute day)|New Year's Holiday|Sir Seretse Khama Day|President’s Day|President’s Day Holiday|Botswana Day|Family Day|Commemoration Day|October Revolution Day|George Price Day|National Heroes and Benefactor Day|St. George's Caye Day|Indigenous People’s Resistance Day|Garifuna Settlement Day|Groundhog Day|St. Patrick’s Day|Canada Day|National Day for Truth and Reconciliation|Chinese New Year (2nd Day)|Self Determination Day|Hari Raya Puasa|Hari Raya Haji|Hari Maulaud Nabi|Chinese New Year (substitute day)|Chinese New Year (2nd Day) (substitute day)|Hari Raya Puasa (substitute day)|Hari Raya Haji (substitute day)|Islamic New Year (substitute day)|Hari Maulaud Nabi (substitute day)|Day of the Martyrs|Anniversary of President Laurent Kabila|Anniversary of Prime Minister Patrice Emery Lumumba|Parents' Day|Anniversary of Prime Minister Patrice Emery Lumumba (substitute day)|Parents' Day (substitute day)|Anniversary of President Laurent Kabila (substitute day)|Day of the Martyrs (substitute day)|Boganda Day|General Prayer Day|Fête de la commémoration de la conférence nationale souveraine|Journée nationale de la République|Federal Day of Thanksgiving, Repentance and Prayer|Bundesfeiertag|National Peace Day|Laylat al-Qadr|Day after New Year's Day|Queen's Birthday|Ra o te Ui Ariki (House of Ariki)|National Gospel Day|Day after New Year's Day (substitute day)|Constitution Day (substitute day)|National Gospel Day (substitute day)|Día adicional|Navy Day|Indigenous People's Day|Saints Peter and Paul|Our Lady of Mount Carmel|National holiday|Reformation Day|Qingming Festival|Dragon Boat Festival|Mid-Autumn Festival|Saint Joseph|Palm Sunday|Sacred Heart|Virgin of Chiquinquirá|Battle of Boyacá|Independence of Cartagena|Guanacaste Day|Our Lady of Los Ángeles|Gesta Heroica de Juan Santamaría|Triumph of the Revolution|Victory of Armed Forces Day|Day before the Commemoration of the Assault of the Moncada garrison|Commemoration of the Assault of the Moncada garrison|Day after the Commemoration of the Assault of the Moncada garrison|Democracy Day|Heroes' Day|Carnival Monday|Curaçao Day|Territory Day|Ash Sunday|Clean Monday|Annunciation, Anniversary of 1821 Revolution|Cyprus National Day|Cyprus Independence Day|Ugly Wednesday|Saints Cyril and Methodius Day|Jan Hus Day|St. Wenceslas Day (Czech Statehood Day)|Independent Czechoslovak State Day|Struggle for Freedom and Democracy Day|Women's Carnival Day|Saint Martin|Day of Prayer and Repentance|Prayer Day|Carnival Tuesday|National Day of Community Service|Our Lady of Altagracia|Duarte's Birthday|Restoration Day|Our Lady of las Mercedes|Amazigh New Year|Revolution Day|The Battle of Pichincha|The Birthday of Simón Bolívar|Declaration of Independence of Quito|Independence of Guayaquil|Independence of Cuenca|Anniversary of the Tartu Peace Treaty|Native Language Day|Day of Mourning and Commemoration|Day of Restoration of Independence|European Day of Remembrance for Victims of Stalinism and Nazism|Grandparents Day|Resistance Fighting Day|Day of Declaration of Sovereignty|Revolution Day 2011|National Police Day|Sinai Liberation Day|30 June Day|Sham El Nessim|First Martyr|May 20 Revolution|Day of National Unity|Fenkil Day|Orthodox Good Friday|Geez New Year|Meskel|Fiesta Nacional de España|Día de la Constitución Española|Victory at Adwa Day|Day of Lament|Derg Downfall Day|Finding of the True Cross|Fiji Day|Diwali|Fiji Day (substitute day)|Great Prayer Day|St.Olav's Eve|St.Olav's Day|Women's Day|Early May bank holiday|Spring bank holiday|Queen’s Diamond Jubilee|Early May bank holiday (VE day)|Queen’s Platinum Jubilee|Queen Elizabeth's Funeral Day|King Charles III's Coronation|Carriacou Maroon and String Band Music Festival|Kirani Day|Aunty Tek Spice Word Festival|Camerhogne Folk Festival|Bedoba|Orthodox Epiphany|National Unity Day|Saint Andrew the First-Called Day|Saint Mary's Day|Svetitskhovloba|Saint George's Day|Founders Day|Kwame Nkrumah Memorial Day|Farmers Day|Founders Day (substitute day)|Kwame Nkrumah Memorial Day (substitute day)|Victory in Europe Day (VE Day)|Commonwealth Day|Workers Memorial Day|Late Summer Bank Holiday|Gibraltar National Day|Gibraltar National Day (substitute day)|Africa Day|Lailat al-Qadr|Korité|Tabaski|Victor Schoelcher Day|President's Day|President's Day (substitute day)|Immaculate Conception (substitute day)|Armed Forces Day (substitute day)|White Nun Day|Marimba Day|Popol Vuh Day|Bank Employee Day|Day of Race|Tax Day|Guam History and Chamorro Heritage Day|Our Lady of Camarin Day|Heroes Day|Readjustment Movement Day|Pidjiguiti Day|Arrival Day|CARICOM Day|Youman Nabi|Eid Ul Adha|Phagwah|Deepavali|The first day of January|The day following the first day of January|Lunar New Year’s Day|The second day of Lunar New Year|The third day of Lunar New Year|The fourth day of Lunar New Year|Ching Ming Festival|The day following Ching Ming Festival|The day following Good Friday|The day following Easter Monday|The day following Labour Day|Birthday of the Buddha|The day following Birthday of the Buddha|Tuen Ng Festival|The day following Tuen Ng Festival|Hong Kong Special Administrative Region Establishment Day|The day following Hong Kong Special Administrative Region Establishment Day|The day following the Chinese Mid-Autumn Festival|The second day following the Chinese Mid-Autumn Festival|The day following National Day|Chung Yeung Festival|The day following Chung Yeung Festival|The first weekday after Christmas Day|The second weekday after Christmas Day|Pupil's Day|Soldier's Day|Armed forces Day|Día de las Américas|Anti-Fascist Struggle Day|Statehood Day|Victory and Homeland Thanksgiving Day and the Day of Croatian defenders|Orthodox Easter Monday|Yom Kippur|Ancestry Day|Lundi Gras|Mardi Gras|Flag and Universities' Day|Anniversary of the death of Dessalines|Battle of Vertières Day|Discovery Day|Memorial Day of the Republic|Memorial Day for the Victims of the Communist Dictatorships|Memorial Day for the Victims of the Holocaust|National Defense Day|Day of the Independent Hungary|Saint Stephen's Day|Memorial Day for the Martyrs of Arad|Autumn school holiday|Winter school holiday|Canary Islands Day|All Saints' Day (substitute day)|Canary Islands Day (substitute day)|Assumption (substitute day)|Pancasila Day|Nyepi|Vesak Day|St. Brigid’s Day|First Monday in May|First Monday in June|First Monday in August|Last Monday in October|St. Stephen’s Day|Rosh Hashanah (Yom Teruah)|Rosh Hashanah (Day 2)|Fast of Gedaliah (Tzom Gedalya)|Day of Atonement (Yom Kippur)|Feast of Tabernacles (Sukkot)|The week of Sukkot|Simchat Torah/ Shmini Atzeret|Rabin Day|Sigd|Ben-Gurion Day|Hanukkah|Tenth of Tevet|Tu Bishvat (Arbor Day)|Fast of Esther|Purim|Aliyah Day|Passover (Pesach)|Passover (intermediate days)|Mimouna, Seventh day of Passover|Holocaust Remembrance Day (Yom HaShoah)|Victory in Europe Day|Fallen Soldiers and Victims of Terrorism Remembrance Day (Yom HaZikaron)|Independence Day (Yom HaAtzmaut)|Herzl Day|Lag BaOmer|Jerusalem Day (Yom Yerushalayim)|Shavuot (Feast of Weeks)|Seventeenth of Tamuz, fast|Jabotinsky Day|Tisha B'Av, fast|Tu B'Av (Fifteenth of Av)|Tourist Trophy, Senior Race Day|Tynwald Day|Ambedkar Jayanti|Gandhi Jayanti|Nowruz|Islamic Republic Day|Sizdah Bedar|Imam Khomeini's Demise|Revolt of Khordad 15|Anniversary of Islamic Revolution|Nationalization of the Iranian oil industry|Tasoua|Ashoura|Arbaeen-e Hosseini|Demise of Prophet Muhammad and Imam Hassan (Mujtaba)|Martyrdom of Imam Reza|Martyrdom of Imam Hassan|Birthday of Muhammad Prophet|Martyrdom of Fatima-Zahara|Birthday of Imam Ali|Mabaas of Muhammad|Birthday of Imam Mahdi|Martyrdom of Imam Ali|Holyday for Fetr Eeid|Martyrdom of Imam Jafar|Eid al-Ghadeer|Woman's Day|First Day of Summer|The Seamen's Day|Icelandic National Day|Commerce Day|First Day of Winter|Icelandic Language Day|St Þorlákur's Day|Liberation from Nazi-Fascism (1945)|National Day of Saint Francis of Assisi|National Day 2011|Summer Bank Holiday|January 2nd|January 3rd|Coming of Age Day|Foundation Day|Emperor's Birthday|State Funeral of Emperor Showa|Spring Equinox Day|Marriage of Crown Prince Akihito|Greenery Day|Showa Day|Citizens' Holiday|Coronation Day|Marriage of Crown Prince Naruhito|Marine Day|Mountain Day|Respect-for-the-Aged Day|Autumnal Equinox Day|Sports Day|Enthronement Ceremony Day|Culture Day|Official Enthronement Ceremony of Emperor Heisei (Akihito)|Seven-Five-Three Festival|Labor Thanksgiving Day|Emperor's Birthday (substitute day)|Mountain Day (substitute day)|Foundation Day (substitute day)|Children's Day (substitute day)|Autumnal Equinox Day (substitute day)|Culture Day (substitute day)|Greenery Day (substitute day)|Labor Thanksgiving Day (substitute day)|Spring Equinox Day (substitute day)|Showa Day (substitute day)|Madaraka Day|Moi Day|Mashujaa Day|Jamhuri Day|Moi Day (substitute day)|Jamhuri Day (substitute day)|Mashujaa Day (substitute day)|Madaraka Day (substitute day)|Cheikh Al Maarouf Day|Maore Day|Carnival Day|Culturama Day|Korean New Year|Independence Movement Day|Korean Thanksgiving|National Foundation Day|Hangul Day|Korean New Year (substitute day)|National Foundation Day (substitute day)|Hangul Day (substitute day)|Korean Thanksgiving (substitute day)|Buddha's Birthday (substitute day)|Independence Movement Day (substitute day)|General Election Day|Nauryz|People's Unity Day|Defender of the Fatherland Day|Capital City Day|First President's Day|Eid al-Adha|Nauryz (substitute day)|Victory Day (substitute day)|People's Unity Day (substitute day)|Defender of the Fatherland Day (substitute day)|Capital City Day (substitute day)|Second New Year's Day|Thanksgiving|Berchtold Day|Candlemas|Feiertagsbrücke|Mariä Geburt|Duruthu Full Moon Poya Day|Tamil Thai Pongal Day|Navam Full Moon Poya Day|Mahasivarathri Day|Madin Full Moon Poya Day|Id-Ul-Fitr (Ramazan Festival Day)|Bak Full Moon Poya Day|Day before Sinhala and Tamil New Year|Sinhala and Tamil New Year|Labour Day and Vesak Full Moon Poya Day|Day following Vesak Full Moon Poya Day|Id-Ul-Alha (Hadji Festival Day)|Adhi Poson Full Moon Poya Day|Poson Full Moon Poya Day|Esala Full Moon Poya Day|Milad-Un-Nabi (Holy Prophet's Birthday)|Nikini Full Moon Poya Day|Binara Full Moon Poya Day|Vap Full Moon Poya Day|Deepavali Festival Day|Il Full Moon Poya Day|Unduvap Full Moon Poya Day|Decoration Day|J. J. Robert's Day|Fast and Prayer Day|National Unification Day|William Tubman's Birthday|Moshoeshoe Day|Workers' Day|Africa Day/ Heroes' Day|King Letsie III's Birthday|Day of Restoration of the State of Lithuania|Day of Restoration of Independence of Lithuania|St. John's Day|Europe Day|Restoration of Independence day|Midsummer|Bronze medal of the Latvian hockey team at the 2023 World Hockey Championship|Restoration of Independence day (substitute day)|Anniversary of the Independence Manifesto|Feast of the Throne|Anniversary of the Recovery Oued Ed-Dahab|Anniversary of the Revolution of the King and the People|Anniversary of the Green March|Saint Devota's Day|H.S.H. the Sovereign Prince's Day|H.S.H. the Sovereign Prince's Day (substitute day)|Saint Devota's Day (substitute day)|National Language Day|Wine Day|Laylat al-Bara'at|Pesach|Rosh Hashanah|Statehood Day (substitute day)|Day of the Republic|Day of the Macedonian Revolutionary Struggle|Saint Clement of Ohrid Day|Orthodox Christmas Eve|Friday before Pentecost|Day of the Albanian Alphabet|Turkish Language Day|St. Sava|International Roma Day|National Day of Authorities|International Day of Bosniaks|Saints Cyril and Methodius Day (substitute day)|Day of the Republic (substitute day)|Revolution Day (substitute day)|Day of the Macedonian Revolutionary Struggle (substitute day)|Orthodox Christmas (substitute day)|Saint Clement of Ohrid Day (substitute day)|Jour de l'Afrique|Saint Patrick's Day|Queen's Birthday Celebration|Festival Day|Festival Day (substitute day)|Saint Patrick's Day (substitute day)|Feast of Saint Paul's Shipwreck in Malta|Freedom Day|June 7th|Arrival of Indentured Labourers|Eid-Ul-Fitr|Chinese Spring Festival|Thaipoosam Cavadee|Maha Shivaratree|Ugadi|Ganesh Chaturthi|Divali|John Chilembwe Day|Kamuzu Day|Eid al Fitri|Eid al Fitri (substitute day)|John Chilembwe Day (substitute day)|Kamuzu Day (substitute day)|Mother's Day (substitute day)|Benito Juárez's birthday|Change of Federal Government|Day of the Virgin of Guadalupe|Yang di-Pertuan Agong's Birthday|Malaysia Day|Day of Nuzul Al-Quran|Malaysia Day (substitute day)|Heroes’ Day|Women’s Day|Lusaka Peace Agreement|Defense Force’s Day|Peace and Reconciliation Day|Workers Day|Cassinga Day|Human Rights Day|New Caledonia Day|Jour de l'an|Concord Day|Anniversary (Bounty) Day|King's Birthday|Norfolk Island Agricultural Show|Worker's Day|M.K.O Abiola Day|National Youth Day|Id el Fitr|Id el Kabir|Worker's Day (substitute day)|Democracy Day (substitute day)|Birthday of Rubén Darío|Battle of San Jacinto|Indigenous Resistance Day|King's Day|Queen's Day|Remembrance of the Dead|Princess Day|Prince's Day|St Nicholas' Eve|Birthday of Princess Ingrid Alexandra|Day of the Sami people|Birthday of King Harald V|Union Dissolution Day|Midsummar Eve|Birthday of Queen Sonja|Birthday of Crown Prince Haakon Magnus|Olsok|Birthday of Crown Princess Mette-Marit|First Sunday of Advent|Second Sunday of Advent|Third Sunday of Advent|Fourth Sunday of Advent|Waitangi Day|ANZAC Day|Matariki|ANZAC Day (substitute day)|Waitangi Day (substitute day)|Presidential Inauguration|Separation Day (from Columbia)|Colón Day|Primer Grito de Independencia|Martyrs' Day (substitute day)|Colón Day (substitute day)|Separation Day (from Columbia) (substitute day)|Primer Grito de Independencia (substitute day)|National Mourning Day (substitute day)|Battle of Arica and Flag Day|Peruvian Air Force Day|Battle of Junín|Santa Rosa de Lima|Battle of Angamos|Battle of Ayacucho|Missionary Day|Internal Autonomy Day|Maori New Year|First Philippine Republic Day|Lantern Festival|EDSA Revolution Anniversary|Day of Valor|Lapu-Lapu Day|José Rizal's birthday|Iglesia ni Cristo Day|Ninoy Aquino Day|Bonifacio Day|Feast of the Immaculate Conception of the Blessed Virgin Mary|Rizal Day|Kashmir Day|Pakistan Day|Youm-e-Takbeer|Iqbal Day|Quaid-e-Azam Day|Ashura|Grandmother's Day|Grandfather's Day|Polish Science Day|National Cursed Soldiers Remembrance Day|Fat Thursday|Men's Day|First Day of Spring / Truant's Day|National Day for the Remembrance of Poles Rescuing Jews under German Occupation|Baptism of Poland Day|Warsaw Ghetto Uprising Remembrance Day|International Mother Earth Day|National Victory Day|Day of Struggle and Martyrdom of the Polish Villages|National Warsaw Uprising Remembrance Day|Day of Solidarity and Freedom|Anniversary of the outbreak of the Second World War in Poland|Anniversary of the Soviet invasion of Poland|Boy's Day|National Day of Remembrance for Steadfast Clergy|Greater Poland Uprising Remebrence Day|Birthday of Eugenio María de Hostos|Birthday of Luis Muñoz Marín|American Citizenship Day|Birthday of José de Diego|Birthday of Don Luis Muñoz Rivera|Puerto Rico Constitution Day|Birthday of Dr. José Celso Barbosa|Discovery of Puerto Rico|Liberty Day|Portugal Day|Implantação da República|Restauração da Independência|Chaco Armistice|Boqueron Battle Victory Day|Virgin of Caacupe|Recognition of the historic victory of the Paraguayan national football team over Germany|Saint John the Baptist|Day of the Unification of the Romanian Principalities|Day of the Romanians Everywhere, Romanian Businessperson Day|National Anthem Day|St Andrew's Day|Saint Sava Day|Holocaust Remembrance Day|Saint Vitus Day|World War II Serbian Victims Remembrance Day|Day off (transferred from March 5)|Spring and Labour Day|Day off (transferred from May 1)|Day off (transferred from January 1)|Day off (transferred from January 2)|Russia Day|Day off (transferred from June 12)|Genocide Memorial Day|National Harvest Day|Founding Day|Coptic Christmas|Coptic Easter|Twelfth Night|Saint Knut's Day|Annunciation Day|Walpurgis Night|Whitsun Eve|Gustavus Adolphus Day|Saint Martin's Day|Nobel Day|Saint Lucy's Day|Presidential Election Day|National Day (substitute day)|Saint Helena Day|August Bank Holiday|Prešeren Day, the Slovenian Cultural Holiday|Day of Uprising Against Occupation|Primož Trubar Day|Unification of Prekmurje Slovenes with the Mother Nation|Return of Primorska to the Motherland|Slovenian Sports Day|Sovereignty Day|Day of Remembrance for the Dead|St. Martin's Day|Rudolf Maister Day|Saint Nicholas Day|Independence and Unity Day|Day of victory over fascism|Slovak National Uprising anniversary|Day of Our Lady of the Seven Sorrows|Mawlid|Korité (substitute day)|Tabaski (substitute day)|Mawlid (substitute day)|Feast of Saint Agatha|Anniversary of the Arengo|Inauguration Ceremony|Liberation from Fascism|The Feast of San Marino and the Republic|Commemoration of the deceased|Cerimonia di investitura dei Capitani Reggenti|Magal de Touba|Independence of British Somaliland|Day of Liberation and Innovation|Day of the Maroons|Holi Phagwa|Peace Agreement Day|SPLA Day|Martyrs Day|Agricultural Reform Day|São Tomé Day|Agricultural Reform Day (substitute day)|São Tomé Day (substitute day)|Celebración del Divino Salvador del Mundo|Sint Maarten Day|Birthday of King Mswati III|Birthday of the late King Sobhuza|Umhlanga Reed Dance|Incwala Festival|Birthday of King Mswati III (substitute day)|National Flag Day (substitute day)|Birthday of the late King Sobhuza (substitute day)|National Heritage Day|National Day of Thanksgiving|Freedom and Democracy Day|Chakri Memorial Day|Songkran Festival|Queen Suthida's Birthday|The Queen Mother's Birthday|King Bhumibol Adulyadej Memorial Day|King Chulalongkorn Day|King Bhumibol Adulyadej's Birthday|Makha Bucha|Asalha Puja|Buddhist Lent|عيد الثورة و الشباب|عيد الإستقلال|عيد الشهداء|عيد الجمهورية|عيد المرأة|عيد الجلاء|Official Birthday of His Majesty King Tupou VI|Birthday of His Royal Highness The Crown Prince Tupotoʻa-ʻUlukalala|Constitutional Day|Anniversary of the Coronation of H.M. King George Tupou I|National Sovereignty and Children's Day|Labour and Solidarity Day|Commemoration of Atatürk, Youth and Sports Day|Democracy and National Unity Day|Spiritual Baptist Liberation Day|Indian Arrival Day|Indian Arrival Day (substitute day)|Emancipation Day (substitute day)|Spiritual Baptist Liberation Day (substitute day)|Founding of the Republic of China|Chinese New Year's Eve|Chinese New Year Holiday|The second day of the Chinese New Year|The third day of the Chinese New Year|The forth day of the Chinese New Year|Peace Memorial Day|Tomb Sweeping Day|National Day / Double Tenth Day|Farmer's Day|Arbor Day|Literary Day|Opium Suppression Movement Day|Journalist' Day|Teachers' Day|Overseas Chinese Day|Taiwan Retrocession Day|Sun Yat-sen's Birthday|Dongzhi Festival|Tourism Day|Earth God's Birthday|Kuan Yin's Birthday|God of Medicine's Birthday|Matsu's Birthday|Kuan Kung's Birthday|Cheng Huang's Birthday|Qixi Festival|Ghost Festival|Double Ninth Festival|Saisiat Festival|Peace Memorial Day (substitute day)|Tomb Sweeping Day (substitute day)|National Day / Double Tenth Day (substitute day)|Founding of the Republic of China (substitute day)|Dragon Boat Festival (substitute day)|Mid-Autumn Festival (substitute day)|Zanzibar Revolution Day|Karume Day|Union Day|Saba Saba Day|Nane Nane Day|Nyerere Day|Maulid Day|New Year|Defenders of Ukraine Day|Orthodox Easter (substitute day)|Pentecost (substitute day)|New Year (substitute day)|Defenders of Ukraine Day (substitute day)|Archbishop Janan Luwum Day|Martyr's Day|St. Patrick's Day|Tourism Week|Landing of the 33 Orientals|Battle of Las Piedras|Birthday of José Gervasio Artigas and Never Again Day|Day of Memory and Honour|Teachers and Mentors Day|Eid al-Fitr|Nowruz (substitute day)|Day of Memory and Honour (substitute day)|Eid al-Fitr (substitute day)|Eid al-Adha (substitute day)|Teachers and Mentors Day (substitute day)|Solemnity of Mary, Mother of God|Anniversary of the foundation of Vatican City|In Albis Tuesday|Saint Joseph the Worker|Summer holiday|St. John|Anniversary of the election of Pope John Paul II|Saint Charles Borromeo - Name day of the Holy Father|Anniversary of the election of Pope Benedict XVI|Saint Joseph - Name day of the Holy Father|Anniversary of the election of Pope Francis|Saint George - Name day of the Holy Father|Anniversary of the election of Pope Leo XIV|Saint Robert Bellarmine - Name day of the Holy Father|National Hero′s Day|National Hero′s Day (substitute day)|Holy Week|Declaration of Independence|Battle of Carabobo|Birthday of Simón Bolívar|Our Lady of Coromoto|Day of Indigenous Resistance|Venezuelan Air Force Day|The Anniversary of the Birth of Hamilton Lavity Stoutt|Sovereign’s Birthday|Virgin Islands Day|St. Ursula’s Day|Emancipation Monday|Emancipation Tuesday|Emancipation Wednesday|Heroes’ and Forefathers Day|Commemoration of the Great March of 1949|Virgin Islands–Puerto Rico Friendship Day|Three Kings Day|Transfer Day|Hurricane Supplication Day|Hurricane Thanksgiving|Vietnamese New Year|Vietnamese New Year Holidays|Hung Kings Commemorations|Day of liberating the South for national reunification|Communist Party of Viet Nam Foundation Anniversary|Vietnam Book Day|Dien Bien Phu Victory Day|President Ho Chi Minh's Birthday|International Children's Day|Vietnamese Family Day|August Revolution Commemoration Day|Capital Liberation Day|Vietnamese Women's Day|Vietnamese Teacher's Day|National Defence Day|Victory of Ngọc Hồi-Đống Đa|Mid-year Festival|Kitchen guardians|Mémoire du père de l'indépendance Rév. Dr. W.H. Lini|Fête des chefs coutumiers|Journée Mondiale des Enfants|Jour de l'Unité|Fête de Famille|Saint Pierre Chanel Day|Saints Peter and Paul Day|National Women's Day|Nelson Mandela Day|Heritage Day|Day of Reconciliation|Day of Goodwill|Rugby World Cup Win Public Holiday|Voting Day|African Freedom Day|Farmers' Day|Kenneth Kaunda Day|National Day of Prayers|National Day of Prayers (substitute day)|African Freedom Day (substitute day)|Defence Forces Day",
+    "New Year's Day|Epiphany|Constitution Day|Labour Day|Assumption|Our Lady of Meritxell|All Saints' Day|Immaculate Conception|Christmas Eve|Christmas Day|Boxing Day|Shrove Monday|Shrove Tuesday|Maundy Thursday|Good Friday|Easter Sunday|Easter Monday|Pentecost|Whit Monday|Encamp Town Festival|Andorra La Vella Festival|National Day|Islamic New Year|End of Ramadan (Eid al-Fitr)|Feast of the Sacrifice (Eid al-Adha)|Laylat al-Mi'raj|First day of Ramadan|Birthday of Muhammad (Mawlid)|J'Ouvert Morning|Last Lap|Independence Day|V.C Bird Day|Boxing Day (substitute day)|Christmas Day (substitute day)|New Year's Day (substitute day)|Caribana|James Ronald Webster Day|Anguilla Day|Celebration of the Birthday of Her Majesty the Queen|August Monday|August Thursday|National Heroes and Heroines Day|New Year Holiday|League of Lezhë day|Teacher's Day|Mother's Day|Summer Day|Sultan Nevruz's Day|April Fools' Day|Catholic Easter|Orthodox Easter|Children's Day|Mother Teresa Day|Alphabet Day|Liberation Day|Youth Day|Summer Day (substitute day)|Sultan Nevruz's Day (substitute day)|Independence Day (substitute day)|Liberation Day (substitute day)|New Year Holiday (substitute day)|Labour Day (substitute day)|Mother Teresa Day (substitute day)|Youth Day (substitute day)|New Year's Eve|Pre-Christmas holidays|Army Day|Mother Language Day|St. Vartan the good work and the duty days|International Women's Day|Motherhood and Beauty Day|Yerkrapah Day|Victory and Peace Day|Republic Day|The day of protection of children rights|Knowledge, Literacy and Education Day|Translator's Day|Earthquake Remembrance Day|International Woman's Day|Peace Day|National Hero Day|All Souls' Day|Day of Remembrance for Truth and Justice|Day of the Malvinas, South Georgia and South Sandwich Islands|Day of the Veterans and the Fallen in the Malvinas War|Day of the May Revolution|Day of Affirmation of Argentine Rights over the Malvinas, Islands and Antarctic Sector|Anniversary of the Passing to Immortality of General Martín Miguel de Güemes|National Flag Day|Anniversary of the Passing to Immortality of General Manuel Belgrano|Anniversary of the Passing to Immortality of General José de San Martín|The Day of the Race|Day of Respect for Cultural Diversity|Day of National Sovereignty|Immaculate Conception of Mary|National Holiday for the Bicentennial of the May Revolution|Bicentennial of the Creation and First Oath of Allegiance to the Argentine Flag|Bicentennial of the Battle of Tucumán|Bicentennial of the Assembly of the Year XIII|Bicentennial of the Battle of Salta|National Holiday for the World Football Champions in the FIFA World Cup QATAR 2022|Tourism Purposes Non-Working Day|National Census 1980|National Census 1991|National Census 2001|National Census 2010|National Census 2022|Bridge Day|Martin Luther King Jr. Day|Washington's Birthday|Valentine's Day|Administrative Professionals Day|Memorial Day|Juneteenth|Father's Day|Columbus Day|Halloween|Veterans Day|Election Day|Thanksgiving Day|Day after Thanksgiving Day|American Samoa Flag Day|Manu'a Cession Day|White Sunday|Juneteenth (substitute day)|American Samoa Flag Day (substitute day)|Easter Saturday|Ascension Day|Corpus Christi|National Holiday|Staatsfeiertag|Saint Joseph|Australia Day|Anzac Day|National Day of Mourning for Queen Elizabeth II|Canberra Day|Declared public holiday|Reconciliation Day|Queen's Birthday|King's Birthday|Anzac Day (substitute day)|Bank Holiday|May Day|Picnic Day|Proclamation Day|Adelaide Cup Day|Eight Hours Day|Easter Tuesday|AFL Grand Final Friday|Melbourne Cup|Term 1 holidays|Term 2 holidays|Term 3 holidays|Term 4 holidays|Western Australia Day|Betico Croes Day|National Anthem and Flag Day|Kings Day|Dera Gai|St. Nicholas' Eve|National Anthem and Flag Day (substitute day)|Demilitarization Day|Åland Flag Day|Autonomy Day|Midsummer Eve|Midsummer Day|Martyrs' Day|Spring Festival|Day of Victory over Fascism|National Salvation Day|Azerbaijan Armed Forces Day|Flag Day|National Revival Day|International Solidarity Day of Azerbaijanis|International Women's Day (substitute day)|Day of Victory over Fascism (substitute day)|End of Ramadan (Eid al-Fitr) (substitute day)|Feast of the Sacrifice (Eid al-Adha) (substitute day)|Azerbaijan Armed Forces Day (substitute day)|Republic Day (substitute day)|International Solidarity Day of Azerbaijanis (substitute day)|National Salvation Day (substitute day)|Flag Day (substitute day)|2nd day of the New Year|2nd day of the Labour Day|Orthodox New Year|Orthodox Christmas|2nd day of the Labour Day (substitute day)|2nd day of the New Year (substitute day)|Statehood Day|Day of the Establishment of the District|Victory Day|Dayton Agreement Day|Errol Barrow Day|National Heroes Day|Emancipation Day|Kadooment Day|Public Holiday|Language Martyrs' Day|Mujib's Birthday & Children's Day|Bengali New Year's Day|National Mourning Day|Day of Ashura|Buddha's Birthday|Krishna Janmashtami|Durga Puja|Genocide Remembrance Day|Armed Forces Day|Martyred Intellectuals Day|Armistice Day|King's Feast|Saint Nicholas|Iris Festival|Day of the German-speaking Community|Day of the Flemish Community|French Community Holiday|Anniversary of the 1966 Upper Voltan coup d'état|Proclamation of the Republic|Granny March Day|St. George's Day|Radio and Television Day|Bulgarian Education and Culture, and Slavonic Literature Day|Unification Day|Revival Leaders' Day|Accession Day|Arafat Day|Unity Day|Ntaryamira Day|Rwagasore Day|Ndadaye Day|Fête du Vodoun|Bastille Day|Ash Wednesday|Laetare Sunday|Saint Barth|Abolition of Slavery|Bermuda Day|Somers' Day|Remembrance Day|Sultan's Birthday|Nuzul Al-Quran|Chinese New Year|New Year's Day (substitutes)|Plurinational State Foundation Day|Plurinational State Foundation Day (substitutes)|Feast of the Virgin of Candelaria|Day of the Sea|Labour Day (substitutes)|Andean Amazonian Chaqueño New Year|Andean Amazonic Chacoan New Year (substitutes)|Independence Day (substitutes)|Student's Day|Bolivian Woman's Day|Christmas Day (substitutes)|Beni Day|Beni Day (substitutes)|Cochabamba Day|Cochabamba Day (substitutes)|Chuquisaca Day|Chuquisaca Day (substitutes)|La Paz Day|La Paz Day (substitutes)|Pando Day|Pando Day (substitutes)|Oruro Day|Oruro Day (substitutes)|Potosí Day|Potosí Day (substitutes)|Santa Cruz Day|Santa Cruz Day (substitutes)|Tarija Day|Tarija Day (substitutes)|Kingdom Day|Carnival Monday|Rincon Day|Bonaire Day|Saba Day|Statia Day|Tiradentes' Day|Carnival|Lovers' Day|Our Lady of Aparecida|Black Awareness Day|Dia do evangélico|Alusivo ao Dia Internacional da Mulher|Aniversário do estado|Dia da Amazônia|São João|São Pedro|Emancipação política|Morte de Zumbi dos Palmares|Elevação do Amazonas à categoria de província|Dia da Consciência Negra|Dia de São José|Criação do Território Federal|Independência da Bahia|Data magna do estado|Fundação de Brasília|Dia do Evangélico|Dia de Nossa Senhora da Penha|Fundação da Cidade de Goiás|Lançamento da pedra fundamental de Goiânia|Adesão do Maranhão à independência do Brasil|Criação do estado|Adesão do Grão-Pará à independência do Brasil|Homenagem à memória do ex-presidente João Pessoa|Nossa Senhora das Neves|Revolução Pernambucana de 1817|Dia do Piauí|Emancipação política do estado do Paraná|Carnaval|Dia de São Jorge|Mártires de Cunhaú e Uruaçu|Proclamação da República Rio-Grandense|Dia de Santa Catarina|Dia de Santa Catarina de Alexandria|Emancipação política de Sergipe|Revolução Constitucionalista|Autonomia do Estado|Nossa Senhora da Natividade|Majority Rule Day|Randol Fawkes Labour Day|National Heroes' Day|Majority Rule Day (substitute day)|National Heroes' Day (substitute day)|New Year's Holiday|Sir Seretse Khama Day|President’s Day|President’s Day Holiday|Botswana Day|Family Day|Commemoration Day|October Revolution Day|George Price Day|National Heroes and Benefactor Day|St. George's Caye Day|Indigenous People’s Resistance Day|Garifuna Settlement Day|Groundhog Day|St. Patrick’s Day|Canada Day|National Day for Truth and Reconciliation|Victoria Day|Heritage Day|Thanksgiving|British Columbia Day|Louis Riel Day|Terry Fox Day|New Brunswick Day|Saint Patrick's Day|Saint George's Day|Discovery Day|Orangemen's Day|Natal Day|Civic Holiday|National Indigenous Peoples Day|Nunavut Day|Islander Day|Gold Cup Parade Day|National Patriots' Day|Saskatchewan Day|Chinese New Year (2nd Day)|Self Determination Day|Hari Raya Puasa|Hari Raya Haji|Hari Maulaud Nabi|Chinese New Year (substitute day)|Chinese New Year (2nd Day) (substitute day)|Hari Raya Puasa (substitute day)|Hari Raya Haji (substitute day)|Islamic New Year (substitute day)|Hari Maulaud Nabi (substitute day)|Day of the Martyrs|Anniversary of President Laurent Kabila|Anniversary of Prime Minister Patrice Emery Lumumba|Parents' Day|Anniversary of Prime Minister Patrice Emery Lumumba (substitute day)|Parents' Day (substitute day)|Anniversary of President Laurent Kabila (substitute day)|Day of the Martyrs (substitute day)|Boganda Day|General Prayer Day|Fête de la commémoration de la conférence nationale souveraine|Journée nationale de la République|Federal Day of Thanksgiving, Repentance and Prayer|Bundesfeiertag|Berchtoldstag|Saint Nicholas of Flüe|Näfelser Fahrt|Fête nationale|Mauritiustag|Saints Peter and Paul|Giorno festivo federale|Monday after Federal Day of Thanksgiving, Repentance and Prayer|2 Janvier|Instauration de la République|Restoration of the Republic|Jeûne Genevois|Jura Plebiscite|National Peace Day|Laylat al-Qadr|Day after New Year's Day|Ra o te Ui Ariki (House of Ariki)|National Gospel Day|Day after New Year's Day (substitute day)|Constitution Day (substitute day)|National Gospel Day (substitute day)|Día adicional|Navy Day|Indigenous People's Day|Our Lady of Mount Carmel|National holiday|Reformation Day|Battle of Arica|Saint Lawrence|Qingming Festival|Dragon Boat Festival|Mid-Autumn Festival|Palm Sunday|Sacred Heart|Virgin of Chiquinquirá|Battle of Boyacá|Independence of Cartagena|Guanacaste Day|Our Lady of Los Ángeles|Gesta Heroica de Juan Santamaría|Triumph of the Revolution|Victory of Armed Forces Day|Day before the Commemoration of the Assault of the Moncada garrison|Commemoration of the Assault of the Moncada garrison|Day after the Commemoration of the Assault of the Moncada garrison|Democracy Day|Heroes' Day|Curaçao Day|Territory Day|Ash Sunday|Clean Monday|Annunciation, Anniversary of 1821 Revolution|Cyprus National Day|Cyprus Independence Day|Ugly Wednesday|Saints Cyril and Methodius Day|Jan Hus Day|St. Wenceslas Day (Czech Statehood Day)|Independent Czechoslovak State Day|Struggle for Freedom and Democracy Day|Women's Carnival Day|Saint Martin|Day of Prayer and Repentance|Liberation Day (75th Anniversary)|Liberation Day (80th Anniversary)|75th anniversary of the GDR uprising|Candlemas|International Children's Day|Prayer Day|Carnival Tuesday|National Day of Community Service|Our Lady of Altagracia|Duarte's Birthday|Restoration Day|Our Lady of las Mercedes|Amazigh New Year|Revolution Day|The Battle of Pichincha|The Birthday of Simón Bolívar|Declaration of Independence of Quito|Independence of Guayaquil|Independence of Cuenca|Anniversary of the Tartu Peace Treaty|Native Language Day|Day of Mourning and Commemoration|Day of Restoration of Independence|European Day of Remembrance for Victims of Stalinism and Nazism|Grandparents Day|Resistance Fighting Day|Day of Declaration of Sovereignty|Revolution Day 2011|National Police Day|Sinai Liberation Day|30 June Day|Sham El Nessim|First Martyr|May 20 Revolution|Day of National Unity|Fenkil Day|Orthodox Good Friday|Geez New Year|Meskel|Fiesta Nacional de España|Día de la Constitución Española|Día de Andalucía|All Saints' Day (substitute day)|Día de la Constitución Española (substitute day)|Día de Andalucía (substitute day)|Assumption (substitute day)|Día de Aragón|Día de Aragón (substitute day)|Día de Asturias|Día de las Instituciones de Cantabria|La Bien Aparecida|Nuestra Señora de África|Día de Ceuta|Fiesta de Castilla y León|Día de Castilla-La Mancha|Canary Islands Day|Canary Islands Day (substitute day)|San Juan|Dia de Cataluña|San Esteban|Día de Extremadura|Día de las Letras Gallegas|Día Nacional de Galicia|Día de les Illes Balears|Día de les Illes Balears (substitute day)|Día de la Comunidad de Madrid|Día de la Comunidad de Madrid (substitute day)|Santiago Apóstol|V Centenario Vuelta al Mundo|Día de La Rioja|Victory at Adwa Day|Day of Lament|Derg Downfall Day|Finding of the True Cross|Fiji Day|Diwali|Fiji Day (substitute day)|Great Prayer Day|St.Olav's Eve|St.Olav's Day|Victor Schoelcher Day|Women's Day|Early May bank holiday|Spring bank holiday|Queen’s Diamond Jubilee|Early May bank holiday (VE day)|Queen’s Platinum Jubilee|Queen Elizabeth's Funeral Day|King Charles III's Coronation|Homecoming Day|Summer bank holiday|St Patrick’s Day|Battle of the Boyne (Orangemen’s Day)|Battle of the Boyne (Orangemen’s Day) (substitute day)|St Patrick’s Day (substitute day)|January 2nd|St Andrew’s Day|January 2nd (substitute day)|St Andrew’s Day (substitute day)|Carriacou Maroon and String Band Music Festival|Kirani Day|Aunty Tek Spice Word Festival|Camerhogne Folk Festival|Bedoba|Orthodox Epiphany|National Unity Day|Saint Andrew the First-Called Day|Saint Mary's Day|Svetitskhovloba|Founders Day|Kwame Nkrumah Memorial Day|Farmers Day|Founders Day (substitute day)|Kwame Nkrumah Memorial Day (substitute day)|Victory in Europe Day (VE Day)|Commonwealth Day|Workers Memorial Day|Late Summer Bank Holiday|Gibraltar National Day|Gibraltar National Day (substitute day)|Africa Day|Lailat al-Qadr|Korité|Tabaski|President's Day|President's Day (substitute day)|Immaculate Conception (substitute day)|Armed Forces Day (substitute day)|White Nun Day|Marimba Day|Popol Vuh Day|Bank Employee Day|Day of Race|Tax Day|Guam History and Chamorro Heritage Day|Our Lady of Camarin Day|Heroes Day|Readjustment Movement Day|Pidjiguiti Day|Arrival Day|CARICOM Day|Youman Nabi|Eid Ul Adha|Phagwah|Deepavali|The first day of January|The day following the first day of January|Lunar New Year’s Day|The second day of Lunar New Year|The third day of Lunar New Year|The fourth day of Lunar New Year|Ching Ming Festival|The day following Ching Ming Festival|The day following Good Friday|The day following Easter Monday|The day following Labour Day|Birthday of the Buddha|The day following Birthday of the Buddha|Tuen Ng Festival|The day following Tuen Ng Festival|Hong Kong Special Administrative Region Establishment Day|The day following Hong Kong Special Administrative Region Establishment Day|The day following the Chinese Mid-Autumn Festival|The second day following the Chinese Mid-Autumn Festival|The day following National Day|Chung Yeung Festival|The day following Chung Yeung Festival|The first weekday after Christmas Day|The second weekday after Christmas Day|Pupil's Day|Soldier's Day|Armed forces Day|Día de las Américas|Anti-Fascist Struggle Day|Victory and Homeland Thanksgiving Day and the Day of Croatian defenders|Orthodox Easter Monday|Yom Kippur|Saint Domnius|Saint Blaise|Ancestry Day|Lundi Gras|Mardi Gras|Flag and Universities' Day|Anniversary of the death of Dessalines|Battle of Vertières Day|Memorial Day of the Republic|Memorial Day for the Victims of the Communist Dictatorships|Memorial Day for the Victims of the Holocaust|National Defense Day|Day of the Independent Hungary|Saint Stephen's Day|Memorial Day for the Martyrs of Arad|Autumn school holiday|Winter school holiday|Nuestra Señora de los Reyes|Nuestra Señora de la Peña|Nuestra Señora del Pino|Nuestra Señora de Guadalupe|Nuestra Señora de las Nieves|Nuestra Señora de los Dolores|La Bajada de la Virgen del Socorro|Pancasila Day|Nyepi|Vesak Day|St. Brigid’s Day|First Monday in May|First Monday in June|First Monday in August|Last Monday in October|St. Stephen’s Day|Rosh Hashanah (Yom Teruah)|Rosh Hashanah (Day 2)|Fast of Gedaliah (Tzom Gedalya)|Day of Atonement (Yom Kippur)|Feast of Tabernacles (Sukkot)|The week of Sukkot|Simchat Torah/ Shmini Atzeret|Rabin Day|Sigd|Ben-Gurion Day|Hanukkah|Tenth of Tevet|Tu Bishvat (Arbor Day)|Fast of Esther|Purim|Aliyah Day|Passover (Pesach)|Passover (intermediate days)|Mimouna, Seventh day of Passover|Holocaust Remembrance Day (Yom HaShoah)|Victory in Europe Day|Fallen Soldiers and Victims of Terrorism Remembrance Day (Yom HaZikaron)|Independence Day (Yom HaAtzmaut)|Herzl Day|Lag BaOmer|Jerusalem Day (Yom Yerushalayim)|Shavuot (Feast of Weeks)|Seventeenth of Tamuz, fast|Jabotinsky Day|Tisha B'Av, fast|Tu B'Av (Fifteenth of Av)|Tourist Trophy, Senior Race Day|Tynwald Day|Ambedkar Jayanti|Gandhi Jayanti|Babu Jagjivan Ram Jayanti|Formation Day|State Day|Indigenous Faith Day|Netaji Subhas Chandra Bose Jayanti|Me-Dam-Me-Phi|Bihar Day|Guru Gobind Singh Jayanti|Guru Ghasidas Jayanti|Goa Liberation Day|Feast of St. Francis Xavier|Gujarat Day|Sardar Vallabhbhai Patel Jayanti|Himachal Day|Maharana Pratap Jayanti|Maharishi Valmiki Jayanti|Martyrdom Day of Shaheed Udham Singh|Maharaja Agrasen Jayanti|Shaheed Udham Singh Jayanti|Bhanu Jayanti / Martyrs' Day|Basava Jayanti|Hyderabad-Karnataka Liberation Day|Karnataka Formation Day|Kanakadasa Jayanti|Vaisakhi|Kerala Formation Day|Maharashtra Day|YMA Day|Seng Kut Snem|Patriots' Day|Remna Ni|MHIP Day|Odisha Day|Shaheed Diwas|De Jure Transfer Day|Rabindra Jayanti|Telangana Formation Day|Swami Vivekananda Jayanti|Bengali New Year|Nowruz|Islamic Republic Day|Sizdah Bedar|Imam Khomeini's Demise|Revolt of Khordad 15|Anniversary of Islamic Revolution|Nationalization of the Iranian oil industry|Tasoua|Ashoura|Arbaeen-e Hosseini|Demise of Prophet Muhammad and Imam Hassan (Mujtaba)|Martyrdom of Imam Reza|Martyrdom of Imam Hassan|Birthday of Muhammad Prophet|Martyrdom of Fatima-Zahara|Birthday of Imam Ali|Mabaas of Muhammad|Birthday of Imam Mahdi|Martyrdom of Imam Ali|Holyday for Fetr Eeid|Martyrdom of Imam Jafar|Eid al-Ghadeer|Woman's Day|First Day of Summer|The Seamen's Day|Icelandic National Day|Commerce Day|First Day of Winter|Icelandic Language Day|St Þorlákur's Day|Liberation from Nazi-Fascism (1945)|National Day of Saint Francis of Assisi|National Day 2011|Summer Bank Holiday|January 3rd|Coming of Age Day|Foundation Day|Emperor's Birthday|State Funeral of Emperor Showa|Spring Equinox Day|Marriage of Crown Prince Akihito|Greenery Day|Showa Day|Citizens' Holiday|Coronation Day|Marriage of Crown Prince Naruhito|Marine Day|Mountain Day|Respect-for-the-Aged Day|Autumnal Equinox Day|Sports Day|Enthronement Ceremony Day|Culture Day|Official Enthronement Ceremony of Emperor Heisei (Akihito)|Seven-Five-Three Festival|Labor Thanksgiving Day|Emperor's Birthday (substitute day)|Mountain Day (substitute day)|Foundation Day (substitute day)|Children's Day (substitute day)|Autumnal Equinox Day (substitute day)|Culture Day (substitute day)|Greenery Day (substitute day)|Labor Thanksgiving Day (substitute day)|Spring Equinox Day (substitute day)|Showa Day (substitute day)|Madaraka Day|Moi Day|Mashujaa Day|Jamhuri Day|Moi Day (substitute day)|Jamhuri Day (substitute day)|Mashujaa Day (substitute day)|Madaraka Day (substitute day)|Cheikh Al Maarouf Day|Maore Day|Carnival Day|Culturama Day|Korean New Year|Independence Movement Day|Korean Thanksgiving|National Foundation Day|Hangul Day|Korean New Year (substitute day)|National Foundation Day (substitute day)|Hangul Day (substitute day)|Korean Thanksgiving (substitute day)|Buddha's Birthday (substitute day)|Independence Movement Day (substitute day)|General Election Day|Nauryz|People's Unity Day|Defender of the Fatherland Day|Capital City Day|First President's Day|Eid al-Adha|Nauryz (substitute day)|Victory Day (substitute day)|People's Unity Day (substitute day)|Defender of the Fatherland Day (substitute day)|Capital City Day (substitute day)|Second New Year's Day|Berchtold Day|Feiertagsbrücke|Mariä Geburt|Duruthu Full Moon Poya Day|Tamil Thai Pongal Day|Navam Full Moon Poya Day|Mahasivarathri Day|Madin Full Moon Poya Day|Id-Ul-Fitr (Ramazan Festival Day)|Bak Full Moon Poya Day|Day before Sinhala and Tamil New Year|Sinhala and Tamil New Year|Labour Day and Vesak Full Moon Poya Day|Day following Vesak Full Moon Poya Day|Id-Ul-Alha (Hadji Festival Day)|Adhi Poson Full Moon Poya Day|Poson Full Moon Poya Day|Esala Full Moon Poya Day|Milad-Un-Nabi (Holy Prophet's Birthday)|Nikini Full Moon Poya Day|Binara Full Moon Poya Day|Vap Full Moon Poya Day|Deepavali Festival Day|Il Full Moon Poya Day|Unduvap Full Moon Poya Day|Decoration Day|J. J. Robert's Day|Fast and Prayer Day|National Unification Day|William Tubman's Birthday|Moshoeshoe Day|Workers' Day|Africa Day/ Heroes' Day|King Letsie III's Birthday|Day of Restoration of the State of Lithuania|Day of Restoration of Independence of Lithuania|St. John's Day|Europe Day|Restoration of Independence day|Midsummer|Bronze medal of the Latvian hockey team at the 2023 World Hockey Championship|Restoration of Independence day (substitute day)|Anniversary of the Independence Manifesto|Feast of the Throne|Anniversary of the Recovery Oued Ed-Dahab|Anniversary of the Revolution of the King and the People|Anniversary of the Green March|Saint Devota's Day|H.S.H. the Sovereign Prince's Day|H.S.H. the Sovereign Prince's Day (substitute day)|Saint Devota's Day (substitute day)|National Language Day|Wine Day|Cahul Day|Capital's Day|Laylat al-Bara'at|Pesach|Rosh Hashanah|Statehood Day (substitute day)|Day of the Republic|Day of the Macedonian Revolutionary Struggle|Saint Clement of Ohrid Day|Orthodox Christmas Eve|Friday before Pentecost|Day of the Albanian Alphabet|Turkish Language Day|St. Sava|International Roma Day|National Day of Authorities|International Day of Bosniaks|Saints Cyril and Methodius Day (substitute day)|Day of the Republic (substitute day)|Revolution Day (substitute day)|Day of the Macedonian Revolutionary Struggle (substitute day)|Orthodox Christmas (substitute day)|Saint Clement of Ohrid Day (substitute day)|Jour de l'Afrique|Queen's Birthday Celebration|Festival Day|Festival Day (substitute day)|Saint Patrick's Day (substitute day)|Feast of Saint Paul's Shipwreck in Malta|Freedom Day|June 7th|Arrival of Indentured Labourers|Eid-Ul-Fitr|Chinese Spring Festival|Thaipoosam Cavadee|Maha Shivaratree|Ugadi|Ganesh Chaturthi|Divali|John Chilembwe Day|Kamuzu Day|Eid al Fitri|Eid al Fitri (substitute day)|John Chilembwe Day (substitute day)|Kamuzu Day (substitute day)|Mother's Day (substitute day)|Benito Juárez's birthday|Change of Federal Government|Day of the Virgin of Guadalupe|Yang di-Pertuan Agong's Birthday|Malaysia Day|Day of Nuzul Al-Quran|Malaysia Day (substitute day)|Sultan of Selangor's Birthday|Thaipusam|Anniversary of Installation of the Sultan of Terengganu|Sultan of Terengganu's Birthday|Tadau Kaamatan|Sabah State Governor's Birthday|Gawai Dayak|Sarawak Independence Day|Sarawak State Governor's Birthday|Federal Territory Day|Sultan of Johor's Birthday|Hari Hol of Sultan Iskandar of Johor|Sultan of Kedah's Birthday|Sultan of Kelantan's Birthday|Declaration of Malacca City as Historical City|Melaka State Governor's Birthday|Yang di-Pertuan Besar of Negeri Sembilan's Birthday|Hari Hol of Pahang|Sultan of Pahang's Birthday|Declaration of George Town as World Heritage Site|Penang State Governor's Birthday|Sultan of Perak's Birthday|Raja of Perlis's Birthday|Heroes’ Day|Women’s Day|Lusaka Peace Agreement|Defense Force’s Day|Peace and Reconciliation Day|Workers Day|Cassinga Day|Human Rights Day|New Caledonia Day|Jour de l'an|Concord Day|Anniversary (Bounty) Day|Norfolk Island Agricultural Show|Worker's Day|M.K.O Abiola Day|National Youth Day|Id el Fitr|Id el Kabir|Worker's Day (substitute day)|Democracy Day (substitute day)|Birthday of Rubén Darío|Battle of San Jacinto|Indigenous Resistance Day|King's Day|Queen's Day|Remembrance of the Dead|Princess Day|Prince's Day|St Nicholas' Eve|Birthday of Princess Ingrid Alexandra|Day of the Sami people|Birthday of King Harald V|Union Dissolution Day|Midsummar Eve|Birthday of Queen Sonja|Birthday of Crown Prince Haakon Magnus|Olsok|Birthday of Crown Princess Mette-Marit|First Sunday of Advent|Second Sunday of Advent|Third Sunday of Advent|Fourth Sunday of Advent|Waitangi Day|ANZAC Day|Matariki|ANZAC Day (substitute day)|Waitangi Day (substitute day)|Provincial anniversary day|Christchurch Show Day|Presidential Inauguration|Separation Day (from Columbia)|Colón Day|Primer Grito de Independencia|Martyrs' Day (substitute day)|Colón Day (substitute day)|Separation Day (from Columbia) (substitute day)|Primer Grito de Independencia (substitute day)|National Mourning Day (substitute day)|Battle of Arica and Flag Day|Peruvian Air Force Day|Battle of Junín|Santa Rosa de Lima|Battle of Angamos|Battle of Ayacucho|Festival of the Sun|Missionary Day|Internal Autonomy Day|Maori New Year|First Philippine Republic Day|Lantern Festival|EDSA Revolution Anniversary|Day of Valor|Lapu-Lapu Day|José Rizal's birthday|Iglesia ni Cristo Day|Ninoy Aquino Day|Bonifacio Day|Feast of the Immaculate Conception of the Blessed Virgin Mary|Rizal Day|Kashmir Day|Pakistan Day|Youm-e-Takbeer|Iqbal Day|Quaid-e-Azam Day|Ashura|Grandmother's Day|Grandfather's Day|Polish Science Day|National Cursed Soldiers Remembrance Day|Fat Thursday|Men's Day|First Day of Spring / Truant's Day|National Day for the Remembrance of Poles Rescuing Jews under German Occupation|Baptism of Poland Day|Warsaw Ghetto Uprising Remembrance Day|International Mother Earth Day|National Victory Day|Day of Struggle and Martyrdom of the Polish Villages|National Warsaw Uprising Remembrance Day|Day of Solidarity and Freedom|Anniversary of the outbreak of the Second World War in Poland|Anniversary of the Soviet invasion of Poland|Boy's Day|National Day of Remembrance for Steadfast Clergy|Greater Poland Uprising Remebrence Day|Birthday of Eugenio María de Hostos|Birthday of Luis Muñoz Marín|American Citizenship Day|Birthday of José de Diego|Birthday of Don Luis Muñoz Rivera|Puerto Rico Constitution Day|Birthday of Dr. José Celso Barbosa|Discovery of Puerto Rico|Liberty Day|Portugal Day|Implantação da República|Restauração da Independência|Chaco Armistice|Boqueron Battle Victory Day|Virgin of Caacupe|Recognition of the historic victory of the Paraguayan national football team over Germany|Saint John the Baptist|Day of the Unification of the Romanian Principalities|Day of the Romanians Everywhere, Romanian Businessperson Day|National Anthem Day|St Andrew's Day|Saint Sava Day|Holocaust Remembrance Day|Saint Vitus Day|World War II Serbian Victims Remembrance Day|Day off (transferred from March 5)|Spring and Labour Day|Day off (transferred from May 1)|Day off (transferred from January 1)|Day off (transferred from January 2)|Russia Day|Day off (transferred from June 12)|Uraza-Bayram|Day of Remembrance of the Departed (Radonitsa)|Kurban-Bayram|Republic of Adygea Formation Day|Day of the Formation of the Altai Republic|Republic of Bashkortostan Day|Prokhorovka Field Day - Russia's Third Military Field|Radonitsa - Day of Special Remembrance of the Departed|White Month Festival (Sagaalgan)|Constitution Day of the Chechen Republic|Peace Day in the Chechen Republic|Day of the Reunification of Crimea with Russia|Trinity Sunday|Day of the Chuvash Republic|Day of Special Remembrance of the Departed (Radonitsa)|Constitution Day of the Republic of Dagestan|Day of Unity of the Peoples of Dagestan|Eid al-Fitr (Markhash)|Eid al-Adha (Ghurba)|Unity Day of Remembrance|Day of the Revival of the Balkar People|Day of Remembrance of the Adyghe (Circassian) Victims of the Russian-Caucasian War|Statehood Day of the Kabardino-Balkar Republic|Adyghe (Circassian) Day|Day of the Revival of the Karachay People|Radonitsa - Day of Remembrance of the Departed|Tsagan Sar|Republic of Kalmykia Day|Birthday of Buddha Shakyamuni|Zul|Day of Remembrance of the Victims of the Deportation of the Kalmyk People|Republic of Komi Day|Republic of Karelia Day|25th Anniversary of the Canonization of Righteous Warrior Fyodor Ushakov|First Monday of the Uastyrdzhi (Djeorguiba) Festival|Unified Day of Remembrance of the Departed|Republic of Sakha (Yakutia) Day|Ysyakh National Holiday|Day of Sevastopol's Return to Russia|Sevastopol City Foundation Day|Republic of Tatarstan Day|Constitution Day of the Republic of Tatarstan|Shagaa|Constitution Day of the Republic of Tuva|Naadym|Republic of Tuva Day|Genocide Memorial Day|National Harvest Day|Founding Day|Coptic Christmas|Coptic Easter|Twelfth Night|Saint Knut's Day|Annunciation Day|Walpurgis Night|Whitsun Eve|Gustavus Adolphus Day|Saint Martin's Day|Nobel Day|Saint Lucy's Day|Presidential Election Day|National Day (substitute day)|Saint Helena Day|August Bank Holiday|Ratting Day|Anniversary Day|Prešeren Day, the Slovenian Cultural Holiday|Day of Uprising Against Occupation|Primož Trubar Day|Unification of Prekmurje Slovenes with the Mother Nation|Return of Primorska to the Motherland|Slovenian Sports Day|Sovereignty Day|Day of Remembrance for the Dead|St. Martin's Day|Rudolf Maister Day|Saint Nicholas Day|Independence and Unity Day|Day of victory over fascism|Slovak National Uprising anniversary|Day of Our Lady of the Seven Sorrows|Mawlid|Korité (substitute day)|Tabaski (substitute day)|Mawlid (substitute day)|Feast of Saint Agatha|Anniversary of the Arengo|Inauguration Ceremony|Liberation from Fascism|The Feast of San Marino and the Republic|Commemoration of the deceased|Cerimonia di investitura dei Capitani Reggenti|Magal de Touba|Independence of British Somaliland|Restoration of Somaliland Sovereignty|Day of Liberation and Innovation|Day of the Maroons|Holi Phagwa|Peace Agreement Day|SPLA Day|Martyrs Day|Agricultural Reform Day|São Tomé Day|Agricultural Reform Day (substitute day)|São Tomé Day (substitute day)|Celebración del Divino Salvador del Mundo|Fiestas Agostinas|Sint Maarten Day|Birthday of King Mswati III|Birthday of the late King Sobhuza|Umhlanga Reed Dance|Incwala Festival|Birthday of King Mswati III (substitute day)|National Flag Day (substitute day)|Birthday of the late King Sobhuza (substitute day)|National Heritage Day|National Day of Thanksgiving|Freedom and Democracy Day|Chakri Memorial Day|Songkran Festival|Queen Suthida's Birthday|The Queen Mother's Birthday|King Bhumibol Adulyadej Memorial Day|King Chulalongkorn Day|King Bhumibol Adulyadej's Birthday|Makha Bucha|Asalha Puja|Buddhist Lent|عيد الثورة و الشباب|عيد الإستقلال|عيد الشهداء|عيد الجمهورية|عيد المرأة|عيد الجلاء|Official Birthday of His Majesty King Tupou VI|Birthday of His Royal Highness The Crown Prince Tupotoʻa-ʻUlukalala|Constitutional Day|Anniversary of the Coronation of H.M. King George Tupou I|National Sovereignty and Children's Day|Labour and Solidarity Day|Commemoration of Atatürk, Youth and Sports Day|Democracy and National Unity Day|Spiritual Baptist Liberation Day|Indian Arrival Day|Indian Arrival Day (substitute day)|Emancipation Day (substitute day)|Spiritual Baptist Liberation Day (substitute day)|Founding of the Republic of China|Chinese New Year's Eve|Chinese New Year Holiday|The second day of the Chinese New Year|The third day of the Chinese New Year|The forth day of the Chinese New Year|Peace Memorial Day|Tomb Sweeping Day|National Day / Double Tenth Day|Farmer's Day|Arbor Day|Literary Day|Opium Suppression Movement Day|Journalist' Day|Teachers' Day|Overseas Chinese Day|Taiwan Retrocession Day|Sun Yat-sen's Birthday|Dongzhi Festival|Tourism Day|Earth God's Birthday|Kuan Yin's Birthday|God of Medicine's Birthday|Matsu's Birthday|Kuan Kung's Birthday|Cheng Huang's Birthday|Qixi Festival|Ghost Festival|Double Ninth Festival|Saisiat Festival|Peace Memorial Day (substitute day)|Tomb Sweeping Day (substitute day)|National Day / Double Tenth Day (substitute day)|Founding of the Republic of China (substitute day)|Dragon Boat Festival (substitute day)|Mid-Autumn Festival (substitute day)|Zanzibar Revolution Day|Karume Day|Union Day|Saba Saba Day|Nane Nane Day|Nyerere Day|Maulid Day|New Year|Defenders of Ukraine Day|Orthodox Easter (substitute day)|Pentecost (substitute day)|New Year (substitute day)|Defenders of Ukraine Day (substitute day)|Archbishop Janan Luwum Day|Martyr's Day|St. Patrick's Day|Robert E. Lee/Martin Luther King Birthday|George Washington/Thomas Jefferson Birthday|Confederate Memorial Day|Jefferson Davis' birthday|Seward's Day|Indigenous Peoples' Day|Alaska Day|Dr. Martin Luther King Jr./ Civil Rights Day|Lincoln/Washington Presidents' Day|Dr. Martin Luther King Jr./Robert E. Lee's Birthdays|George Washington's Birthday/Daisy Gatson Bates Day|Presidents' Day|Susan B. Anthony Day|César Chávez Day|Malcolm X Day|Harvey Milk Day|César Chávez Day (substitute day)|Washington-Lincoln Day|Frances Xavier Cabrini Day|Lincoln's Birthday|Day After Thanksgiving|Commemoration of America's 250th Birthday|State Holiday|Robert E. Lee's Birthday|Washington's Birthday (substitute day)|Prince Jonah Kuhio Kalanianaole Day|Kamehameha Day|Prince Jonah Kuhio Kalanianaole Day (substitute day)|Kamehameha Day (substitute day)|Martin Luther King, Jr./ Idaho Human Rights Day|Casimir Pulaski Day|Primary Election Day|Washington's Birthday/President's Day|Native American Heritage Day|Service Reduction Day|Evacuation Day|Bunker Hill Day|Washington's and Lincoln's Birthday|Martin Luther King's and Robert E. Lee's Birthdays|Truman Day|Lincoln's and Washington's Birthday|Presidents Day|Nevada Day|Martin Luther King, Jr./ Civil Rights Day|Day after Thanksgiving|Christmas Eve (substitute day)|Native American Day|Confederate Heroes Day|Texas Independence Day|Cesar Chavez Day|San Jacinto Day|Emancipation Day In Texas|Lyndon Baines Johnson Day|Day after Christmas|Washington and Lincoln Day|Pioneer Day|Town Meeting Day|Bennington Battle Day|George Washington Day|Lee–Jackson Day|West Virginia Day|Lincoln's Day|Tourism Week|Landing of the 33 Orientals|Battle of Las Piedras|Birthday of José Gervasio Artigas and Never Again Day|Day of Memory and Honour|Teachers and Mentors Day|Eid al-Fitr|Nowruz (substitute day)|Day of Memory and Honour (substitute day)|Eid al-Fitr (substitute day)|Eid al-Adha (substitute day)|Teachers and Mentors Day (substitute day)|Solemnity of Mary, Mother of God|Anniversary of the foundation of Vatican City|In Albis Tuesday|Saint Joseph the Worker|Summer holiday|St. John|Anniversary of the election of Pope John Paul II|Saint Charles Borromeo - Name day of the Holy Father|Anniversary of the election of Pope Benedict XVI|Saint Joseph - Name day of the Holy Father|Anniversary of the election of Pope Francis|Saint George - Name day of the Holy Father|Anniversary of the election of Pope Leo XIV|Saint Robert Bellarmine - Name day of the Holy Father|National Hero′s Day|National Hero′s Day (substitute day)|Holy Week|Declaration of Independence|Battle of Carabobo|Birthday of Simón Bolívar|Our Lady of Coromoto|Day of Indigenous Resistance|Venezuelan Air Force Day|Natalicio de José Antonio Anzoátegui|Día de la Virgen del Socorro|Día de La Divina Pastora|Natalicio de Jacinto Lara|Día de Maturin|Natalicio de Rafael Urdaneta|Día de la Virgen de la Chinita|The Anniversary of the Birth of Hamilton Lavity Stoutt|Sovereign’s Birthday|Virgin Islands Day|St. Ursula’s Day|Emancipation Monday|Emancipation Tuesday|Emancipation Wednesday|Heroes’ and Forefathers Day|Commemoration of the Great March of 1949|Virgin Islands–Puerto Rico Friendship Day|Three Kings Day|Transfer Day|Hurricane Supplication Day|Hurricane Thanksgiving|Vietnamese New Year|Vietnamese New Year Holidays|Hung Kings Commemorations|Day of liberating the South for national reunification|Communist Party of Viet Nam Foundation Anniversary|Vietnam Book Day|Dien Bien Phu Victory Day|President Ho Chi Minh's Birthday|Vietnamese Family Day|August Revolution Commemoration Day|Capital Liberation Day|Vietnamese Women's Day|Vietnamese Teacher's Day|National Defence Day|Victory of Ngọc Hồi-Đống Đa|Mid-year Festival|Kitchen guardians|Mémoire du père de l'indépendance Rév. Dr. W.H. Lini|Fête des chefs coutumiers|Journée Mondiale des Enfants|Jour de l'Unité|Fête de Famille|Saint Pierre Chanel Day|Saints Peter and Paul Day|National Women's Day|Nelson Mandela Day|Day of Reconciliation|Day of Goodwill|Rugby World Cup Win Public Holiday|Voting Day|African Freedom Day|Farmers' Day|Kenneth Kaunda Day|National Day of Prayers|National Day of Prayers (substitute day)|African Freedom Day (substitute day)|Defence Forces Day",
   countries: {
     AD: {
       name: 'Andorra',
@@ -21,52 +21,76 @@ export const COUNTRY_TABLE: CountryTable = {
       holidays: 'AAABALACAOAQADASAEAFAGAHAJAKAM',
       years:
         'ABAApBGxCJJDMhEM5FPJGTBHcZIfZJmJKqxLs5MtBN ABAApBFpCJBDLZELxFPBGR5HcRIfRJmBKqpLsxMs5N ABAApBHRCJBDNBENZFPBGThHcRIfRJmBKqpLsxMs5N ABAApBGRCJBDMBEMZFPBGShHcRIfRJmBKqpLsxMs5N ABAApBGROJJDLBELZFPJGRhHcZIfZJmJKqxLs5MtBN ABAApBHpCJBDNZENxFPBGT5HcRIfRJmBKqpLsxMs5N ABAApBFxCJBDLhEL5FPBGSBHcRIfRJmBKqpLsxMs5N ABAApBExCJBDKhEK5FPBGRBHcRIfRJmBKqpLsxMs5N ABAApBHRCJJDNBENZFPJGThHcZIfZJmJKqxLs5MtBN ABAApBFRCJBDLBELZFPBGRhHcRIfRJmBKqpLsxMs5N ABAApBHxCJBDNhEN5FPBGUBHcRIfRJmBKqpLsxMs5N ABAApBGxCJBDMhEM5FPBGTBHcRIfRJmBKqpLsxMs5N ABAApBE5CJJDKpELBFPJGRJHcZIfZJmJKqxLs5MtBN ABAApBHRCJBDNBENZFPBGThHcRIfRJmBKqpLsxMs5N ABAApBGRCJBDMBEMZFPBGShHcRIfRJmBKqpLsxMs5N ABAApBEZCJBDKJEKhFPBGQpHcRIfRJmBKqpLsxMs5N ABAApBG5CJJDMpENBFPJGTJHcZIfZJmJKqxLs5MtBN ABAApBFxCJBDLhEL5FPBGSBHcRIfRJmBKqpLsxMs5N ABAApBIRCJBDOBEOZFPBGUhHcRIfRJmBKqpLsxMs5N ABAApBGZCJBDMJEMhFPBGSpHcRIfRJmBKqpLsxMs5N ABAApBFZCJJDLJELhFPJGRpHcZIfZJmJKqxLs5MtBN',
+      states: '03:Encamp|07:Andorra la Vella',
+      subdivisions: {
+        '03': {
+          zones: 'Europe/Andorra',
+          rules: 'AAABACADAEAFAGAHAIAJAKALAMANAOAPAQARASAT',
+          holidays: 'AT',
+          years: '    VhAVpAVxAV5A VZAVhAVpA VRAVZAVhA              ',
+        },
+        '07': {
+          zones: 'Europe/Andorra',
+          rules: 'AAABACADAEAFAGAHAIAJAKALAMANAOAPAQARASAU',
+          holidays: 'AU',
+          years: '    a0A akA ajA              ',
+        },
+      },
     },
     AE: {
       name: 'United Arab Emirates',
       zones: 'Asia/Dubai',
-      rules: 'AAATAUAVAWAXAYAZ',
-      holidays: 'AAAXAYAVAWAUAZAT',
+      rules: 'AAAVAWAXAYAZAaAb',
+      holidays: 'AAAZAaAXAYAWAbAV',
       years:
         'ABAKJBORCSDDajEdBFlxGqBH ABAIpBMxCQjDZDEbhFkRGp5H ABAHRBLZCPLDXrEaRFjBGp5H ABAGBBKJCNzDWTEY5FhpGp5H ABAExBIxCMjDU7EXhFgRGqBH ABADRBHZCLDDTjEWBFexGp5H ABAB5BGBCJzDSTEUxFdhGp5H ABAAhBExCIbDQ7EThFcJGp5HsxB ABADZCHDDPrESJFa5GqBHrhB ABAB5CFjDOLEQpFZhGp5HqBB ABAAhCETDMzEPRFYJGoxBp5Hs5C ABAC7DLbEOBFWxGnZBp5HrhC ABABrDKLEMpFVZGmJBqBHqRC ABAALDIrELRFT5GkpBoxCp5HsjD ABAHbEJ5FSpGjRBnZCp5HrLD ABAGDEIpFRZGh5BmBCpzDp5H ABAErEHRFQBGgpBkpCobDqBH ABADLEFxFOpGfJBjRCm7Dp5H ABAB7EEZFNRGd5BiBClrDp5H ABAAjEDJFL5GchBgpCkbDp5Hs7E ABABxFKhGbJBfRCjDDqBHrjE',
     },
     AG: {
       name: 'Antigua & Barbuda',
       zones: 'America/Port_of_Spain',
-      rules: 'AAAOAPAQADARASAaAbAcAdAJAK',
-      holidays: 'AAAOAQADASAaAbAcAdAJAKAeAfAg',
+      rules: 'AAAOAPAQADARASAcAdAeAfAJAK',
+      holidays: 'AAAOAQADASAcAdAeAfAJAKAgAhAi',
       years:
         'ABAMhBM5CPJDTBEapFaxGmRHq5Is5JtBK ABALZBLxCPBDR5EahFapGmBHqxIsxJs5KtBLtBM ABANBBNZCPBDThEahFapGmBHqxIsxJs5KtBM ABAAJNMBBMZCPBDShEahFapGmBHqxIsxJs5K ABALBBLZCPJDRhEapFaxGmJHq5Is5JtBK ABANZBNxCPBDT5EahFapGmRHqxIsxJs5K ABALhBL5CPBDSBEahFapGmJHqxIsxJs5K ABAKhBK5CPBDRBEahFapGmBHqxIsxJs5KtBLtBM ABANBBNZCPJDThEapFaxGmJHq5Is5JtBK ABALBBLZCPBDRhEahFapGmBHqxIsxJs5K ABANhBN5CPBDUBEahFapGmBHqxIsxJs5K ABAMhBM5CPBDTBEahFapGmRHqxIsxJs5K ABAKpBLBCPJDRJEapFaxGmJHq5Is5JtBKtJLtJM ABANBBNZCPBDThEahFapGmBHqxIsxJs5KtBM ABAAJNMBBMZCPBDShEahFapGmBHqxIsxJs5K ABAKJBKhCPBDQpEahFapGmBHqxIsxJs5K ABAMpBNBCPJDTJEapFaxGmZHq5Is5JtBK ABALhBL5CPBDSBEahFapGmJHqxIsxJs5K ABAOBBOZCPBDUhEahFapGmBHqxIsxJs5KtBLtBM ABAMJBMhCPBDSpEahFapGmBHqxIsxJs5KtBM ABAAJNLJBLhCPJDRpEapFaxGmJHq5Is5JtBK',
+      states: '10:Barbuda',
+      subdivisions: {
+        '10': {
+          zones: 'America/Port_of_Spain',
+          rules: 'AAAOAPAQADARASAcAdAeAfAJAKAj',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     AI: {
       name: 'Anguilla',
       zones: 'America/Port_of_Spain',
-      rules: 'AAAhAOAPAQADAiARASAjAkAlACAmAJAK',
-      holidays: 'AAAhAOAQADAiASAjAkAlACAmAJAKAeAf',
+      rules: 'AAAkAOAPAQADAlARASAmAnAoACApAJAK',
+      holidays: 'AAAkAOAQADAlASAmAnAoACApAJAKAgAh',
       years:
         'ABAHpBMhCM5DPJESxFTBGT5Ha5IbRJbZKsJLs5MtBN ABAHhBLZCLxDPBER5GSpFUhHapIbBJbJKsBLsxMs5NtBOtBP ABAHhBNBCNZDPBESpFThGUZHahIa5JbBKsBLsxMs5NtBP ABAHhBMBCMZDPBEShGSpFURHaxJa5KbRIsBLsxMs5N ABAHpBLBCLZDPJERhGSxFUJHapJaxKbJIsJLs5MtBN ABAHhBNZCNxDPBESpFT5GT5HahKa5IbRJsBLsxMs5N ABAHhBLhCL5DPBESBGSpFTxHaxIbJJbRKsBLsxMs5N ABAHhBKhCK5DPBERBGSpFUhHapIbBJbJKsBLsxMs5NtBOtBP ABAHpBNBCNZDPJESxFThGUZHa5JbBKbZIsJLs5MtBN ABAHhBLBCLZDPBERhGSpFUJHapJaxKbJIsBLsxMs5N ABAHhBNhCN5DPBESpFUBGUBHahJapKbBIsBLsxMs5N ABAHhBMhCM5DPBESpFTBGT5HahKa5IbRJsBLsxMs5N ABAHpBKpCLBDPJERJGSxFUpHaxIbJJbRKsJLs5MtBNtJOtJP ABAHhBNBCNZDPBESpFThGUZHahIa5JbBKsBLsxMs5NtBP ABAHhBMBCMZDPBEShGSpFURHaxJa5KbRIsBLsxMs5N ABAHhBKJCKhDPBEQpGSpFUJHapJaxKbJIsBLsxMs5N ABAHpBMpCNBDPJESxFTJGUBHapKbBIbZJsJLs5MtBN ABAHhBLhCL5DPBESBGSpFTxHaxIbJJbRKsBLsxMs5N ABAHhBOBCOZDPBESpFUhGUhHapIbBJbJKsBLsxMs5NtBOtBP ABAHhBMJCMhDPBESpFSpGUZHahIa5JbBKsBLsxMs5NtBP ABAHpBLJCLhDPJERpGSxFURHaxJa5KbRIsJLs5MtBN',
     },
     AL: {
       name: 'Albania',
       zones: 'Europe/Tirane',
-      rules: 'AAAnAoApAqArAsAtAuAvADAwAxAyAcAzA0AIAJAVAW',
-      holidays: 'AAAnArA1AsA2AuAvADAVAWAxAcAzA3A4A0AJA5A6AfAgA7A8',
+      rules: 'AAAqArAsAtAuAvAwAxAyADAzA0A1AeA2A3AIAJAXAY',
+      holidays: 'AAAqAuA4AvA5AxAyADAXAYA0AeA2A6A7A3AJA8A9AhAiA-A_',
       years:
         'ABAAJBJJCJZDKJEKRFMxGM5GNpHNxHPJISBJahKkhLphMppNpxOpxPqxQs5R ABAAJBAZSJBCJJDKBELpGLxGPBIPJHPRHPRTQhJZBKkZLpZMphOphNqpQsxRtBU ABAAJBARVAZSJBCKBENRGNZGOJHORHPBIPJJPJTXpKkZLpZMphNqpQsxRs5U ABAAJBARVJBCKBEMRGMZGNJHNRHNxJPBIWRKkZLpZMphNqpQsxR ABAAJBJJCKJELRGLZGMhJPJIPpHPxHU5KkhLkxWphMppNqxQq5Xs5R ABAAJBJBCKBEKRFLBJNpGNpHNxGNxHPBIThKkZLkhWpZMphNpxPqpQsxR ABAAJBJBCJRDJxJKBEKJFLxGL5GMpHMxHPBISRKkZLpZMphNppOppPqpQsxR ABAAJBAZSIZJJBCJJDKBEKxGK5GPBIPJHPRHPRTQ5KkZLpZMphOphNqpQsxRtBU ABAAJBARVAZSHBJJJCKJENRGNRHNZGNZHPJIPpKkhLphMppNqxQs5R ABAAJBFhJJBCKBELRGLZGMJHMRHOJKPBIkZLpZMphNqpQq5XsxR ABAAJBERJJBCKBEMxKNxGN5GOpHOxHPBIkZLkpWpZMphNqpQqxXsxR ABAAJBC5JJBCKBEKRFLZKMxGMxHM5GM5HPBIkZLkhWpZMphNpxPqpQsxR ABAAJBBpJJJCJRDKJKKJEK5GLBGPJIPRHPZHPZTkhLphMppOppNqxQs5RtJU ABAAJJAJBARVAZSIpKJBCKBENRGNZGOJHORHPBIPJTkZLpZMphNqpQshJsxRs5U ABAAJBARVHZKJBCKBEMRGMRHMZGMZHPBIkZLpZMphNqpQrJJsxR ABAAJBGBKJBCKBEKZGKhGOxHO5HPBIkZLpZMphNpxJqpQq5XsxR ABAAJBEpKJJCKJEKZFM5GNBGNxHN5HPJIkhLkpWoZJphMppNp5PqxQs5R ABAAJBDJKJBCJRDKBEKJFLxGLxHL5GL5HPBIkZLm5JpZMphNppOppPqpQsxR ABAAJBAZSB5KJBCJJDKBEORGORHOZGOZHPBIPRTkZLlpJpZMphOphNqpQsxRtBU ABAAJBARVAZSAhKJBCKBEMZGMhGNRHNZHPBIPJTkZJkZLpZMphNqpQsxRs5Ks5U ABAAJBARVJJCKJELZGLhGPJIPxHP5HjBJkhLphMppNqxQrBXrhKs5R',
     },
     AM: {
       name: 'Armenia',
       zones: 'Asia/Yerevan',
-      rules: 'A9AAA-AJA_BABBBCBDAqADBEBFBGBHACBIAcBJBK',
-      holidays: 'AAA-AJA_BCAqADBFBGACAcA9',
+      rules: 'BAAABBAJBCBDBEBFBGAtADBHBIBJBKACBLAeBMBN',
+      holidays: 'AABBAJBCBFAtADBIBJACAeBA',
       years:
         'ACAATBApCDZDIZEORFPJGQJHShIXRJhBKtpL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIZEORFPJGQJHShIXRJhBKtpL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIZEORFPJGQJHShIXRJhBKtpL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIZEORFPJGQJHShIXRJhBKtpL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIZEORFPJGQJHShIXRJhBKtpL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIREOJFPBGQBHSZIXJJg5KthL ACAATBApCDZDIZEORFPJGQJHShIXRJhBKtpL',
     },
     AO: {
       name: 'Angola',
       zones: 'Africa/Lagos',
-      rules: 'AAAzAMBLAOAPBMADAqBNBOAcAJ',
-      holidays: 'AAAzAMBLBMAOADBNBOAcAJ',
+      rules: 'AAA2AMBOAOAPBPADAtBQBRAeAJ',
+      holidays: 'AAA2AMBOBPAOADBQBRAeAJ',
       years:
         'ABAERBG5CIZDLxEMhFPJGghHmRInZJs5K ABAERBFxCIRDLZFLpEPBGgZHmJInRJsxK ABAERBHZCIRDLpENBFPBGgZHmJInRJsxK ABAERBGZCIRDLpEMBFPBGgZHmJInRJsxK ABAERBFZCIZDLBFLxEPJGghHmRInZJs5K ABAERBHxCIRDLpENZFPBGgZHmJInRJsxK ABAERBF5CIRDLhFLpEPBGgZHmJInRJsxK ABAERBE5CIRDKhFLpEPBGgZHmJInRJsxK ABAERBHZCIZDLxENBFPJGghHmRInZJs5K ABAERBFZCIRDLBFLpEPBGgZHmJInRJsxK ABAERBH5CIRDLpENhFPBGgZHmJInRJsxK ABAERBG5CIRDLpEMhFPBGgZHmJInRJsxK ABAERBFBCIZDKpFLxEPJGghHmRInZJs5K ABAERBHZCIRDLpENBFPBGgZHmJInRJsxK ABAERBGZCIRDLpEMBFPBGgZHmJInRJsxK ABAERBEhCIRDKJFLpEPBGgZHmJInRJsxK ABAERBHBCIZDLxEMpFPJGghHmRInZJs5K ABAERBF5CIRDLhFLpEPBGgZHmJInRJsxK ABAERBIRDIZCLpEOBFPBGgZHmJInRJsxK ABAERBGhCIRDLpEMJFPBGgZHmJInRJsxK ABAERBFhCIZDLJFLxEPJGghHmRInZJs5K',
     },
@@ -74,210 +98,647 @@ export const COUNTRY_TABLE: CountryTable = {
       name: 'Argentina',
       zones:
         'America/Argentina/Buenos_Aires America/Argentina/Cordoba America/Argentina/Salta America/Argentina/Jujuy America/Argentina/Tucuman America/Argentina/Catamarca America/Argentina/La_Rioja America/Argentina/San_Juan America/Argentina/Mendoza America/Argentina/San_Luis America/Argentina/Rio_Gallegos America/Argentina/Ushuaia',
-      rules: 'AAALAMBPANAOBQBRADBSBTBUBVBWAcBXBYBZBaBbAIAJA9BcBdBeBfBgBhBiBjBkBlBmBnBo',
-      holidays: 'AAALAMBoBPBRAOADBSBUBWAcBXBZBaBbAJBnBh',
+      rules: 'AAALAMBSANAOBTBUADBVBWBXBYBZAeBaBbBcBdBeAIAJBABfBgBhBiBjBkBlBmBnBoBpBqBr',
+      holidays: 'AAALAMBrBSBUAOADBVBXBZAeBaBcBdBeAJBqBk',
       years:
         'ABAGxBG5CKRDKZELRFMhGPJHSJIUxJVZKXxLX5DcpMjpNo5OqpDqxPs5Q ABAFpBFxCKRELZFLZGPBHR5DSBIVRKVZJXpLcZMjBDjZNoZOopDqpPsxQ ABAHRBHZCKRELZFNBGPBHRJRSBIVRKVRJXpLcRMi5DjRNoZOohDqpPqxDsJSsxQ ABAGRBGZCKRELZFMBGPBHSBISJDU5JVJDVRKXpLdBMjpDkBNoZOqpPsxQ ABAFRBFZCKZELBGLZDLhFPJHSJIVBJVZKVhDXxLcpMjhDjpNoROqxPs5Q ABAHpBHxCKRELZFNZGPBHSBIUxJVRKXpLchMjhNo5OqpPsxQ ABAFxBF5CKRELZFLhGPBHSBIUpJVRKXpLchMjhNoxOqpPsxQ ABAExBE5CKREKhGLZFPBHSBIVRKVZJXpLcZMjZNoZOqpPsxQ ABAHRBHZCKZELhFNBGPJHSJIVBJVZKXxLdJMkJNohOqxPs5Q ABAFRBFZCKRELBGLZFPBHSBIU5JVRKXpLc5Mj5NoROqpPsxQ ABAHxBH5CKRELZFNhGPBHSBIU5JVRKXpLchMjhNoJOqpPsxQ ABAGxBG5CKRELZFMhGPBHSBIUxJVRKXpLchMjhNo5OqpPsxQ ABAE5BFBCKZEKpGLhFPJHSJIVZKVhJXxLchMjhNohOqxPs5Q ABAHRBHZCKRELZFNBGPBHSBIVRKVRJXpLcRMjRNoZOqpPsxQ ABAGRBGZCKRELZFMBGPBHSBIU5JVRKXpLdBMkBNoZOqpPsxQ ABAEZBEhCKJGKRELZFPBHSBIU5JVRKXpLc5Mj5NoROqpPsxQ ABAG5BHBCKZELhFMpGPJHSJIU5JVZKXxLcpMjpNpBOqxPs5Q ABAFxBF5CKRELZFLhGPBHSBIUpJVRKXpLchMjhNoxOqpPsxQ ABAIRBIZCKRELZFOBGPBHSBIVRKVZJXpLcZMjZNoZOqpPsxQ ABAGZBGhCKRELZFMJGPBHSBIVRKVRJXpLcRMjRNoZOqpPsxQ ABAFZBFhCKZELJGLhFPJHSJIVBJVZKXxLdBMkBNoZOqxPs5Q',
     },
     AS: {
       name: 'American Samoa',
       zones: 'Pacific/Pago_Pago',
-      rules: 'AABpBqBrAPBsAqBtBuBvAcADBwBxByBzB0B1AIAJA9B2B3B4',
-      holidays: 'AABpBqB2BtA3AcADBwByB0AJB5BuAfAgB6',
+      rules: 'AABsBtBuAPBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAB5B6B7',
+      holidays: 'AABsBtB5BwA6AeADBzB1B3AJB8BxAhAiB9',
       years:
         'ABACZBF5CNZDSJEXBFXJGfRHjpInZJpRKs5L ABACJBFpCNRDSxEVBMVJNXBGXJFfBHjZInRJpBKspOsxLthP ABACBBGZCNRDNZQSpEVJNVRMXBGe5HjRInRJo5KsxLs5O ABAAJPB5BGRCNRDShEVJNXBGexHjJInRJoxKsxL ABABxBGJCNZDSZEVRNXJGepHj5InZJphKs5L ABACZBF5CNRDSJEVJNXBGeZHjpInRJpRKsxL ABACRBFxCNRDSBEVJNW5FXBGfJHjhInRJpJKsxL ABACJBFpCNRDSxEVBMVJNXBGXJFfBHjZInRJpBKspOsxLthP ABACBBGZCNZDSpEVRNXJGe5HjRInZJo5Ks5L ABABxBGJCNRDSZEVJNXBGepHjBInRJopKsxL ABAChBGBCNRDSREVJNXBGehHjxInRJpZKsxL ABACZBF5CNRDSJEVJNXBGeZHjpInRJpRKsxL ABACRBFxCNZDS5EVJMVRNXJGXRFfJHjhInZJpJKsxOs5LtpP ABACBBGZCNRDNZQSpEVJNVRMXBGe5HjRInRJo5KsxLs5O ABAAJPB5BGRCNRDShEVJNXBGexHjJInRJoxKsxL ABABxBGJCNRDSZEVJNXBGepHjBInRJopKsxL ABAChBGBCNZDSREVRNXJGehHjxInZJpZKs5L ABACRBFxCNRDSBEVJNW5FXBGfJHjhInRJpJKsxL ABACJBFpCNRDSxEVBMVJNXBGXJFfBHjZInRJpBKspOsxLthP ABACBBGZCNRDNZQSpEVJNVRMXBGe5HjRInRJo5KsxLs5O ABAAJPB5BGRCNZDShEVRNXJGexHjJInZJoxKs5L',
     },
     AT: {
       name: 'Austria',
       zones: 'Europe/Vienna',
-      rules: 'AAABAOB7APAQAqB8ARASB9AEB-AGAHAIAJAKA9',
-      holidays: 'AAABAQB_B8ASB9AEB-AGAHAJAK',
+      rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBA',
+      holidays: 'AAABAQCCB_ASCAAECBAGAHAJAK',
       years:
         'ABAApBM5CPJDRpETBFURGcZHlZImJJqxKs5LtBM ABAApBLxCPBDQhER5FTJGcRHlRImBJqpKsxLs5M ABAApBNZCPBDSJEThFUxGcRHlRImBJqpKsxLs5M ABAApBMZCPBDRJEShFTxGcRHlRImBJqpKsxLs5M ABAApBLZCPJDQJERhFSxGcZHlZImJJqxKs5LtBM ABAApBNxCPBDShET5FVJGcRHlRImBJqpKsxLs5M ABAApBL5CPBDQpESBFTRGcRHlRImBJqpKsxLs5M ABAApBK5CPBDPpERBFSRGcRHlRImBJqpKsxLs5M ABAApBNZCPJDSJEThFUxGcZHlZImJJqxKs5LtBM ABAApBLZCPBDQJERhFSxGcRHlRImBJqpKsxLs5M ABAApBN5CPBDSpEUBFVRGcRHlRImBJqpKsxLs5M ABAApBM5CPBDRpETBFURGcRHlRImBJqpKsxLs5M ABAApBLBCPJDPxERJFSZGcZHlZImJJqxKs5LtBM ABAApBNZCPBDSJEThFUxGcRHlRImBJqpKsxLs5M ABAApBMZCPBDRJEShFTxGcRHlRImBJqpKsxLs5M ABAApBKhCPBDPREQpFR5GcRHlRImBJqpKsxLs5M ABAApBNBCPJDRxETJFUZGcZHlZImJJqxKs5LtBM ABAApBL5CPBDQpESBFTRGcRHlRImBJqpKsxLs5M ABAApBOZCPBDTJEUhFVxGcRHlRImBJqpKsxLs5M ABAApBMhCPBDRRESpFT5GcRHlRImBJqpKsxLs5M ABAApBLhCPJDQRERpFS5GcZHlZImJJqxKs5LtBM',
+      states:
+        '1:Burgenland|2:Carinthia|3:Lower Austria|4:Upper Austria|5:Salzburg|6:Styria|7:Tyrol|8:Vorarlberg|9:Vienna',
+      subdivisions: {
+        '1': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+        '2': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBACD',
+          holidays: '',
+          years: '                    ',
+        },
+        '3': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+        '4': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+        '5': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+        '6': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBACD',
+          holidays: '',
+          years: '                    ',
+        },
+        '7': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBACD',
+          holidays: '',
+          years: '                    ',
+        },
+        '8': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBACD',
+          holidays: '',
+          years: '                    ',
+        },
+        '9': {
+          zones: 'Europe/Vienna',
+          rules: 'AAABAOB-APAQAtB_ARASCAAECBAGAHAIAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     AU: {
       name: 'Australia',
       zones:
         'Australia/Sydney Australia/Lord_Howe Antarctica/Macquarie Australia/Hobart Australia/Currie Australia/Melbourne Australia/Broken_Hill Australia/Brisbane Australia/Lindeman Australia/Adelaide Australia/Darwin Australia/Perth Australia/Eucla',
-      rules: 'AACAAOB7APAQCBAqBvAJAKCC',
-      holidays: 'AACAAOB7APAQCBAJAKAeAfCC',
+      rules: 'AACEAOB-APAQCFAtByAJAKCG',
+      holidays: 'AACEAOB-APAQCFAJAKAgAhCG',
       years:
         'ABADRBMhCMpDMxEM5FOZGs5HtBItRJ ABADJBLZCLhDLpELxFORGsxHs5ItBKtJJ ABAARADJBNBCNJDNRENZFORGhBLsxHs5ItBK ABAAJADJBMBCMJDMREMZFORGsxHs5I ABADJBLBCLJDLRELZFOZGs5HtBI ABADRBNZCNhDNpENxFORGsxHs5I ABADJBLhCLpDLxEL5FORGsxHs5ItJJ ABADJBKhCKpDKxEK5FORGsxHs5ItBKtJJ ABAARADJBNBCNJDNRENZFOZGs5HtBI ABADJBLBCLJDLRELZFORGsxHs5I ABADZBNhCNpDNxEN5FORGsxHs5I ABADRBMhCMpDMxEM5FORGsxHs5I ABADJBKpCKxDK5ELBFOZGs5HtBItJKtRJ ABAARADJBNBCNJDNRENZFORGsxHs5ItBK ABAAJADJBMBCMJDMREMZFORGsxHs5I ABADJBKJCKRDKZEKhFORGsxHs5I ABADZBMpCMxDM5ENBFOZGs5HtBI ABADJBLhCLpDLxEL5FORGsxHs5ItJJ ABADJBOBCOJDORGOREOZFsxHs5ItBKtJJ ABAARADJBMJCMRDMZEMhFORGsxHs5ItBK ABAAJADJBLJCLRDLZELhFOZGs5HtBI',
+      states:
+        'ACT:Australian Capital Territory|NSW:New South Wales|NT:Northern Territory|QLD:Queensland|SA:South Australia|TAS:Tasmania|VIC:Victoria|WA:Western Australia',
+      subdivisions: {
+        ACT: {
+          zones: 'Australia/Sydney',
+          rules: 'AACEAOB-APAQAtByAJAKCGCHCFCICJCKCLAD',
+          holidays: 'CHCICMCJCKADCL',
+          years:
+            'IhAOpBOpCTBDT5EixF IRAOZCSxDUhEihF JBASpDUZEiZF I5AShDURGiRF IxASZDUJGjBF IhATBDT5GixF IZAOhCS5DTxGipF IRAOZCSxDUhGihF JBASpDUZGiZF IxASZDUJGiJF IpASRDUBGi5F IhATBDT5GixF IZAOhCS5DUpGipF JBASpDUZGiZF I5AShDURGiRF IxASZDUJGiJF IpATJDUBGi5F IZAOhCS5DTxGipF IRAOZCSxDUhGihF JBASpDUZGiZF I5AShDURGiRF',
+        },
+        NSW: {
+          zones: 'Australia/Sydney',
+          rules: 'AACEAOB-APAQCFAtByAJAKCGCKCLCNAD',
+          holidays: 'CMCKADCL',
+          years:
+            'OpAT5BixC UhBihC UZBiZC URDiRC UJDjBC T5DixC OhATxDipC OZAUhDihC UZDiZC UJDiJC UBDi5C T5DixC OhAUpDipC UZDiZC URDiRC UJDiJC UBDi5C OhATxDipC OZAUhDihC UZDiZC URDiRC',
+        },
+        NT: {
+          zones: 'Australia/Darwin',
+          rules: 'AACEAOB-APAQAtByAKCGCFCOCKCLCPAIAJBA',
+          holidays: 'APAKAgCOCKCPAIBACFAJAhCL',
+          years:
+            'PhDT5Ea5FsxGtRBtpH.MxAtBBtRC OZIPRDUhEapFspGtBJtJBthH.LpAORIsxJs5BtBKtJC PJDUZEahFspGtBJthH.NRAsxJtBK PBDURLbRFspGthH PxDUJLbJFsxGtpH PhDT5La5FspGthH PZDTxLaxFspGthH OZIPRDUhLapFspGtBJthH.ORIsxJtBK PJDUZLbZFsxGtpH PxDUJLbJFspGthH PpDUBLbBFspGthH PhDT5La5FspGthH OhIPZDUpLaxFsxGtJJtpH.OZIs5JtJK PJDUZLahFspGtBJthH.sxJtBK PBDURLbRFspGthH PxDUJLbJFspGthH PpDUBLbBFsxGtpH PZDTxLaxFspGthH OZIPRDUhLapFspGtBJthH.ORIsxJtBK PJDUZLahFspGtBJthH.sxJtBK P5DURLbRFsxGtpH',
+        },
+        QLD: {
+          zones: 'Australia/Brisbane Australia/Lindeman',
+          rules: 'AACEAOB-APAQAtByAJAKCGCFADCKCLAI',
+          holidays: 'ADCKAICFCL',
+          years:
+            'PhAixBsxC OZDPRAihBspC.ORD PJAiZEspC PBAiREspC PxAjBEsxC PhAixEspC PZAipEspC OZDPRAihEspC.ORD PJAiZEsxC PxAiJEspC PpAi5EspC PhAixEspC OhDPZAipEsxC.OZD PJAiZEspC PBAiREspC PxAiJEspC PpAi5EsxC PZAipEspC OZDPRAihEspC.ORD PJAiZEspC P5AiREsxC',
+        },
+        SA: {
+          zones: 'Australia/Adelaide',
+          rules: 'AACEAOB-APAQCFAtByCQCGCRCKCLADAIAJBA',
+          holidays: 'APAKAgCRCKADAICQBAAJAhCL',
+          years:
+            'IhDT5EixFsxGtRHtpI.MxAtBBtRC IRDUhEihFspGtBJtJHthI.LpAsxJs5BtBKtJC JBDUZEiZFspGs5HtBJthI.NRAsxJs5BtBK I5DURLiRFspGs5HthI.MRAs5B IxDUJLjBFsxGtBHtpI.tBB IhDT5LixFspGs5HthI.s5B IZDTxLipFspGs5HtJHthI.s5BtJC IRDUhLihFspGs5HtBJtJHthI.sxJs5BtBKtJC JBDUZLiZFsxGtBHtpI.tBB IxDUJLiJFspGs5HthI.s5B IpDUBLi5FspGs5HthI.s5B IhDT5LixFspGs5HthI.s5B IZDUpLipFsxGtBHtJJtRHtpI.s5JtBBtJKtRC JBDUZLiZFspGs5HtBJthI.sxJs5BtBK I5DURLiRFspGs5HthI.s5B IxDUJLiJFspGs5HthI.s5B IpDUBLi5FsxGtBHtpI.tBB IZDTxLipFspGs5HtJHthI.s5BtJC IRDUhLihFspGs5HtBJtJHthI.sxJs5BtBKtJC JBDUZLiZFspGs5HtBJthI.sxJs5BtBK I5DURLiRFsxGtBHtpI.tBB',
+        },
+        TAS: {
+          zones: 'Australia/Hobart',
+          rules: 'CEAOAQCFAtByAJCGAACSCTCKCLAK',
+          holidays: 'B-APAKAgCSCKAACL',
+          years:
+            'IhET5FtRC.MpAMxBtBCtRD IREUhFtJC.LhALpBs5CtJD JBEUZF.ABGNJANRB ARGI5EURH.ABGAJGMJAMRB IxEUJH.LJALRB IhET5H.NhANpB IZETxHtJC.LpALxBs5CtJD IREUhHtJC.KpAKxBs5CtJD JBEUZH.ABGNJANRB IxEUJH.LJALRB IpEUBH.NpANxB IhET5H.MpAMxB IZEUpHtRC.KxAK5BtBCtRD JBEUZH.ABGNJANRB ARGI5EURH.ABGAJGMJAMRB IxEUJH.KRAKZB IpEUBH.MxAM5B IZETxHtJC.LpALxBs5CtJD IREUhHtJC.OJAORBs5CtJD JBEUZH.ABGMRAMZB ARGI5EURH.ABGAJGLRALZB',
+        },
+        VIC: {
+          zones: 'Australia/Melbourne',
+          rules: 'AACEAOB-APAQCFAtByAJAKCGADCKCLCUCVCWCXCYCZ',
+          holidays: 'ADCKCUCVCL',
+          years:
+            'IhAT5BhhCmZD IRAUhBhRCmJD JBAUZBiBCmBD I5AUREh5CmxD IxAUJEhxCmpD IhAT5EhhCmZD IZATxEhZCmRD IRAUhEhRCmJD JBAUZEiBCm5D IxAUJEhxCmpD IpAUBEhpCmhD IhAT5EhhCmZD IZAUpEhZCmRD JBAUZEiBCmBD I5AUREh5CmxD IxAUJEhxCmpD IpAUBEhpCmhD IZATxEhZCmRD IRAUhEhRCmJD JBAUZEiBCmBD I5AUREh5CmxD',
+        },
+        WA: {
+          zones: 'Australia/Perth Australia/Eucla',
+          rules: 'AACEAOAPAQAtByAJAKCGADCFCaCKCL',
+          holidays: 'B-APADCMCaCKCL',
+          years:
+            'HpCOpDTBEh5F.MpAMxB HZCOZDTpEhpF.LhALpB IJCThEhhG.NJA IBCTZEhZG.MJA H5CTREhRG.LJA HpCTBEh5G.NhA HhCOhDS5EhxG.LpA HZCOZDTpEhpG.KpA IJCThEhhG.NJA H5CTREhRG.LJA HxCTJEiBG.NpA HpCTBEh5G.MpA HhCOhDTxEhxG.KxA IJCThEhhG.NJA IBCTZEhZG.MJA H5CTREhRG.KRA HxCTJEiBG.MxA HhCOhDS5EhxG.LpA HZCOZDTpEhpG.OJA IJCThEhhG.MRA IBCTZEhZG.LRA',
+        },
+      },
     },
     AW: {
       name: 'Aruba',
       zones: 'America/Curacao',
-      rules: 'AACDALCEAOAPAQCFADCGB8CHAJAK',
-      holidays: 'AACDALCEAOAQCFADB8AJAKCI',
+      rules: 'AACbALCcAOAPAQCdADCeB_CfAJAK',
+      holidays: 'AACbALCcAOAQCdADB_AJAKCg',
       years:
         'ABADBBGxCJpDMhEM5FOpGPJHRpIs5JtBK ABADBBFpCJhDLZELxFOhGPBHQhIsxJs5K ABADBBHRCJhDNBENZFOhGPJHSJIsxJs5K ABADBBGRCJZLJhDMBEMZFOhGPBHRJIsxJs5K ABADBBFRCJpDLBELZFOpGPJHQJIs5JtBK ABADBBHpCJhDNZENxFOhGPBHShIsxJs5K ABADBBFxCJhDLhEL5FOhGPBHQpIsxJs5K ABADBBExCJhDKhEK5FOhGPBHPpIsxJs5K ABADBBHRCJhLJpDNBENZFOpGPJHSJIs5JtBK ABADBBFRCJhDJpLLBELZFOhGPBHQJIsxJs5K ABADBBHxCJhDNhEN5FOhGPBHSpIsxJs5K ABADBBGxCJhDMhEM5FOhGPBHRpIsxJs5K ABADBBE5CJpDKpELBFOpGPJHPxIs5JtBK ABADBBHRCJhDNBENZFOhGPJHSJIsxJs5K ABADBBGRCJZLJhDMBEMZFOhGPBHRJIsxJs5K ABADBBEZCJhDJpLKJEKhFOhGPBHPRIsxJs5K ABADBBG5CJpDMpENBFOpGPJHRxIs5JtBK ABADBBFxCJhDLhEL5FOhGPBHQpIsxJs5K ABADBBIRCJhDOBEOZFOhGPBHTJIsxJs5K ABADBBGZCJhDMJEMhFOhGPJHRRIsxJs5K ABADBBFZCJpDJxLLJELhFOpGPJHQRIs5JtBK',
     },
     AX: {
       name: 'Åland Islands',
       zones: 'Europe/Helsinki',
-      rules: 'AAABCJCKAOAPAQADB8ARCLCMCNAcAIAJAKA9',
-      holidays: 'AAABAOAQADB8CNAcAJAK',
+      rules: 'AAABChCiAOAPAQADB_ARCjCkClAeAIAJAKBA',
+      holidays: 'AAABAOAQADB_ClAeAJAK',
       years:
         'ABAApBMhCM5DPJERpFVZGqhHs5ItBJ ABAApBLZCLxDPBEQhFWBGqZHsxIs5J ABAApBNBCNZDPBESJFV5GqZHsxIs5J ABAApBMBCMZDPBERJFVxGqZHsxIs5J ABAApBLBCLZDPJEQJFVpGqhHs5ItBJ ABAApBNZCNxDPBEShFVZGqZHsxIs5J ABAApBLhCL5DPBEQpFVRGqZHsxIs5J ABAApBKhCK5DPBEPpFWBGqZHsxIs5J ABAApBNBCNZDPJESJFV5GqhHs5ItBJ ABAApBLBCLZDPBEQJFVpGqZHsxIs5J ABAApBNhCN5DPBESpFVhGqZHsxIs5J ABAApBMhCM5DPBERpFVZGqZHsxIs5J ABAApBKpCLBDPJEPxFWJGqhHs5ItBJ ABAApBNBCNZDPBESJFV5GqZHsxIs5J ABAApBMBCMZDPBERJFVxGqZHsxIs5J ABAApBKJCKhDPBEPRFVpGqZHsxIs5J ABAApBMpCNBDPJERxFVhGqhHs5ItBJ ABAApBLhCL5DPBEQpFVRGqZHsxIs5J ABAApBOBCOZDPBETJFWBGqZHsxIs5J ABAApBMJCMhDPBERRFV5GqZHsxIs5J ABAApBLJCLhDPJEQRFVxGqhHs5ItBJ',
     },
     AZ: {
       name: 'Azerbaijan',
       zones: 'Asia/Baku',
-      rules: 'AACOBCCPCQBGCRCSAcCTACCUCVAVAW',
-      holidays: 'AABCCWCPCQCXAVCYBGCRCSAWCZAcA3CTACCUCVAgCaCbCcCdCe',
+      rules: 'AACmBFCnCoBJCpCqAeCrACCsCtAXAY',
+      holidays: 'AABFCuCnCoCvAXCwBJCpCqAYCxAeA6CrACCsCtAiCyCzC0C1C2',
       years:
         'ABAAJAIZBIhCJ5DQJEQZFSBGSJGSRHShIUxJWJKahLapLa5MkZNkhOnJPnhQoJRtpS ABAAJAAZTIRBJxDQBEQJFQhGQpGSZIUpJWBKWRUZBLZJLkRNnBPnZQoBRthS ABAAJAARTAZTIRBJxDPJGPRGQBESZISpVUpJWBKWJUXpLXxLX5MYBMkRNnBPnZQoBRthS ABAAJWAJAARTIRBJxDNxGN5GOJHQBESZIShVUpJWBKWRLWZLkRNnBPnZQoBRthS ABWABAAJAIZBJ5DMhGMpGQJEShIUxJU5LVBLVBXVJMWJKkZNnJPnZYnhQoJRtpS ABAAJAIRBIhCJxDLBGLJGLRHQBESZIThLTpLT5MUpJUxXWBKkRNkhOnBPnJYnZQoBRthS ABAAJAIRBIZCJxGJxDJ5GKJHQBEQRFSRLSZLSZIUpJWBKkRNkZOnBPnZQoBRthS ABAAJAAZTIRBIZGIhGJxDQBEQJFQ5LRBLRJMSZIUpJWBKWRUkRNnBPnZQoBRthS ABAAJAARTAZTHBGHJGHRHHZHIZBJ5DPpLPxLQBMQJEShISpVUxJWJKkZNnJPnhQoJRtpS ABWABAAJAFhGFpGIRBJxDOJLORLQBESZIUpJWBKkRNnBPnZQoBRthS ABAAJAERGEZGIRBJxDMxLM5LNBMNJMQBESZIUpJU5XWBKkRNnBPnRYnZQoBRthS ABAAJAC5GDBGDRHIRBIhCJxDLZLLhLQBESZIUpJUxXWBKkRNkhOnBPnJYnZQoBRthS ABAAJABpGBxGIZBJ5DKJLKRLQJEQRFShIUxJWJKWZUkZNnJPnhQoJRtpS ABAAJGAJAARGARTAZHAZTIRBIpLIxLJBMJxDQBESZISpVUpJWBKWJUkRNnBPnZQoBRshGspGs5HthS ABAAJWAJAARTHZLHhLIRBJxDQBESZIShVUpJWBKkRNnBPnZQoBRrJGrRGthS ABWABAAJAGBLGJLGRMIRBJxDQBESZIUpJWBKkRNnBPnZQoBRpxGp5GqBHqJHthS ABAAJAEpLExLIZBIpCJ5DQJEShIUxJU5XWJKkZNkpOnJPnRYnhQoJRoZGohGtpS ABAAJADJLDRLIRBIZCJxDQBEQRFSZIUpJWBKkRNkZOm5GnBGnBPnJHnZQoBRthS ABAAJAAZTB5LCBLCJMCRMIRBJxDQBEQJFSZIUpJWBKWRUkRNlpGlxGmBHnBPnZQoBRthS ABAAJAARTAZTAhLApLIRBJxDQBESZISpVUpJWBKWJUkRNkZGkhGnBPnZQoBRs5LtBLthS ABAAJWAJAARTIZBJ5DQJEShIUxJWJKjBGjJGjRHkZNnJPnhQoJRrhLrpLr5MtpS',
     },
     BA: {
       name: 'Bosnia and Herzegovina',
       zones: 'Europe/Belgrade',
-      rules: 'AACfADCgABAPAQB9AEAGBOAJAKChAvCiAUAZAWAV',
-      holidays: 'AACfABCiChAPAQAvADCgAVB9AWAEAUAZAGBOAJAKCjCkA6Ag',
+      rules: 'AAC3ADC4ABAPAQCAAEAGBRAJAKC5AyC6AWAbAYAX',
+      holidays: 'AAC3ABC6C5APAQAyADC4AXCAAYAEAWAbAGBRAJAKC7C8A9Ai',
       years:
         'ABAAJBApCAxDBpEMxFM5GNpHPJIPRJSDKURLakMcZNdBOeBNlxPmJQmRRs5StBT ABAAJBApCAxDBpELpFLxGPBIPJHPJJPRUQjKTJLZEMbhOcRNd5NkRPmBQmJRsxSs5T ABAAJBARVApCAxDBpENRFNZGOJHPBIPLKPJJPRWUxLXsMaROcRNd5NjBPmBQmJRsxSs5T ABAAJBARXApCAxDBpEMRFMZGNJHNzKPBIPJJTxLWUMY5OcRNd5NhpPmBQmJRsxSs5T ABAAJBApCAxDBpELRFLZGMjKPJIPRJPpHSxLU8MXhOcZNeBNgRPmJQmRRs5StBT ABAAJBApCAxDBpELDKNpFNpHNxGPBIPJJTkMVJLWBOcRNd5NexPmBQmJRsxSs5T ABAAJBApCAxDBpEJzKLxFL5GMpHPBIPJJSUMTRLUxOcRNdhPd5NmBQmJRsxSs5T ABAAJBApCAxDBpEIbKKxFK5GPBIPJHPJJPRUQ8MSRLThOcJPcRNd5NmBQmJRsxSs5T ABAAJBARVApCAxDBpEHDKNRFNRHNZGPJIPRJPsMSJOUxLa5PcZNeBNmJQmRRs5StBT ABAAJBApCAxDBpEFjKLRFLZGMJHOMMPBIPJJQpOSxLZhPcRNd5NmBQmJRsxSs5T ABAAJBApCAxDBpEETKM0MNxFN5GOpHPBIPJJPROVRLYJPcRNd5NmBQmJRsxSs5T ABAAJBApCAxDBpEC7KLcMMxFMxHM5GOBOPBIPJJURLWxPcRNd5NmBQmJRsxSs5T ABAAJBApCAxDBrKBpEKMMK5FLBGMpOPJIPRHPRJPZUSZLVZPcZNeBNmJQmRRs5StBT ABAALKAJBARVApCAxDBpEIsMLRONRFNZGOJHPBIPJJPRWT5PUxLcRNd5NmBQmJRsjKsxSs5T ABAAJBARXApCAxDBpEHcMJ5OMRFMRHMZGPBIPJJSpPTxLcRNd5NmBQmJRrLKsxSs5T ABAAJBApCAxDBpEGEMIpOKZFKhGOxHPBIPJJRZPR5LcRNd5NmBQmJRpzKsxSs5T ABAAJBApCAxDBpEEsMHROM5FNBGNxHPJIPRJQBPUZLcZNeBNmJQmRRobKs5StBT ABAAJBApCAxDBpEDMMFxOLxFLxHL5GOpPPBIPJJTRLcRNd5NmBQmJRm7KsxSs5T ABAAJBApCAxDBpEB8MEZONRPORFORHOZGPBIPJJPRUVxLcRNd5NlrKmBQmJRsxSs5T ABAAJBARVAkMApCAxDBpEDJOL5PMZFMhGNRHPBIPJJPRWT5LcRNd5NkbKmBQmJRsxSs8Ms5T ABAAJBARXApCAxDBpEBxOKhPLZFLhGPJIPRJPxHS5LcZNeBNjDKmJQmRRrkMs5StBT',
+      states: 'BIH:Federation of Bosnia and Herzegovina|BRC:Brčko District|SRP:Republika Srpska',
+      subdivisions: {
+        BIH: {
+          zones: 'Europe/Belgrade',
+          rules: 'AAC3ADC4ABAPAQCAAEAGBRAJAKC5AyC6AWAbAYAXAeC9',
+          holidays: 'AeC9',
+          years:
+            'HhApJB HZApBB HZApBB HZApBB HhApJB HZApBB HZApBB HZApBB HhApJB HZApBB HZApBB HZApBB HhApJB HZApBB HZApBB HZApBB HhApJB HZApBB HZApBB HZApBB HhApJB',
+        },
+        BRC: {
+          zones: 'Europe/Belgrade',
+          rules: 'AAC3ADC4ABAPAQCAAEAGBRAJAKC5AyC6AWAbAYAXC-',
+          holidays: 'C-',
+          years: 'IZA IRA IRA IRA IZA IRA IRA IRA IZA IRA IRA IRA IZA IRA IRA IRA IZA IRA IRA IRA IZA',
+        },
+        SRP: {
+          zones: 'Europe/Belgrade',
+          rules: 'AAC3ADC4ABAPAQCAAEAGBRAJAKC5AyC6AWAbAYAXBJC_DA',
+          holidays: 'BJC_DA',
+          years:
+            'BBAQJBopC BBAQBBohC BBAQBBohC BBAQBBohC BBAQJBopC BBAQBBohC BBAQBBohC BBAQBBohC BBAQJBopC BBAQBBohC BBAQBBohC BBAQBBohC BBAQJBopC BBAQBBohC BBAQBBohC BBAQBBohC BBAQJBopC BBAQBBohC BBAQBBohC BBAQBBohC BBAQJBopC',
+        },
+      },
     },
     BB: {
       name: 'Barbados',
       zones: 'America/Barbados',
-      rules: 'AAClAOAPAQCmCnARASCoCpAcAJCqAK',
-      holidays: 'AAClAOAQCmCnARASCoCpAcAJAKCq',
+      rules: 'AADBAOAPAQDCCOARASDDDEAeAJDFAK',
+      holidays: 'AADBAOAQDCCOARASDDDEAeAJAKDF',
       years:
         'ABAChBMhCM5DOxEPJFS5GTBHapIa5JpxKs5LtBM ABAChBLZCLxDOpEPBFRxGR5HahIapJppKsxLs5MtBN ABAChBNBCNZDOpEPJFTZGThHahIahJppKsxLs5MtBN ABAChBMBCMZDOpEPBFSZGShHahIbRJppKsxLs5M ABAChBLBCLZDOxEPJFRZGRhHapIbJJpxKs5LtBM ABAChBNZCNxDOpEPBFTxGT5HahIa5JppKsxLs5M ABAChBLhCL5DOpEPBFR5GSBHahIaxJppKsxLs5M ABAChBKhCK5DOpEPBFQ5GRBHahIapJppKsxLs5MtBN ABAChBNBCNZDOxEPJFTZGThHapIbZJpxKs5LtBM ABAChBLBCLZDOpEPBFRZGRhHahIbJJppKsxLs5M ABAChBNhCN5DOpEPBFT5GUBHahIbBJppKsxLs5M ABAChBMhCM5DOpEPBFS5GTBHahIa5JppKsxLs5M ABAChBKpCLBDOxEPJFRBGRJHapIaxJpxKs5LtBMtJN ABAChBNBCNZDOpEPJFTZGThHahIahJppKsxLs5MtBN ABAChBMBCMZDOpEPBFSZGShHahIbRJppKsxLs5M ABAChBKJCKhDOpEPBFQhGQpHahIbJJppKsxLs5M ABAChBMpCNBDOxEPJFTBGTJHapIbBJpxKs5LtBM ABAChBLhCL5DOpEPBFR5GSBHahIaxJppKsxLs5M ABAChBOBCOZDOpEPBFUZGUhHahIapJppKsxLs5MtBN ABAChBMJCMhDOpEPJFShGSpHahIahJppKsxLs5MtBN ABAChBLJCLhDOxEPJFRhGRpHapIbRJpxKs5LtBM',
     },
     BD: {
       name: "People's Republic of Bangladesh",
       zones: 'Asia/Dhaka',
-      rules: 'CrCsAcCtCnCuCvCwAZAVAWCxCyCzAJC0C1C2',
-      holidays: 'CrCsAcCtCnCxAVAWCyCuCwCzAZCvAJ',
+      rules: 'DGDHAeDICODJC_DKAbAXAYDLDMDNAJDODPDQ',
+      holidays: 'DGDHAeDICODLAXAYDMDJDKDNAbC_AJ',
       years:
         'GZAJhBKpCNBDPJEP5FSDGajHb5IcZJeJKlRLlxMrxNs5O GZAJZBKhCM5DPBEQjGRRFZDHcRJcpKdZIjBLkRMrpNsxO GZAJZBKhCM5DPBEPLGRRFXrHbZKcRJdZIjBMjBLrpNsxO GZAJZBKhCM5DNzGPBERRFWTHaBKcRJdZIhpMjBLrpNsxO GZAJhBKpCMjGNBDPJERZFU7HYpKcZJdhIgRMjJLrxNs5O GZAJZBKhCLDGM5DPBERRFTjHXJKcRJdZIexMjBLrpNsxO GZAJZBJzGKhCM5DPBERRFSTHV5KcRJdZIdhMjBLrpNsxO GZAIbGJZBKhCM5DPBEQ7HRRFUpKcJMcRJdZIjBLrpNsxO GZAHDGJhBKpCNBDPJEPrHRZFTRKa5McZJdhIjJLrxNs5O FjGGZAJZBKhCM5DOLHPBERRFRxKZhMcRJdZIjBLrpNsxO ETGGZAJZBKhCMzHM5DPBEQZKRRFYJMcRJdZIjBLrpNsxO C7GGZAJZBKhCLbHM5DPBEPJKRRFWxMcRJdZIjBLrpNsxO BrGGZAJhBKLHKpCNBDNxKPJERZFVZMcZJdhIjJLrxNs5O ALGGZAIrHJZBKhCMZKM5DPBERRFT5McRJdZIjBLrpNsjGsxO GZAHbHJZBKhCLBKM5DPBERRFSpMcRJdZIjBLrLGrpNsxO GDHGZAJZBJxKKhCM5DPBERRFRZMcRJdZIjBLpzGrpNsxO ErHGZAIZKJhBKpCNBDPJEQBMRZFcZJdhIjJLobGrxNs5O DLHGZAG5KJZBKhCM5DOpMPBERRFcRJdZIjBLm7GrpNsxO B7HFhKGZAJZBKhCM5DNRMPBERRFcRJdZIjBLlrGrpNsxO AjHERKGZAJZBKhCL5MM5DPBERRFcRJdZIjBLkbGrpNsxOs7H C5KGZAJhBKhMKpCNBDPJERZFcZJdhIjDGjJLrjHrxNs5O',
     },
     BE: {
       name: 'Belgium',
       zones: 'Europe/Brussels',
-      rules: 'AAABBrAPAQADAqB8ARASB-AEAGBOC3C4C5AJ',
-      holidays: 'AAAQADB8ASB-AEAGC3AJ',
+      rules: 'AAABBuAPAQADAtB_ARASCBAEAGBRDRDSDTAJ',
+      holidays: 'AAAQADB_ASCBAEAGDRAJ',
       years:
         'ABAM5BPJCRpDTBEZRFcZGmJHnZIs5J ABALxBPBCQhDR5EZJFcRGmBHnRIsxJ ABANZBPBCSJDThEZJFcRGmBHnRIsxJ ABAMZBPBCRJDShEZJFcRGmBHnRIsxJ ABALZBPJCQJDRhEZRFcZGmJHnZIs5J ABANxBPBCShDT5EZJFcRGmBHnRIsxJ ABAL5BPBCQpDSBEZJFcRGmBHnRIsxJ ABAK5BPBCPpDRBEZJFcRGmBHnRIsxJ ABANZBPJCSJDThEZRFcZGmJHnZIs5J ABALZBPBCQJDRhEZJFcRGmBHnRIsxJ ABAN5BPBCSpDUBEZJFcRGmBHnRIsxJ ABAM5BPBCRpDTBEZJFcRGmBHnRIsxJ ABALBBPJCPxDRJEZRFcZGmJHnZIs5J ABANZBPBCSJDThEZJFcRGmBHnRIsxJ ABAMZBPBCRJDShEZJFcRGmBHnRIsxJ ABAKhBPBCPRDQpEZJFcRGmBHnRIsxJ ABANBBPJCRxDTJEZRFcZGmJHnZIs5J ABAL5BPBCQpDSBEZJFcRGmBHnRIsxJ ABAOZBPBCTJDUhEZJFcRGmBHnRIsxJ ABAMhBPBCRRDSpEZJFcRGmBHnRIsxJ ABALhBPJCQRDRpEZRFcZGmJHnZIs5J',
+      states:
+        'BRU:Bruxelles|DE:Deutschsprachige Gemeinschaft|VLG:Vlaamse Gemeenschap|WAL:Communauté française',
+      subdivisions: {
+        BRU: {
+          zones: 'Europe/Brussels',
+          rules: 'AAABBuAPAQADAtB_ARASCBAEAGBRDRDSDTAJDU',
+          holidays: '',
+          years: '                    ',
+        },
+        DE: {
+          zones: 'Europe/Brussels',
+          rules: 'AAABBuAPAQADAtB_ARASCBAEAGBRDRDVDTAJ',
+          holidays: '',
+          years: '                    ',
+        },
+        VLG: {
+          zones: 'Europe/Brussels',
+          rules: 'AAABBuAPAQADAtB_ARASCBAEAGBRDRDSDTAJDWAK',
+          holidays: '',
+          years: '                    ',
+        },
+        WAL: {
+          zones: 'Europe/Brussels',
+          rules: 'AAABBuAPAQADAtB_ARASCBAEAGBRDRDSDTAJDX',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     BF: {
       name: 'Burkina Faso',
       zones: 'Africa/Abidjan',
-      rules: 'AAC6BCAPAQB8ARADAcAEAGC7AJAZAVAW',
-      holidays: 'AAC6BCAPAQADB8AVARAWAcAEAZAGC7AJ',
+      rules: 'AADYBFAPAQB_ARADAeAEAGDZAJAbAXAY',
+      holidays: 'AADYBFAPAQADB_AXARAYAeAEAbAGDZAJ',
       years:
         'ABAARBIZCMxDM5EPJFRpGSBHS5IahJbJKcZLlxMmJNrJOs5P ABAARBIRCLpDLxEPBFQhHQhGRxIZBJbBKcRLkRMmBNrBOsxP ABAARBIRCNRDNZEPBFPJHSJGTZIXpJbBKcRLjBMmBNrBOsxP ABAARBIRCMRDMZENxHPBFRJGSZIWRJbBKcRLhpMmBNrBOsxP ABAARBIZCLRDLZEMhHPJFQJGRZIU5JbJKcZLgRMmJNrJOs5P ABAARBIRCLBHNpDNxEPBFShGThJTxIbBKcRLexMmBNrBOsxP ABAARBIRCJxHLxDL5EPBFQpGR5ISRJbBKcRLdhMmBNrBOsxP ABAARBIRCIZHKxDK5EPBFPpGQ5JQ5IbBKcJMcRLmBNrBOsxP ABAARBHBHIZCNRDNZEPJFPpJSJGTZIa5MbJKcZLmJNrJOs5P ABAARBFhHIRCLRDLZEOJJPBFQJGRZIZhMbBKcRLmBNrBOsxP ABAARBERHIRCMxJNxDN5EPBFSpGT5IYJMbBKcRLmBNrBOsxP ABAARBC5HIRCLZJMxDM5EPBFRpGS5IWxMbBKcRLmBNrBOsxP ABAARBBpHIZCKJJK5DLBEPJFPxGRBIVZMbJKcZLmJNrJOs5P ABAAJHARBIRCIpJNRDNZEPBFSJGTZIT5MbBKcRLmBNrBOshHsxP ABAARBHZJIRCMRDMZEPBFRJGSZISpMbBKcRLmBNrBOrJHsxP ABAARBGBJIRCKZDKhEPBFPRGQhIRZMbBKcRLmBNpxHrBOsxP ABAARBEpJIZCM5DNBEPJFQBMRxGTBIbJKcZLmJNoZHrJOs5P ABAARBDJJIRCLxDL5EOpMPBFQpGR5IbBKcRLmBNm5HrBOsxP ABAARBB5JIRCNRMORDOZEPBFTJGUZIbBKcRLlpHmBNrBOsxP ABAARBAhJIRCL5MMZDMhEPBFRRGShIbBKcRLkZHmBNrBOsxPs5J ABAARBIZCKhMLZDLhEPJFQRGRhIbJKcZLjBHmJNrJOrhJs5P',
     },
     BG: {
       name: 'Bulgaria',
       zones: 'Europe/Sofia',
-      rules: 'AAC8AzBCAOAPAQADC9C-C_DAAcDBAIAJAK',
-      holidays: 'AAAzAOAPAQADC9C_DAAcAIAJ',
+      rules: 'AADaA2BFAOAPAQADDbDcDdDeAeDfAIAJAK',
+      holidays: 'AAA2AOAPAQADDbDdDeAeAIAJ',
       years:
         'ABAHxBNZCNpDNxEPJFPxGSBHfJIhJJsxKs5L ABAHpBO5CPBFPJDPREPpGR5HfBIhBJspKsxL ABAHpBN5COJDOREPBFPpGR5HfBIhBJspKsxL ABAHpBM5CNJDNREPBFPpGR5HfBIhBJspKsxL ABAHxBPJFPZCPpDPxGPxESBHfJIhJJsxKs5L ABAHpBNZCNpDNxEPBFPpGR5HfBIhBJspKsxL ABAHpBMZCMpDMxEPBFPpGR5HfBIhBJspKsxL ABAHpBO5CPBFPJDPREPpGR5HfBIhBJspKsxL ABAHxBNBCNRDNZEPJFPxGSBHfJIhJJsxKs5L ABAHpBL5CMJDMREPBFPpGR5HfBIhBJspKsxL ABAHpBOZCOpDOxEPBFPpGR5HfBIhBJspKsxL ABAHpBMhCMxDM5EPBFPpGR5HfBIhBJspKsxL ABAHxBPBCPJFPRDPZEPxGSBHfJIhJJsxKs5L ABAHpBN5COJDOREPBFPpGR5HfBIhBJspKsxL ABAHpBMBCMRDMZEPBFPpGR5HfBIhBJspKsxL ABAHpBOhCOxDO5EPBFPpGR5HfBIhBJspKsxL ABAHxBNhCNxDN5EPJFPxGSBHfJIhJJsxKs5L ABAHpBLhCLxDL5EPBFPpGR5HfBIhBJspKsxL ABAHpBOBCORDOZEPBFPpGR5HfBIhBJspKsxL ABAHpBNBCNRDNZEPBFPpGR5HfBIhBJspKsxL ABAHxBPJFPhCPxGPxDP5ESBHfJIhJJsxKs5L',
     },
     BH: {
       name: 'Bahrain',
       zones: 'Asia/Qatar',
-      rules: 'AAADATDCAUCwAZAVDDAW',
-      holidays: 'AAADAVDDAWAUCwAZATDC',
+      rules: 'AAADAVDgAWDKAbAXDhAY',
+      holidays: 'AAADAXDhAYAWDKAbAVDg',
       years:
         'ABAPJBSBCaZDajEdBFeJGlxHrxIr5J ABAPBBQhCY5DZDEbhFcpGkRHrpIrxJ ABAPBBPJCXhDXrEaRFbZGjBHrpIrxJ ABANxCPBBWJDWTEY5FaBGhpHrpIrxJ ABAMhCPJBUxDU7EXhFYpGgRHrxIr5J ABALBCPBBTZDTjEWBFXJGexHrpIrxJ ABAJxCPBBSJDSTEUxFV5GdhHrpIrxJ ABAIZCPBBQxDQ7EThFUpGcJHrpIrxJ ABAHBCPJBPhDPrESJFTRGa5HrxIr5J ABAFhCOBDOLEPBBQpFRxGZhHrpIrxJ ABAERCMpDMzEPBBPRFQZGYJHrpIrxJ ABAC5CLRDLbEOBFPBBPJGWxHrpIrxJ ABABpCKBDKLEMpFNxGPJBVZHrxIr5J ABAAJCIhDIrELRFMZGPBBT5HrpIrxJshC ABAHRDHbEJ5FLBGPBBSpHrJCrpIrxJ ABAF5DGDEIpFJxGPBBRZHpxCrpIrxJ ABAEhDErEHRFIZGPJBQBHoZCrxIr5J ABADBDDLEFxFG5GOpHPBBm5CrpIrxJ ABABxDB7EEZFFhGNRHPBBlpCrpIrxJ ABAAZDAjEDJFERGL5HPBBkZCrpIrxJsxDs7E ABABxFC5GKhHPJBjBCrZDrjErxIr5J',
     },
     BI: {
       name: 'Burundi',
       zones: 'Africa/Maputo',
-      rules: 'AADEDFADB8AcAEDGDHAGAJAVAWCq',
-      holidays: 'AADEDFADB8AVAcAWAEDGDHAGAJ',
+      rules: 'AADiDjADB_AeAEDkDlAGAJAXAYDF',
+      holidays: 'AADiDjADB_AXAeAYAEDkDlAGAJ',
       years:
         'ABAEZBMBCPJDRpESBFWxGahHcZIjxJkxKmJLs5M ABAEZBL5CPBDQhFQhEWpGZBHcRIjpJkpKmBLsxM ABAEZBL5CPBDPJFSJEWpGXpHcRIjpJkpKmBLsxM ABAEZBL5CNxFPBDRJEWRHWpGcRIjpJkpKmBLsxM ABAEZBMBCMhFPJDQJEU5HWxGcZIjxJkxKmJLs5M ABAEZBLBFL5CPBDShEThHWpGcRIjpJkpKmBLsxM ABAEZBJxFL5CPBDQpESRHWpGcRIjpJkpKmBLsxM ABAEZBIZFL5CPBDPpEQ5HWpGcRIjpJkpKmBLsxM ABAEZBHBFMBCPJDPpHSJEWxGcZIjxJkxKmJLs5M ABAEZBFhFL5COJHPBDQJEWpGcRIjpJkpKmBLsxM ABAERFEZBL5CMxHPBDSpEWpGcRIjpJkpKmBLsxM ABAC5FEZBLZHL5CPBDRpEWpGcRIjpJkpKmBLsxM ABABpFEZBKJHMBCPJDPxEWxGcZIjxJkxKmJLs5M ABAAJFEZBIpHL5CPBDSJEWpGcRIjpJkpKmBLshFsxM ABAEZBHZHL5CPBDRJEWpGcRIjpJkpKmBLrJFsxM ABAEZBGBHL5CPBDPREWpGcRIjpJkpKmBLpxFsxM ABAEZBEpHMBCPJDRxEWxGcZIjxJkxKmJLoZFs5M ABADJHEZBL5CPBDQpEWpGcRIjpJkpKmBLm5FsxM ABAB5HEZBL5CPBDTJEWpGcRIjpJkpKlpFmBLsxM ABAAhHEZBL5CPBDRREWpGcRIjpJkZFkpKmBLsxMs5H ABAEZBMBCPJDQREWxGcZIjBFjxJkxKmJLrhHs5M',
     },
     BJ: {
       name: 'Benin',
       zones: 'Africa/Lagos',
-      rules: 'AAAPAQB8ARASADAcAEAGAJAVAWAZ',
-      holidays: 'AADIAQADB8AVASAWAcAEAZAGAJ',
+      rules: 'AAAPAQB_ARASADAeAEAGAJAXAYAb',
+      holidays: 'AADmAQADB_AXASAYAeAEAbAGAJ',
       years:
         'ABABJBM5CPJDRpESBFTBGahHapIcZJlxKmJLs5M ABABJBLxCPBDQhFQhER5GZBHahIcRJkRKmBLsxM ABABJBNZCPBDPJFSJEThGXpHahIcRJjBKmBLsxM ABABJBMZCNxFPBDRJEShGWRHahIcRJhpKmBLsxM ABABJBLZCMhFPJDQJERhGU5HapIcZJgRKmJLs5M ABABJBLBFNxCPBDShEThHT5GahIcRJexKmBLsxM ABABJBJxFL5CPBDQpESBGSRHahIcRJdhKmBLsxM ABABJBIZFK5CPBDPpEQ5HRBGahIcJKcRJmBLsxM ABABJBHBFNZCPJDPpHSJEThGapIa5KcZJmJLs5M ABABJBFhFLZCOJHPBDQJERhGZhKahIcRJmBLsxM ABABJBERFMxHN5CPBDSpEUBGYJKahIcRJmBLsxM ABABJBC5FLZHM5CPBDRpETBGWxKahIcRJmBLsxM ABABJBBpFKJHLBCPJDPxERJGVZKapIcZJmJLs5M ABAAJFBJBIpHNZCPBDSJEThGT5KahIcRJmBLshFsxM ABABJBHZHMZCPBDRJEShGSpKahIcRJmBLrJFsxM ABABJBGBHKhCPBDPREQpGRZKahIcRJmBLpxFsxM ABABJBEpHNBCPJDQBKRxETJGapIcZJmJLoZFs5M ABABJBDJHL5COpKPBDQpESBGahIcRJmBLm5FsxM ABABJBB5HNRKOZCPBDTJEUhGahIcRJlpFmBLsxM ABAAhHBJBL5KMhCPBDRRESpGahIcRJkZFmBLsxMs5H ABABJBKhKLhCPJDQRERpGapIcZJjBFmJLrhHs5M',
     },
     BL: {
       name: 'St. Barths',
       zones: 'America/St_Barthelemy',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJALDKDLAOAPDMDN',
-      holidays: 'AAAQADCvB8ASDJAEDNAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJALDoDpAOAPDqDr',
+      holidays: 'AAAQADC_B_ASDnAEDrAGDRAJ',
       years:
         'ABAM5BPJCQBDRpETBFYZGcZHjRImJJnZKs5L ABALxBPBCP5DQhER5FYRGcRHjJImBJnRKsxL ABANZBPBCP5DSJEThFYRGcRHjJImBJnRKsxL ABAMZBPBCP5DRJEShFYRGcRHjJImBJnRKsxL ABALZBPJCQBDQJERhFYZGcZHjRImJJnZKs5L ABANxBPBCP5DShET5FYRGcRHjJImBJnRKsxL ABAL5BPBCP5DQpESBFYRGcRHjJImBJnRKsxL ABAK5BPBCPpEP5DRBFYRGcRHjJImBJnRKsxL ABANZBPJCQBDSJEThFYZGcZHjRImJJnZKs5L ABALZBPBCP5DQJERhFYRGcRHjJImBJnRKsxL ABAN5BPBCP5DSpEUBFYRGcRHjJImBJnRKsxL ABAM5BPBCP5DRpETBFYRGcRHjJImBJnRKsxL ABALBBPJCPxEQBDRJFYZGcZHjRImJJnZKs5L ABANZBPBCP5DSJEThFYRGcRHjJImBJnRKsxL ABAMZBPBCP5DRJEShFYRGcRHjJImBJnRKsxL ABAKhBPBCPREP5DQpFYRGcRHjJImBJnRKsxL ABANBBPJCQBDRxETJFYZGcZHjRImJJnZKs5L ABAL5BPBCP5DQpESBFYRGcRHjJImBJnRKsxL ABAOZBPBCP5DTJEUhFYRGcRHjJImBJnRKsxL ABAMhBPBCP5DRRESpFYRGcRHjJImBJnRKsxL ABALhBPJCQBDQRERpFYZGcZHjRImJJnZKs5L',
     },
     BM: {
       name: 'Bermuda',
       zones: 'Atlantic/Bermuda',
-      rules: 'AAAODOCmCoDPADDQAJAK',
-      holidays: 'AAAODOCmCoDPADDQAJAK',
+      rules: 'AAAODsDCDDDtADDuAJAK',
+      holidays: 'AAAODsDCDDDtADDuAJAK',
       years:
         'ABAMhBSpCUxDaZEahFfRGnZHs5ItBJ ABALZBSZCVZDaJEaRFfBGnRHsxIs5J ABANBBSRCVRDaBEaJFe5GnRHsxIs5J ABAMBBSJCVJDaxEa5FexGnRHsxIs5J ABALBBS5CVBDapEaxFepGnZHs5ItBJ ABANZBSpCUxDaZEahFeZGnRHsxIs5J ABALhBShCUpDaREaZFfJGnRHsxIs5J ABAKhBSZCVZDaJEaRFfBGnRHsxIs5J ABANBBSRCVRDa5EbBFe5GnZHs5ItBJ ABALBBSBCVBDapEaxFepGnRHsxIs5J ABANhBSxCU5DahEapFehGnRHsxIs5J ABAMhBSpCUxDaZEahFeZGnRHsxIs5J ABAKpBShCVhDaREaZFfJGnZHs5ItBJ ABANBBSRCVRDaBEaJFe5GnRHsxIs5J ABAMBBSJCVJDaxEa5FexGnRHsxIs5J ABAKJBSBCVBDapEaxFepGnRHsxIs5J ABAMpBSxCU5DahEapFehGnZHs5ItBJ ABALhBShCUpDaREaZFfJGnRHsxIs5J ABAOBBSZCVZDaJEaRFfBGnRHsxIs5J ABAMJBSRCVRDaBEaJFe5GnRHsxIs5J ABALJBSJCVJDaxEa5FexGnZHs5ItBJ',
     },
     BN: {
       name: 'Brunei',
       zones: 'Asia/Brunei',
-      rules: 'AAATC1DRAYDSAVAWAUAZAXAJDT',
-      holidays: 'AADTATAXC1AYDSAVDRAWAUAZAJ',
+      rules: 'AAAVDPDvAaDwAXAYAWAbAZAJDx',
+      holidays: 'AADxAVAZDPAaDwAXDvAYAWAbAJ',
       years:
         'ABADBBGpCKJDLREORFQRGSDHYhIahJdBKlxLs5M ABAFRBGpCIpDLJEMxFOxGQjHYZIZBJbhKkRLsxM ABAD5BGpCHRDLJELZFNZGPLHXpJYZIaRKjBLsxM ABACpBGBDGpCKJFLJEMJGNzHWRJYZIY5KhpLsxM ABAExDFBBGpCIxFKxGLREMjHU5JXhKYhIgRLs5M ABADRDDhBGpCHZFJZGLDHLJEThJWBKYZIexLsxM ABAB5DF5BGBFGpCIBGJzHLJESRJUxKYZIdhLsxM ABAAhDEhBExFGpCGxGIbHLJEQ5JThKYZIcJLsxDsxM ABADJBDZFFZGGpCHDHLREPpJSJKYhIa5LrhDs5M ABAB5FD5GFZBFjHGpCLJEOJJQpKYZIZhLqBDsxM ABAAhFChGEJBETHGpCLJEMxJPRKYJLYZIoxDsxMs5F ABABRGCxBC7HGpCLJELZJOBKWxLYZInZDrhFsxMthG ABABrHFJBGpCKJJLREMpKVZLYhImJDqRFsRGs5M ABAALHDxBGpCIpJLJELRKT5LYZIkpDoxFqxGsjHsxM ABAGJBGpCHZJJ5KLJESpLYZIjRDnZFpZGrLHsxM ABAExBGBJGpCIpKLJERZLYZIh5DmBFoBGpzHsxM ABADZBEpJGpCHRKLREQBLYhIgpDkpFmpGobHs5M ABADJJFpBFxKGpCLJEOpLYZIfJDjRFlRGm7HsxM ABAB5JERBEZKGpCLJENRLYZId5DiBFkBGlrHsxM ABAAhJC5BDJKGpCLJEL5LYZIchDgpFipGkbHsxMs5J ABABxKFRBGpCKhLLREYhIbJDfRFhRGjDHrhJs5M',
     },
     BO: {
       name: 'Bolivia',
       zones: 'America/La_Paz',
-      rules: 'AADUDVDWDXALAMBvDYANAOAwADDZAqApB9DaDbAcDcCTDdDeAGBOAJDf',
-      holidays: 'AADVALAMAOADB9DaDbAcBOAJDZDfDUDWDc',
+      rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9',
+      holidays: 'AADzALAMAOADCAD4D5AeBRAJD3D9DyD0D6',
       years:
         'ABACpBGxCG5DMhEPJFURGVhHVpIbRJmRKs5L ABACpBFpCFxDLZEPBFTJGVZHbJJmJKsxL ABACpBHRCHZDNBEPBFPJMUxGVZHbJJmJKsxLs5N ABAAJOCpBCxPGRCGZDMBEPBFTxGVZHbJJbRQmJKsxL ABACpBFRCFZDLBEPJFSxGVhHbRJmRKs5L ABACpBHpCHxDNZEPBFVJGVZHbJJmJKsxL ABACpBFxCF5DLhEPBFTRGVZHVhIbJJmJKsxL ABACpBExCE5DKhEPBFSRGVZHbJJmJKsxL ABACpBHRCHZDNBEPJFUxGVhHbRJbZQmRKs5L ABACpBFRCFZDLBEPBFSxGVZHbJJmJKsxL ABACpBHxCH5DNhEPBFVRGVZHbJJmJKsxL ABACpBGxCG5DMhEPBFURGVZHbJJmJKsxL ABACpBE5CFBDKpEPJFSZGVhHbRJmRKs5L ABACpBHRCHZDNBEPBFPJMUxGVZHbJJmJKsxLs5N ABAAJOCpBCxPGRCGZDMBEPBFTxGVZHbJJbRQmJKsxL ABACpBEZCEhDKJEPBFR5GVZHbJJmJKsxL ABACpBG5CHBDMpEPJFUZGVhHbRJmRKs5L ABACpBFxCF5DLhEPBFTRGVZHVhIbJJmJKsxL ABACpBIRCIZDOBEPBFVZHVxGbJJmJKsxL ABACpBGZCGhDMJEPBFPJMT5GVZHbJJmJKsxLs5N ABAAJOCpBCxPFZCFhDLJEPJFS5GVhHbRJmRKs5L',
+      states: 'B:Beni|C:Cochabamba|H:Chuquisaca|L:La Paz|N:Pando|O:Oruro|P:Potosí|S:Santa Cruz|T:Tarija',
+      subdivisions: {
+        B: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9D-D_',
+          holidays: 'D-D_',
+          years:
+            'oRA oJA oJA oJA oRA oJA oJA oJA oRA oJAoRB oJA oJA oRA oJA oJA oJAoRB oRA oJA oJA oJA oRAoZB',
+        },
+        C: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9EAEB',
+          holidays: 'EAEB',
+          years:
+            'gJA gBA gBA gBA gJA gBAgJB gBA gBA gJA gBA gBA gBAgJB gJA gBA gBA gBA gJAgRB gBA gBA gBA gJA',
+        },
+        H: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9ECED',
+          holidays: 'ECED',
+          years:
+            'SJA SBA SBA SBA SJA SBASJB SBA SBA SJA SBA SBA SBASJB SJA SBA SBA SBA SJASRB SBA SBA SBA SJA',
+        },
+        L: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9EEEF',
+          holidays: 'EEEF',
+          years:
+            'YpA YhA YhA YhAYpB YpA YhA YhA YhA YpAYxB YhA YhA YhA YpA YhA YhAYpB YhA YpA YhA YhA YhA YpA',
+        },
+        N: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9EGEH',
+          holidays: 'EGEH',
+          years:
+            'hZA hRA hRA hRAhZB hZA hRA hRA hRA hZAhhB hRA hRA hRA hZA hRA hRAhZB hRA hZA hRA hRA hRA hZA',
+        },
+        O: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9EIEJ',
+          holidays: 'EIEJ',
+          years: 'FBA FBA FBA FBA FBA FBA FBA FBA FBA FBA FBAFJB FBA FBA FBA FBA FBA FBAFJB FBA FBA FBA FBA',
+        },
+        P: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9EKEL',
+          holidays: 'EKEL',
+          years: 'nRA nJA nJA nJA nRAnZB nJA nJA nJA nRA nJA nJAnRB nJA nRA nJA nJA nJA nRA nJA nJA nJA nRA',
+        },
+        S: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9EMEN',
+          holidays: 'EMEN',
+          years:
+            'hZA hRA hRA hRAhZB hZA hRA hRA hRA hZAhhB hRA hRA hRA hZA hRA hRAhZB hRA hZA hRA hRA hRA hZA',
+        },
+        T: {
+          zones: 'America/La_Paz',
+          rules: 'AADyDzD0D1ALAMByD2ANAOAzADD3AtAsCAD4D5AeD6CrD7D8AGBRAJD9EOEP',
+          holidays: 'EOEP',
+          years:
+            'NJA NBA NBA NBA NJA NBA NBA NBA NJA NBANJB NBA NBA NJA NBA NBA NBANJB NJA NBA NBA NBA NJANRB',
+        },
+      },
     },
     BQ: {
       name: 'Caribbean Netherlands',
       zones: 'America/Curacao',
-      rules: 'AAAOAPAQCFADAqBvB8CHDgAJAK',
-      holidays: 'AAAOAQCFADB8DgAJAK',
+      rules: 'AAAOAPAQCdADAtByB_CfEQAJAK',
+      holidays: 'AAAOAQCdADB_EQAJAK',
       years:
         'ABAMhBM5COpDPJERpFrpGs5HtBI ABALZBLxCOhDPBEQhFrhGsxHs5I ABANBBNZCOhDPJESJFrhGsxHs5I ABAMBBMZCOhDPBERJFrhGsxHs5I ABALBBLZCOpDPJEQJFrpGs5HtBI ABANZBNxCOhDPBEShFrhGsxHs5I ABALhBL5COhDPBEQpFrhGsxHs5I ABAKhBK5COhDPBEPpFrhGsxHs5I ABANBBNZCOpDPJESJFrpGs5HtBI ABALBBLZCOhDPBEQJFrhGsxHs5I ABANhBN5COhDPBESpFrhGsxHs5I ABAMhBM5COhDPBERpFrhGsxHs5I ABAKpBLBCOpDPJEPxFrpGs5HtBI ABANBBNZCOhDPJESJFrhGsxHs5I ABAMBBMZCOhDPBERJFrhGsxHs5I ABAKJBKhCOhDPBEPRFrhGsxHs5I ABAMpBNBCOpDPJERxFrpGs5HtBI ABALhBL5COhDPBEQpFrhGsxHs5I ABAOBBOZCOhDPBETJFrhGsxHs5I ABAMJBMhCOhDPJERRFrhGsxHs5I ABALJBLhCOpDPJEQRFrpGs5HtBI',
+      states: 'BO:Bonaire|SA:Saba|SE:Sint Eustatius',
+      subdivisions: {
+        BO: {
+          zones: 'America/Curacao',
+          rules: 'AAAOAPAQCdADAtByB_CfEQAJAKERESET',
+          holidays: 'ERESET',
+          years:
+            'GxAPBBfJC FpAO5BfBC HRAO5BfBC GRAO5BfBC FRAPBBfJC HpAO5BfBC FxAO5BfBC ExAO5BfBC HRAPBBfJC FRAO5BfBC HxAO5BfBC GxAO5BfBC E5APBBfJC HRAO5BfBC GRAO5BfBC EZAO5BfBC G5APBBfJC FxAO5BfBC IRAO5BfBC GZAO5BfBC FZAPBBfJC',
+        },
+        SA: {
+          zones: 'America/Curacao',
+          rules: 'AAAOAPAQCdADAtByB_CfEQAJAKEREU',
+          holidays: 'EREU',
+          years:
+            'a5AqRB apAqBB ahAp5B bRApxB bJAqhB a5AqRB axAqJB apAqBB bZAp5B bJAqhB bBAqZB a5AqRB axAqJB ahAp5B bRApxB bJAqhB bBAqZB axAqJB apAqBB ahAp5B bRAqpB',
+        },
+        SE: {
+          zones: 'America/Curacao',
+          rules: 'AAAOAPAQCdADAtByB_CfEQAJAKDDEV',
+          holidays: 'DDEV',
+          years:
+            'apAoBB ahAn5B ahAn5B ahAn5B apAoBB ahAn5B ahAn5B ahAn5B apAoBB ahAn5B ahAn5B ahAn5B apAoBB ahAn5B ahAn5B ahAn5B apAoBB ahAn5B ahAn5B ahAn5B apAoBB',
+        },
+      },
     },
     BR: {
       name: 'Brazil',
       zones:
         'America/Sao_Paulo America/Noronha America/Belem America/Fortaleza America/Recife America/Araguaina America/Maceio America/Bahia America/Campo_Grande America/Cuiaba America/Santarem America/Porto_Velho America/Boa_Vista America/Manaus America/Eirunepe America/Rio_Branco',
-      rules: 'AADhDiAOAPADAqB9DjBvAcDkBzBOBGDlAIAJA9',
-      holidays: 'AAAODhADAcBzDkBOBGAJDl',
+      rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+      holidays: 'AAAOEWADAeB2EZBRBJAJEa',
       years:
         'ABAMhBN5CPJDfREipFjpGlRFmRHn5Is5J ABALZBNxCPBDfJEjhGmJHnxIsxJ ABANBBNxCPBDfJEiRFjhGlxFmJHnxIsxJ ABAMBBNxCPBDfJEjhGmJHnxIsxJ ABALBBN5CPJDfREi5FjpGlhFmRHn5IohKs5J ABANZBNxCPBDfJEjhGmJHnxIoZKsxJ ABALhBNxCPBDfJEihFjhGlJFmJHnxIoZKsxJ ABAKhBNxCPBDfJEjhGmJHnxIoZKsxJ ABANBBN5CPJDfREiRFjpGlxFmRHn5IohKs5J ABALBBNxCPBDfJEjhGmJHnxIoZKsxJ ABANhBNxCPBDfJEixFjhGlZFmJHnxIoZKsxJ ABAMhBNxCPBDfJEjhGmJHnxIoZKsxJ ABAKpBN5CPJDfREihFjpGmBFmRHn5IohKs5J ABANBBNxCPBDfJEjhGmJHnxIoZKsxJ ABAMBBNxCPBDfJEiJFjhGlpFmJHnxIoZKsxJ ABAKJBNxCPBDfJEjhGmJHnxIoZKsxJ ABAMpBN5CPJDfREixFjpGlZFmRHn5IohKs5J ABALhBNxCPBDfJEjhGmJHnxIoZKsxJ ABANxCOBBPBDfJEiZFjhGl5FmJHnxIoZKsxJ ABAMJBNxCPBDfJEjhGmJHnxIoZKsxJ ABALJBN5CPJDfREjBFjpGlpFmRHn5IohKs5J',
+      states:
+        'AC:Acre|AL:Alagoas|AM:Amazonas|AP:Amapá|BA:Bahia|CE:Ceará|DF:Distrito Federal|ES:Espírito Santo|GO:Goiás|MA:Maranhão|MG:Minas Gerais|MS:Mato Grosso do Sul|MT:Mato Grosso|PA:Pará|PB:Paraíba|PE:Pernambuco|PI:Piauí|PR:Paraná|RJ:Rio de Janeiro|RN:Rio Grande do Norte|RO:Rondônia|RR:Roraima|RS:Rio Grande do Sul|SC:Santa Catarina|SE:Sergipe|SP:São Paulo|TO:Tocantins',
+      subdivisions: {
+        AC: {
+          zones: 'America/Rio_Branco',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'EbEcEdEe',
+          years:
+            'BZAIZBUxCfBD BZAIRBUpCe5D BZAIRBUpCe5D BZAIRBUpCe5D BZAIZBUxCfBD BZAIRBUpCe5D BZAIRBUpCe5D BZAIRBUpCe5D BZAIZBUxCfBD BZAIRBUpCe5D BZAIRBUpCe5D BZAIRBUpCe5D BZAIZBUxCfBD BZAIRBUpCe5D BZAIRBUpCe5D BZAIRBUpCe5D BZAIZBUxCfBD BZAIRBUpCe5D BZAIRBUpCe5D BZAIRBUpCe5D BZAIZBUxCfBD',
+        },
+        AL: {
+          zones: 'America/Maceio',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJAIAJBA',
+          holidays: 'EfEgEhEiEa',
+          years:
+            'V5AWhBgZCohD VxAWZBgRCoZD VxAWZBgRCoZD VxAWZBgRCoZD V5AWhBgZCohD.ohE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE V5AWhBgZCohD.ohE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE V5AWhBgZCohD.ohE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE V5AWhBgZCohD.ohE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE VxAWZBgRCoZD.oZE V5AWhBgZCohD.ohE',
+        },
+        AM: {
+          zones: 'America/Manaus',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJAIAJBA',
+          holidays: 'EjEkEa',
+          years:
+            'fBAohB e5AoZB e5AoZB e5AoZB fBA.ohC e5A.oZC e5A.oZC e5A.oZC fBA.ohC e5A.oZC e5A.oZC e5A.oZC fBA.ohC e5A.oZC e5A.oZC e5A.oZC fBA.ohC e5A.oZC e5A.oZC e5A.oZC fBA.ohC',
+        },
+        AP: {
+          zones: 'America/Belem',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'ElEm',
+          years:
+            'JxAgBB JpAf5B JpAf5B JpAf5B JxAgBB JpAf5B JpAf5B JpAf5B JxAgBB JpAf5B JpAf5B JpAf5B JxAgBB JpAf5B JpAf5B JpAf5B JxAgBB JpAf5B JpAf5B JpAf5B JxAgBB',
+        },
+        BA: {
+          zones: 'America/Bahia',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'En',
+          years: 'W5A WxA WxA WxA W5A WxA WxA WxA W5A WxA WxA WxA W5A WxA WxA WxA W5A WxA WxA WxA W5A',
+        },
+        CE: {
+          zones: 'America/Fortaleza',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'Eo',
+          years: 'KhA KZA KZA KZA KhA KZA KZA KZA KhA KZA KZA KZA KhA KZA KZA KZA KhA KZA KZA KZA KhA',
+        },
+        DF: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'EWEpEq',
+          years:
+            'N5BpxC.N5A NxBppC.NxA NxBppC.NxA NxBppC.NxA N5BpxC.N5A NxBppC.NxA NxBppC.NxA NxBppC.NxA N5BpxC.N5A NxBppC.NxA NxBppC.NxA NxBppC.NxA N5BpxC.N5A NxBppC.NxA NxBppC.NxA NxBppC.NxA N5BpxC.N5A NxBppC.NxA NxBppC.NxA NxBppC.NxA N5BpxC.N5A',
+        },
+        ES: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'Er',
+          years: 'NxA MpA ORA NRA MRA OpA MxA LxA ORA MRA OxA NxA L5A ORA NRA LZA N5A MxA PRA NZA MZA',
+        },
+        GO: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'EsEt',
+          years:
+            'Z5AlJB ZxAlBB ZxAlBB ZxAlBB Z5AlJB ZxAlBB ZxAlBB ZxAlBB Z5AlJB ZxAlBB ZxAlBB ZxAlBB Z5AlJB ZxAlBB ZxAlBB ZxAlBB Z5AlJB ZxAlBB ZxAlBB ZxAlBB Z5AlJB',
+        },
+        MA: {
+          zones: 'America/Belem',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'Eu',
+          years: 'aJA aBA aBA aBA aJA aBA aBA aBA aJA aBA aBA aBA aJA aBA aBA aBA aJA aBA aBA aBA aJA',
+        },
+        MG: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'EWEo',
+          years:
+            'N5B.N5A NxB.NxA NxB.NxA NxB.NxA N5B.N5A NxB.NxA NxB.NxA NxB.NxA N5B.N5A NxB.NxA NxB.NxA NxB.NxA N5B.N5A NxB.NxA NxB.NxA NxB.NxA N5B.N5A NxB.NxA NxB.NxA NxB.NxA N5B.N5A',
+        },
+        MS: {
+          zones: 'America/Campo_Grande',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'Ev',
+          years: 'jhA jZA jZA jZA jhA jZA jZA jZA jhA jZA jZA jZA jhA jZA jZA jZA jhA jZA jZA jZA jhA',
+        },
+        MT: {
+          zones: 'America/Cuiaba',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJAIAJBA',
+          holidays: 'EkEa',
+          years:
+            'ohA oZA oZA oZA .ohB .oZB .oZB .oZB .ohB .oZB .oZB .oZB .ohB .oZB .oZB .oZB .ohB .oZB .oZB .oZB .ohB',
+        },
+        PA: {
+          zones: 'America/Santarem',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'Ew',
+          years: 'cZA cRA cRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA',
+        },
+        PB: {
+          zones: 'America/Recife',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'ExEy',
+          years:
+            'Z5AbJB ZxAbBB ZxAbBB ZxAbBB Z5AbJB ZxAbBB ZxAbBB ZxAbBB Z5AbJB ZxAbBB ZxAbBB ZxAbBB Z5AbJB ZxAbBB ZxAbBB ZxAbBB Z5AbJB ZxAbBB ZxAbBB ZxAbBB Z5AbJB',
+        },
+        PE: {
+          zones: 'America/Recife',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'Ez',
+          years: 'HhA IJA IBA H5A HxA HhA HZA IJA IBA HxA HpA HhA IRA IBA H5A HxA HpA HZA IJA IBA H5A',
+        },
+        PI: {
+          zones: 'America/Fortaleza',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'E0',
+          years: 'khA kZA kZA kZA khA kZA kZA kZA khA kZA kZA kZA khA kZA kZA kZA khA kZA kZA kZA khA',
+        },
+        PR: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'E1',
+          years: 'sJA sBA sBA sBA sJA sBA sBA sBA sJA sBA sBA sBA sJA sBA sBA sBA sJA sBA sBA sBA sJA',
+        },
+        RJ: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJAIAJBA',
+          holidays: 'E2E3EkEa',
+          years:
+            'G5AOJBohC FxAOBBoZC HZAOBBoZC GZAOBBoZC FZAOJB.ohD HxAOBB.oZD F5AOBB.oZD E5AOBB.oZD HZAOJB.ohD FZAOBB.oZD H5AOBB.oZD G5AOBB.oZD FBAOJB.ohD HZAOBB.oZD GZAOBB.oZD EhAOBB.oZD HBAOJB.ohD F5AOBB.oZD IZAOBB.oZD GhAOBB.oZD FhAOJB.ohD',
+        },
+        RN: {
+          zones: 'America/Recife',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'E4',
+          years: 'ihA iZA iZA iZA ihA iZA iZA iZA ihA iZA iZA iZA ihA iZA iZA iZA ihA iZA iZA iZA ihA',
+        },
+        RO: {
+          zones: 'America/Porto_Velho',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'EvEb',
+          years:
+            'AZAVJB AZAVBB AZAVBB AZAVBB AZAVJB AZAVBB AZAVBB AZAVBB AZAVJB AZAVBB AZAVBB AZAVBB AZAVJB AZAVBB AZAVBB AZAVBB AZAVJB AZAVBB AZAVBB AZAVBB AZAVJB',
+        },
+        RR: {
+          zones: 'America/Boa_Vista',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'Ev',
+          years: 'ixA ipA ipA ipA ixA ipA ipA ipA ixA ipA ipA ipA ixA ipA ipA ipA ixA ipA ipA ipA ixA',
+        },
+        RS: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'E5',
+          years: 'g5A gxA gxA gxA g5A gxA gxA gxA g5A gxA gxA gxA g5A gxA gxA gxA g5A gxA gxA gxA g5A',
+        },
+        SC: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'E6E7',
+          years:
+            'chAppB cRApZB cJApRB cBApJB b5Ap5B chAppB cZAphB cRApZB cJApRB b5ApBB bxApxB chAppB cZAphB cJApRB cBApJB b5ApBB cpApxB cZAphB cRApZB cJApRB cBApJB',
+        },
+        SE: {
+          zones: 'America/Recife',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'E8',
+          years: 'XpA XhA XhA XhA XpA XhA XhA XhA XpA XhA XhA XhA XpA XhA XhA XhA XpA XhA XhA XhA XpA',
+        },
+        SP: {
+          zones: 'America/Sao_Paulo',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJAIAJBA',
+          holidays: 'E9EkEa',
+          years:
+            'XxA XpA XpA XpAoZB XxA.ohC XpA.oZC XpA.oZC XpA.oZC XxA.ohC XpA.oZC XpA.oZC XpA.oZC XxA.ohC XpA.oZC XpA.oZC XpA.oZC XxA.ohC XpA.oZC XpA.oZC XpA.oZC XxA.ohC',
+        },
+        TO: {
+          zones: 'America/Araguaina',
+          rules: 'AAEWEXAOAPADAtCAEYByAeEZB2BRBJEaAIAJBA',
+          holidays: 'E-E_Ev',
+          years:
+            'JpAfZBixC JhAfRBipC JhAfRBipC JhAfRBipC JpAfZBixC JhAfRBipC JhAfRBipC JhAfRBipC JpAfZBixC JhAfRBipC JhAfRBipC JhAfRBipC JpAfZBixC JhAfRBipC JhAfRBipC JhAfRBipC JpAfZBixC JhAfRBipC JhAfRBipC JhAfRBipC JpAfZBixC',
+        },
+      },
     },
     BS: {
       name: 'Bahamas',
       zones: 'America/Nassau',
-      rules: 'AADmAOAPAQAqARASDnAcCoDoAJAK',
-      holidays: 'AADmAOAQASDnAcCoDoAJAKDpA3Dq',
+      rules: 'AAFAAOAPAQAtARASFBAeDDFCAJAK',
+      holidays: 'AAFAAOAQASFBAeDDFCAJAKFDA6FE',
       years:
         'ABABJBMhCM5DTBEThFX5Ga5HjpIs5JtBK ABABJBBRLLZCLxDR5ETRFXxGYBMapHjhIsxJs5K ABABJBNBCNZDTJFThEXxGX5MahHjhIsxJs5K ABABJBMBCMZDShETBFXxGbRHjhIsxJs5K ABABJBLBCLZDRhETxFX5GbJHjpIj5Ns5JtBK ABABJBNZCNxDThFT5EXxGa5HjhIjpNsxJs5K ABABJBBZLLhCL5DSBETZFXxGaxHjhIsxJs5K ABABJBBRLKhCK5DRBETRFXxGYBMapHjhIsxJs5K ABABJBNBCNZDTJFThEX5GbZHjpIs5JtBK ABABJBLBCLZDRhES5FXxGbJHjhIsxJs5K ABABJBNhCN5DTpFUBEXxGbBHjhIjxNsxJs5K ABABJBMhCM5DTBEThFXxGa5HjhIjpNsxJs5K ABABJBBZLKpCLBDRJETZFX5GYJMaxHjpIs5JtBK ABABJBNBCNZDTJFThEXxGX5MahHjhIsxJs5K ABABJBMBCMZDShETBFXxGbRHjhIsxJs5K ABABJBKJCKhDQpES5FXxGbJHjhIsxJs5K ABABJBMpCNBDTJETpFX5GbBHjpIjxNs5JtBK ABABJBBZLLhCL5DSBETZFXxGaxHjhIsxJs5K ABABJBBRLOBCOZDTRFUhEXxGYBMapHjhIsxJs5K ABABJBMJCMhDSpETJFXxGX5MahHjhIsxJs5K ABABJBLJCLhDRpETBFX5GbRHjpIs5JtBK',
     },
     BW: {
       name: 'Botswana',
       zones: 'Africa/Maputo',
-      rules: 'AADrCqAOB7APAQB8ADAqDsDtDuDvAJDw',
-      holidays: 'AADrAOB7AQADB8DsDtDuDvAJDwCq',
+      rules: 'AAFFDFAOB-APAQB_ADAtFGFHFIFJAJFK',
+      holidays: 'AAFFAOB-AQADB_FGFHFIFJAJFKDF',
       years:
         'ABAAJBMhCMpDM5EPJFRpGWxHZJIZRJiJKs5LtBM ABAAJBLZCLhDLxEPBFQhGWpHY5IZBJiBKsxLs5M ABAAJBNBCNJDNZEPBFPJNSJGWpHYxIY5JiBKsxLs5MtBN ABAAJBARNMBCMJDMZEPBFRJGWpHYpIYxJiBKiRNsxLs5M ABAAJBLBCLJDLZEPJFQJGWxHYhIYpJiJKs5LtBM ABAAJBNZCNhDNxEPBFShGWpHZJIZRJiBKsxLs5M ABAAJBLhCLpDL5EPBFQpGWpHZBIZJJiBKsxLs5M ABAAJBKhCKpDK5EPBFPpGWpHY5IZBJiBKsxLs5M ABAAJBNBCNJDNZEPJFSJGWxHYxIY5JiJKiZNs5LtBM ABAAJBLBCLJDLZEPBFQJGWpHWxNYhIYpJiBKiJNsxLs5M ABAAJBNhCNpDN5EPBFSpGWpHYZIYhJiBKsxLs5M ABAAJBMhCMpDM5EPBFRpGWpHZJIZRJiBKsxLs5M ABAAJBKpCKxDLBEPJFPxGWxHZBIZJJiJKs5LtBM ABAAJBNBCNJDNZEPBFPJNSJGWpHYxIY5JiBKsxLs5MtBN ABAAJBARNMBCMJDMZEPBFRJGWpHYpIYxJiBKiRNsxLs5M ABAAJBKJCKRDKhEPBFPRGWpHWxNYhIYpJiBKiJNsxLs5M ABAAJBMpCMxDNBEPJFRxGWxHZRIZZJiJKs5LtBM ABAAJBLhCLpDL5EPBFQpGWpHZBIZJJiBKsxLs5M ABAAJBOBCOJDOZEPBFTJGWpHY5IZBJiBKsxLs5M ABAAJBMJCMRDMhEPBFPJNRRGWpHYxIY5JiBKsxLs5MtBN ABAAJBARNLJCLRDLhEPJFQRGWxHW5NYpIYxJiJKiRNs5LtBM',
     },
     BY: {
       name: 'Belarus',
       zones: 'Europe/Minsk',
-      rules: 'AAAJAPAvDxBCADCvAcDy',
-      holidays: 'AAAJBCDxADCvAcDy',
+      rules: 'AAAJAPAyFLBFADC_AeFM',
+      holidays: 'AAAJBFFLADC_AeFM',
       years:
         'ABAAxBIZCOxDPJEQJFXBGm5Hs5B ABAAxBIRCPBEQBFQRDW5GmxHsxB ABAAxBIRCPBEPRDQBFW5GmxHsxB ABAAxBIRCORDPBEQBFW5GmxHsxB ABAAxBIZCPJEQJFQxDXBGm5Hs5B ABAAxBIRCOxDPBEQBFW5GmxHsxB ABAAxBIRCNxDPBEQBFW5GmxHsxB ABAAxBIRCPBEQBFQRDW5GmxHsxB ABAAxBIZCOZDPJEQJFXBGm5Hs5B ABAAxBIRCNRDPBEQBFW5GmxHsxB ABAAxBIRCPBEPxDQBFW5GmxHsxB ABAAxBIRCN5DPBEQBFW5GmxHsxB ABAAxBIZCPJEQJFQZDXBGm5Hs5B ABAAxBIRCPBEPRDQBFW5GmxHsxB ABAAxBIRCNZDPBEQBFW5GmxHsxB ABAAxBIRCPBEP5DQBFW5GmxHsxB ABAAxBIZCO5DPJEQJFXBGm5Hs5B ABAAxBIRCM5DPBEQBFW5GmxHsxB ABAAxBIRCPBEPZDQBFW5GmxHsxB ABAAxBIRCOZDPBEQBFW5GmxHsxB ABAAxBIZCPJEQJFQ5DXBGm5Hs5B',
     },
     BZ: {
       name: 'Belize',
       zones: 'America/Belize',
-      rules: 'AADzD0AOB7APAQADCoD1AcD2D3AJAK',
-      holidays: 'AADzD0AOB7AQADCoD1AcD2D3AJAKAeAf',
+      rules: 'AAFNFOAOB-APAQADDDFPAeFQFRAJAK',
+      holidays: 'AAFNFOAOB-AQADDDFPAeFQFRAJAKAgAh',
       years:
         'ABABxBIhCMhDMpEM5FPJGapHfpIhBJjpKoZLs5MtBN ABABxBIRCLZDLhELxFPBGapHfhIg5JjZKoRLsxMs5NtBO ABABxBIJCNBDNJENZFPJGahHfhIg5JjRKoRLsxMs5NtBP ABAB5BIBCMBDMJEMZFPBGahHfpIg5JjJKoZLsxMs5N ABABxBIxCLBDLJELZFPJGapHfpIhBJj5KoZLs5MtBN ABABxBIhCNZDNhENxFPBGahHfhIhBJjpKoRLsxMs5N ABABxBIZCLhDLpEL5FPBGahHfhIg5JjhKoRLsxMs5N ABABxBIRCKhDKpEK5FPBGapHfhIg5JjZKoRLsxMs5NtBO ABABxBIJCNBDNJENZFPJGapHfxIhBJjRKohLs5MtBN ABABxBIxCLBDLJELZFPBGahHfhIg5Jj5KoRLsxMs5N ABABxBIpCNhDNpEN5FPBGahHfhIg5JjxKoRLsxMs5N ABABxBIhCMhDMpEM5FPBGahHfhIhBJjpKoRLsxMs5N ABABxBIZCKpDKxELBFPJGaxHfpIhBJjhKoZLs5MtBNtJO ABABxBIJCNBDNJENZFPJGahHfhIg5JjRKoRLsxMs5NtBP ABAB5BIBCMBDMJEMZFPBGahHfpIg5JjJKoZLsxMs5N ABABxBIxCKJDKREKhFPBGahHfhIg5Jj5KoRLsxMs5N ABABxBIpCMpDMxENBFPJGapHfpIhJJjxKoZLs5MtBN ABABxBIZCLhDLpEL5FPBGahHfhIg5JjhKoRLsxMs5N ABABxBIRCOBDOJEOZFPBGapHfhIg5JjZKoRLsxMs5NtBO ABABxBIJCMJDMREMhFPJGahHfhIg5JjRKoRLsxMs5NtBP ABAB5BI5CLJDLRELhFPJGapHfpIhBJkBKoZLs5MtBN',
     },
@@ -285,800 +746,1855 @@ export const COUNTRY_TABLE: CountryTable = {
       name: 'Canada',
       zones:
         'America/Toronto America/St_Johns America/Halifax America/Glace_Bay America/Moncton America/Goose_Bay America/Blanc-Sablon America/Nipigon America/Thunder_Bay America/Iqaluit America/Pangnirtung America/Resolute America/Atikokan America/Rankin_Inlet America/Winnipeg America/Rainy_River America/Regina America/Swift_Current America/Edmonton America/Cambridge_Bay America/Yellowknife America/Inuvik America/Creston America/Dawson_Creek America/Fort_Nelson America/Vancouver America/Whitehorse America/Dawson',
-      rules: 'AAD4BrD5AOAqBvD6ADD7BxAJ',
-      holidays: 'AAAOD6ADAJ',
+      rules: 'AAFSBuFTAOAtByFUADFVB0AJ',
+      holidays: 'AAAOFUADAJ',
       years:
         'ABAMhBWxCfRDs5E ABALZBWpCfBDsxE ABANBBWpCe5DsxE ABAMBBWpCexDsxE ABALBBWxCepDs5E ABANZBWpCeZDsxE ABALhBWpCfJDsxE ABAKhBWpCfBDsxE ABANBBWxCe5Ds5E ABALBBWpCepDsxE ABANhBWpCehDsxE ABAMhBWpCeZDsxE ABAKpBWxCfJDs5E ABANBBWpCe5DsxE ABAMBBWpCexDsxE ABAKJBWpCepDsxE ABAMpBWxCehDs5E ABALhBWpCfJDsxE ABAOBBWpCfBDsxE ABAMJBWpCe5DsxE ABALJBWxCexDs5E',
+      states:
+        'AB:Alberta|BC:British Columbia|MB:Manitoba|NB:New Brunswick|NL:Newfoundland and Labrador|NS:Nova Scotia|NT:Northwest Territories|NU:Nunavut|ON:Ontario|PE:Prince Edward Island|QC:Quebec|SK:Saskatchewan|YT:Yukon',
+      subdivisions: {
+        AB: {
+          zones: 'America/Edmonton',
+          rules: 'AAFSBuFTAOAtByFUADB0AJFKFWAQFXFYDu',
+          holidays: 'FKFWFYDu',
+          years:
+            'F5ARRBjpCnZD FpAR5BjZCnRD GZARxBjRCnRD GRARpBjJCnRD GJARhBj5CnZD F5ARRBjpCnRD FxARJBjhCnRD FpAR5BjZCnRD GZARxBjRCnZD GJARhBjBCnRD GBARZBjxCnRD F5ARRBjpCnRD FxASBBjhCnZD GZARxBjRCnRD GRARpBjJCnRD GJARhBjBCnRD GBARZBjxCnZD FxARJBjhCnRD FpAR5BjZCnRD GZARxBjRCnRD GRARpBjJCnZD',
+        },
+        BC: {
+          zones: 'America/Vancouver America/Edmonton America/Creston America/Dawson_Creek',
+          rules: 'AAFSBuFTAOAtByFUADFVB0AJFWFZFYDuFK',
+          holidays: 'FKFWFZFYDu',
+          years:
+            'F5ARRBa5CjpDnZE FpAR5BapCjZDnRE GZARxBahCjRDnRE GRARpBbRCjJDnRE GJARhBbJCj5DnZE F5ARRBa5CjpDnRE FxARJBaxCjhDnRE FpAR5BapCjZDnRE GZARxBbZCjRDnZE GJARhBbJCjBDnRE GBARZBbBCjxDnRE F5ARRBa5CjpDnRE FxASBBaxCjhDnZE GZARxBahCjRDnRE GRARpBbRCjJDnRE GJARhBbJCjBDnRE GBARZBbBCjxDnZE FxARJBaxCjhDnRE FpAR5BapCjZDnRE GZARxBahCjRDnRE GRARpBbRCjJDnZE',
+        },
+        MB: {
+          zones: 'America/Winnipeg',
+          rules: 'AAFSBuFTAOAtByFUADFVB0AJFaFWFbFYDu',
+          holidays: 'FaFWFY',
+          years:
+            'F5ARRBjpC FpAR5BjZC GZARxBjRC GRARpBjJC GJARhBj5C F5ARRBjpC FxARJBjhC FpAR5BjZC GZARxBjRC GJARhBjBC GBARZBjxC F5ARRBjpC FxASBBjhC GZARxBjRC GRARpBjJC GJARhBjBC GBARZBjxC FxARJBjhC FpAR5BjZC GZARxBjRC GRARpBjJC',
+        },
+        NB: {
+          zones: 'America/Moncton',
+          rules: 'AAFSBuFTAOAtByFUADB0AJFcDuFK',
+          holidays: 'FKFcDu',
+          years:
+            'F5Aa5BnZC FpAapBnRC GZAahBnRC GRAbRBnRC GJAbJBnZC F5Aa5BnRC FxAaxBnRC FpAapBnRC GZAbZBnZC GJAbJBnRC GBAbBBnRC F5Aa5BnRC FxAaxBnZC GZAahBnRC GRAbRBnRC GJAbJBnRC GBAbBBnZC FxAaxBnRC FpAapBnRC GZAahBnRC GRAbRBnZC',
+        },
+        NL: {
+          zones: 'America/St_Johns America/Goose_Bay',
+          rules: 'AAFSBuFdAOAtByBwADFVB0AJFeFfFgDR',
+          holidays: 'FUBwDR',
+          years:
+            'WxBnZC.WxA WpBnRC.WpA WpBnRC.WpA WpBnRC.WpA WxBnZC.WxA WpBnRC.WpA WpBnRC.WpA WpBnRC.WpA WxBnZC.WxA WpBnRC.WpA WpBnRC.WpA WpBnRC.WpA WxBnZC.WxA WpBnRC.WpA WpBnRC.WpA WpBnRC.WpA WxBnZC.WxA WpBnRC.WpA WpBnRC.WpA WpBnRC.WpA WxBnZC.WxA',
+        },
+        NS: {
+          zones: 'America/Halifax America/Moncton',
+          rules: 'AAFSBuFTAOAtByFUADFVB0AJFXFhDu',
+          holidays: 'FXDu',
+          years:
+            'F5AnZB FpAnRB GZAnRB GRAnRB GJAnZB F5AnRB FxAnRB FpAnRB GZAnZB GJAnRB GBAnRB F5AnRB FxAnZB GZAnRB GRAnRB GJAnRB GBAnZB FxAnRB FpAnRB GZAnRB GRAnZB',
+        },
+        NT: {
+          zones: 'America/Yellowknife America/Inuvik',
+          rules: 'AAFSBuFTAOAtByFUADFVB0AJFiFWDuAQFjFYAK',
+          holidays: 'AQFWFjFiFYDuAK',
+          years:
+            'M5ARRBVhCa5DjpEnZFtBG LxAR5BVZCapDjZEnRFs5G NZARxBVZCahDjREnRFs5G MZARpBVZCbRDjJEnRFs5G LZARhBVhCbJDj5EnZFtBG NxARRBVZCa5DjpEnRFs5G L5ARJBVZCaxDjhEnRFs5G K5AR5BVZCapDjZEnRFs5G NZARxBVhCbZDjREnZFtBG LZARhBVZCbJDjBEnRFs5G N5ARZBVZCbBDjxEnRFs5G M5ARRBVZCa5DjpEnRFs5G LBASBBVhCaxDjhEnZFtBG NZARxBVZCahDjREnRFs5G MZARpBVZCbRDjJEnRFs5G KhARhBVZCbJDjBEnRFs5G NBARZBVhCbBDjxEnZFtBG L5ARJBVZCaxDjhEnRFs5G OZAR5BVZCapDjZEnRFs5G MhARxBVZCahDjREnRFs5G LhARpBVhCbRDjJEnZFtBG',
+        },
+        NU: {
+          zones:
+            'America/Iqaluit America/Pangnirtung America/Resolute America/Rankin_Inlet America/Atikokan America/Cambridge_Bay',
+          rules: 'AAFSBuFTAOAtByFUADB0AJFWFiFkFYDu',
+          holidays: 'FWFiFYDu',
+          years:
+            'RRAa5BjpCnZD R5AapBjZCnRD RxAahBjRCnRD RpAbRBjJCnRD RhAbJBj5CnZD RRAa5BjpCnRD RJAaxBjhCnRD R5AapBjZCnRD RxAbZBjRCnZD RhAbJBjBCnRD RZAbBBjxCnRD RRAa5BjpCnRD SBAaxBjhCnZD RxAahBjRCnRD RpAbRBjJCnRD RhAbJBjBCnRD RZAbBBjxCnZD RJAaxBjhCnRD R5AapBjZCnRD RxAahBjRCnRD RpAbRBjJCnZD',
+        },
+        ON: {
+          zones:
+            'America/Toronto America/Nipigon America/Thunder_Bay America/Atikokan America/Rainy_River America/Winnipeg',
+          rules: 'AAFSBuFTAOAtByFUADB0AJFKFWAQFiFYDuAK',
+          holidays: 'FKAQFWFYAK',
+          years:
+            'F5AM5BRRCjpDtBE FpALxBR5CjZDs5E GZANZBRxCjRDs5E GRAMZBRpCjJDs5E GJALZBRhCj5DtBE F5ANxBRRCjpDs5E FxAL5BRJCjhDs5E FpAK5BR5CjZDs5E GZANZBRxCjRDtBE GJALZBRhCjBDs5E GBAN5BRZCjxDs5E F5AM5BRRCjpDs5E FxALBBSBCjhDtBE GZANZBRxCjRDs5E GRAMZBRpCjJDs5E GJAKhBRhCjBDs5E GBANBBRZCjxDtBE FxAL5BRJCjhDs5E FpAOZBR5CjZDs5E GZAMhBRxCjRDs5E GRALhBRpCjJDtBE',
+        },
+        PE: {
+          zones:
+            'America/Toronto America/St_Johns America/Halifax America/Glace_Bay America/Moncton America/Goose_Bay America/Blanc-Sablon America/Nipigon America/Thunder_Bay America/Iqaluit America/Pangnirtung America/Resolute America/Atikokan America/Rankin_Inlet America/Winnipeg America/Rainy_River America/Regina America/Swift_Current America/Edmonton America/Cambridge_Bay America/Yellowknife America/Inuvik America/Creston America/Dawson_Creek America/Fort_Nelson America/Vancouver America/Whitehorse America/Dawson',
+          rules: 'AAFSBuFTAOAtByFUADB0AJFlAQFmDu',
+          holidays: 'FlFmDu',
+          years:
+            'F5AdJBnZC FpAc5BnRC GZAcxBnRC GRAcpBnRC GJAchBnZC F5AcRBnRC FxAdBBnRC FpAc5BnRC GZAcxBnZC GJAchBnRC GBAcZBnRC F5AcRBnRC FxAdBBnZC GZAcxBnRC GRAcpBnRC GJAchBnRC GBAcZBnZC FxAdBBnRC FpAc5BnRC GZAcxBnRC GRAcpBnZC',
+        },
+        QC: {
+          zones: 'America/Blanc-Sablon America/Toronto America/Nipigon',
+          rules: 'AAFSBuFTAOAtByFUADB0AJAQFnCBFY',
+          holidays: 'FnCBFY',
+          years:
+            'RRAV5BjpC R5AVxBjZC RxAVxBjRC RpAVxBjJC RhAV5Bj5C RRAVxBjpC RJAVxBjhC R5AVxBjZC RxAV5BjRC RhAVxBjBC RZAVxBjxC RRAVxBjpC SBAV5BjhC RxAVxBjRC RpAVxBjJC RhAVxBjBC RZAV5BjxC RJAVxBjhC R5AVxBjZC RxAVxBjRC RpAV5BjJC',
+        },
+        SK: {
+          zones: 'America/Regina America/Swift_Current America/Edmonton',
+          rules: 'AAFSBuFTAOAtByFUADB0AJFKFWFoFYDu',
+          holidays: 'FKFWFoFYDu',
+          years:
+            'F5ARRBa5CjpDnZE FpAR5BapCjZDnRE GZARxBahCjRDnRE GRARpBbRCjJDnRE GJARhBbJCj5DnZE F5ARRBa5CjpDnRE FxARJBaxCjhDnRE FpAR5BapCjZDnRE GZARxBbZCjRDnZE GJARhBbJCjBDnRE GBARZBbBCjxDnRE F5ARRBa5CjpDnRE FxASBBaxCjhDnZE GZARxBahCjRDnRE GRARpBbRCjJDnRE GJARhBbJCjBDnRE GBARZBbBCjxDnZE FxARJBaxCjhDnRE FpAR5BapCjZDnRE GZARxBahCjRDnRE GRARpBbRCjJDnZE',
+        },
+        YT: {
+          zones: 'America/Whitehorse America/Dawson',
+          rules: 'AAFSBuFTAOAtByFUADFVB0AJAQFWDuFfFYFj',
+          holidays: 'AQFWFjFfFYDu',
+          years:
+            'M5ARRBVhCcpDjpEnZF LxAR5BVZCcZDjZEnRF NZARxBVZCcRDjREnRF MZARpBVZCdBDjJEnRF LZARhBVhCc5Dj5EnZF NxARRBVZCcpDjpEnRF L5ARJBVZCchDjhEnRF K5AR5BVZCcZDjZEnRF NZARxBVhCdJDjREnZF LZARhBVZCc5DjBEnRF N5ARZBVZCcxDjxEnRF M5ARRBVZCcpDjpEnRF LBASBBVhCchDjhEnZF NZARxBVZCcRDjREnRF MZARpBVZCdBDjJEnRF KhARhBVZCc5DjBEnRF NBARZBVhCcxDjxEnZF L5ARJBVZCchDjhEnRF OZAR5BVZCcZDjZEnRF MhARxBVZCcRDjREnRF LhARpBVhCdBDjJEnZF',
+        },
+      },
     },
     CC: {
       name: 'Cocos (Keeling) Islands',
       zones: 'Indian/Cocos',
-      rules: 'DTD8AACAADAQD9CBAJAKAUD-D_EA',
-      holidays: 'AADTCAD8EBECADD9AQCBD-EDD_AUEAAJAKAeAfEEEFEG',
+      rules: 'DxFpAACEADAQFqCFAJAKAWFrFsFt',
+      holidays: 'AADxCEFpFuFvADFqAQCFFrFwFsAWFtAJAKAgAhFxFyFz',
       years:
         'ABADBBDJCDJDDREDZFJ5GMBHM5IOZJSBKSJLahMdBNlxOs5PtBQ ABADJCFRBFZDFpFJxGLxIL5HORJQhKZBMbhNkROsxPs5QtBR ABADJCD5BEBDJxGL5HNZIORJPJKXpMaRNjBOsxPs5QtBS ABACpBCxDC5EDJCJxGL5HMZINxKORJWRMY5NhpOsxPs5Q ABADJCFBBFJDFREFZFJ5GLZIMBHMhKOZJU5MVBTXhNXpUgROgZVs5PtBQ ABADJCDhBDpDJxGLBKLJLL5HNxIORJThMWBNexOsxPs5Q ABADJCF5BGBDJxKJxGL5HL5IORJSRMUxNdhOsxPs5Q ABADJCEhBEpDExEE5FIZKJxGK5IL5HORJQ5MRBTThNTpUcJOsxPs5QtBR ABADJCDJBDRDHBKJ5GMBHNZIOZJPpMSJNa5Os5PtBQ ABADJCFZBFhKFhDJxGLZIL5HOJMORJQpNZhOsxPs5Q ABADJCEJBERKERDEZEJxGL5HMxMN5IORJPRNYJOsxPs5Q ABACxBC5KC5DDJCJxGLZML5HM5IOBNORJWxOsxPs5Q ABABpKDJCFJBFRDJ5GKJMLBIMBHMpNMxUOZJVZOVhVs5PtBQtJR ABAAJKARLDJCDxBD5DIpMJxGLRNL5HNZIORJT5OshKsxPs5QtBS ABADJCGJBGRDGZEHZMJxGJ5NL5HMZIORJSpOrJKsxPs5Q ABADJCExBE5DGBMGJTIpNIxUJxGKhIL5HORJRZORhVpxKsxPs5Q ABADJCDZBDhDEpMHRNJ5GMBHNBIOZJQBOoZKs5PtBQ ABADJMDJCFpBFxNFxDF5EJxGL5HL5IORJOpOm5KnBLsxPs5Q ABAB5MDJCERBEZNEZDJxGL5HNROORJOZIlpKsxPs5QtBR ABAAhMC5BDBDDJNDJCJxGL5OL5HMhIORJkZKsxPs5Ms5QtBS ABABxNB5UDJCFRBFZDFhEJ5GKhOKpVLhIMBHOZJjBKjJLrhMs5PtBQ',
     },
     CD: {
       name: 'Democratic Republic of the Congo',
       zones: 'Africa/Maputo Africa/Lagos',
-      rules: 'AAEHEIEJADAzAcEKAJCq',
-      holidays: 'AAEHEIEJADAzA4AcEKAJELEMENA6AfAgA3EO',
+      rules: 'AAF0F1F2ADA2AeF3AJDF',
+      holidays: 'AAF0F1F2ADA2A7AeF3AJF4F5F6A9AhAiA6F7',
       years:
         'ABAAZBB5CCBDPJERJFRRGWpHapIs5J ABAAZBB5CCBDCJKPBERBFWhHahIapLsxJ ABAAZBB5CCBDCJMPBEPJNRBFWhHahIsxJs5O ABAAJPAZBB5CCBDPBERBFWhHahIsxJ ABAAZBB5CCBDPJERJFWpHWxQapIs5J ABAAZBB5CCBDPBERBFWhHahIsxJ ABAAZBAhRB5CCBDPBERBFRJGWhHahIsxJ ABAAZBB5CCBDCJKPBERBFWhHahIapLsxJ ABAAZBB5CCBDCJMPJERJFWpHapIs5J ABAAZBB5CCBDPBERBFWhHahIsxJ ABAAZBB5CCBDPBERBFWhHWpQahIsxJ ABAAZBB5CCBDPBERBFWhHahIsxJ ABAAZBAhRB5CCBDPJERJFWpHapIaxLs5J ABAAZBB5CCBDCJMPBEPJNRBFWhHahIsxJs5O ABAAJPAZBB5CCBDPBERBFWhHahIsxJ ABAAZBB5CCBDPBERBFWhHahIsxJ ABAAZBB5CCBDPJERJFWpHapIs5J ABAAZBAhRB5CCBDPBERBFRJGWhHahIsxJ ABAAZBB5CCBDCJKPBERBFWhHahIapLsxJ ABAAZBB5CCBDCJMPBEPJNRBFWhHahIsxJs5O ABAAJPAZBB5CCBDPJERJFWpHapIs5J',
     },
     CF: {
       name: 'Central African Republic',
       zones: 'Africa/Lagos',
-      rules: 'AAEPAQADB8ASEQAcAEAGBGAJAVAW',
-      holidays: 'AAEPAQADB8AVASEQAWAcAEAGBGAJ',
+      rules: 'AAF8AQADB_ASF9AeAEAGBJAJAXAY',
+      holidays: 'AAF8AQADB_AXASF9AYAeAEAGBJAJ',
       years:
         'ABALBBM5CPJDRpESBFTBGWpHahIcJJcZKmJLp5Ms5N ABAK5BLxCPBDQhFQhER5GWhHZBIcBJcRKmBLpxMsxN ABAK5BNZCPBDPJFSJEThGWhHXpIcBJcRKmBLpxMsxN ABAK5BMZCNxFPBDRJEShGWRIWhHcBJcRKmBLpxMsxN ABALBBLZCMhFPJDQJERhGU5IWpHcJJcZKmJLp5Ms5N ABAK5BLBFNxCPBDShEThIT5GWhHcBJcRKmBLpxMsxN ABAJxFK5BL5CPBDQpESBGSRIWhHcBJcRKmBLpxMsxN ABAIZFK5BK5CPBDPpEQ5IRBGWhHcBJcRKmBLpxMsxN ABAHBFLBBNZCPJDPpISJEThGWpHcJJcZKmJLp5Ms5N ABAFhFK5BLZCOJIPBDQJERhGWhHcBJcRKmBLpxMsxN ABAERFK5BMxIN5CPBDSpEUBGWhHcBJcRKmBLpxMsxN ABAC5FK5BLZIM5CPBDRpETBGWhHcBJcRKmBLpxMsxN ABABpFKJILBBLBCPJDPxERJGWpHcJJcZKmJLp5Ms5N ABAAJFIpIK5BNZCPBDSJEThGWhHcBJcRKmBLpxMshFsxN ABAHZIK5BMZCPBDRJEShGWhHcBJcRKmBLpxMrJFsxN ABAGBIKhCK5BPBDPREQpGWhHcBJcRKmBLpxFpxMsxN ABAEpILBBNBCPJDRxETJGWpHcJJcZKmJLoZFp5Ms5N ABADJIK5BL5CPBDQpESBGWhHcBJcRKmBLm5FpxMsxN ABAB5IK5BOZCPBDTJEUhGWhHcBJcRKlpFmBLpxMsxN ABAAhIK5BMhCPBDRRESpGWhHcBJcRKkZFmBLpxMsxNs5I ABALBBLhCPJDQRERpGWpHcJJcZKjBFmJLp5MrhIs5N',
     },
     CG: {
       name: 'Republic of the Congo',
       zones: 'Africa/Lagos',
-      rules: 'AAAQADB8ARASAEAGAJ',
-      holidays: 'AAAQADB8ARASERAEAGESAJ',
+      rules: 'AAAQADB_ARASAEAGAJ',
+      holidays: 'AAAQADB_ARASF-AEAGF_AJ',
       years:
         'ABAM5BPJCRpDS5ETBFUJGcZHmJIphJs5K ABALxBPBCQhDRxER5FUBGcRHmBIpZJsxK ABANZBPBCSJDTZEThFUBGcRHmBIpZJsxK ABAMZBPBCRJDSZEShFUBGcRHmBIpZJsxK ABALZBPJCQJDRZERhFUJGcZHmJIphJs5K ABANxBPBCShDTxET5FUBGcRHmBIpZJsxK ABAL5BPBCQpDR5ESBFUBGcRHmBIpZJsxK ABAK5BPBCPpDQ5ERBFUBGcRHmBIpZJsxK ABANZBPJCSJDTZEThFUJGcZHmJIphJs5K ABALZBPBCQJDRZERhFUBGcRHmBIpZJsxK ABAN5BPBCSpDT5EUBGUBFcRHmBIpZJsxK ABAM5BPBCRpDS5ETBFUBGcRHmBIpZJsxK ABALBBPJCPxDRBERJFUJGcZHmJIphJs5K ABANZBPBCSJDTZEThFUBGcRHmBIpZJsxK ABAMZBPBCRJDSZEShFUBGcRHmBIpZJsxK ABAKhBPBCPRDQhEQpFUBGcRHmBIpZJsxK ABANBBPJCRxDTBETJFUJGcZHmJIphJs5K ABAL5BPBCQpDR5ESBFUBGcRHmBIpZJsxK ABAOZBPBCTJDUBGUZEUhFcRHmBIpZJsxK ABAMhBPBCRRDShESpFUBGcRHmBIpZJsxK ABALhBPJCQRDRhERpFUJGcZHmJIphJs5K',
     },
     CH: {
       name: 'Switzerland',
       zones: 'Europe/Zurich',
-      rules: 'AAANAOAPAQB8ARASAqETAJAK',
-      holidays: 'AAAOAPAQB8ARASEUETAJAK',
+      rules: 'AAANAOAPAQB_ARASAtGAAJAK',
+      holidays: 'AAAOAPAQB_ARASGBGAAJAK',
       years:
         'ABAMhBMxCM5DRpES5FTBGapHg5Is5JtBK ABALZBLpCLxDQhERxFR5GahHgpIsxJs5K ABANBBNRCNZDSJETZFThGahHghIsxJs5K ABAMBBMRCMZDRJESZFShGahHgZIsxJs5K ABALBBLRCLZDQJERZFRhGapHgRIs5JtBK ABANZBNpCNxDShETxFT5GahHg5IsxJs5K ABALhBLxCL5DQpER5FSBGahHgxIsxJs5K ABAKhBKxCK5DPpEQ5FRBGahHgpIsxJs5K ABANBBNRCNZDSJETZFThGapHghIs5JtBK ABALBBLRCLZDQJERZFRhGahHgRIsxJs5K ABANhBNxCN5DSpET5FUBGahHgJIsxJs5K ABAMhBMxCM5DRpES5FTBGahHg5IsxJs5K ABAKpBK5CLBDPxERBFRJGapHgxIs5JtBK ABANBBNRCNZDSJETZFThGahHghIsxJs5K ABAMBBMRCMZDRJESZFShGahHgZIsxJs5K ABAKJBKZCKhDPREQhFQpGahHgRIsxJs5K ABAMpBM5CNBDRxETBFTJGapHhBIs5JtBK ABALhBLxCL5DQpER5FSBGahHgxIsxJs5K ABAOBBORCOZDTJEUZFUhGahHgpIsxJs5K ABAMJBMZCMhDRREShFSpGahHghIsxJs5K ABALJBLZCLhDQRERhFRpGapHgZIs5JtBK',
+      states:
+        'ZH:Canton of Zürich|BE:Canton of Bern|LU:Canton of Lucerne|UR:Canton of Uri|SZ:Canton of Schwyz|OW:Canton of Obwalden|NW:Canton of Nidwalden|GL:Canton of Glarus|ZG:Canton of Zug|FR:Canton of Fribourg|SO:Canton of Solothurn|BS:Canton of Basel-City|BL:Canton of Basel-Country|SH:Canton of Schaffhausen|AR:Canton of Appenzell Outer Rhodes|AI:Canton of Appenzell Inner-Rhodes|SG:Canton of St. Gallen|GR:Canton of Grisons|AG:Canton of Aargau|TG:Canton of Thurgau|TI:Canton of Ticino|VD:Canton of Vaud|VS:Canton of Valais|NE:Canton of Neuchâtel|GE:Canton of Geneva|JU:Canton of Jura',
+      subdivisions: {
+        ZH: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKAD',
+          holidays: 'AD',
+          years: 'PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA',
+        },
+        BE: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAK',
+          holidays: 'GC',
+          years: 'AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA AJA',
+        },
+        LU: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKCDCAAEAGAH',
+          holidays: 'AQASCAAEAGAH',
+          years:
+            'URCcZDmJEqxF.M5ATBB TJCcRDmBEqpF.LxAR5B UxCcRDmBEqpF.NZAThB TxCcRDmBEqpF.MZAShB SxCcZDmJEqxF.LZARhB VJCcRDmBEqpF.NxAT5B TRCcRDmBEqpF.L5ASBB SRCcRDmBEqpF.K5ARBB UxCcZDmJEqxF.NZAThB SxCcRDmBEqpF.LZARhB VRCcRDmBEqpF.N5AUBB URCcRDmBEqpF.M5ATBB SZCcZDmJEqxF.LBARJB UxCcRDmBEqpF.NZAThB TxCcRDmBEqpF.MZAShB R5CcRDmBEqpF.KhAQpB UZCcZDmJEqxF.NBATJB TRCcRDmBEqpF.L5ASBB VxCcRDmBEqpF.OZAUhB T5CcRDmBEqpF.MhASpB S5CcZDmJEqxF.LhARpB',
+        },
+        UR: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJABCDCAAEAGAHAK',
+          holidays: 'ABCDCAAEAGAHAK',
+          years:
+            'ApAJxBURCcZDmJEqxF ApAJpBTJCcRDmBEqpF ApAJpBUxCcRDmBEqpF.s5G ApAJpBTxCcRDmBEqpF ApAJxBSxCcZDmJEqxF ApAJpBVJCcRDmBEqpF.s5G ApAJpBTRCcRDmBEqpF ApAJpBSRCcRDmBEqpF ApAJxBUxCcZDmJEqxF ApAJpBSxCcRDmBEqpF ApAJpBVRCcRDmBEqpF ApAJpBURCcRDmBEqpF.s5G ApAJxBSZCcZDmJEqxF ApAJpBUxCcRDmBEqpF.s5G ApAJpBTxCcRDmBEqpF ApAJpBR5CcRDmBEqpF ApAJxBUZCcZDmJEqxF.tBG ApAJpBTRCcRDmBEqpF ApAJpBVxCcRDmBEqpF ApAJpBT5CcRDmBEqpF.s5G ApAJxBS5CcZDmJEqxF',
+        },
+        SZ: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKABCDCAAEAGAH',
+          holidays: 'ABCDCAAEAGAH',
+          years:
+            'ApAJxBURCcZDmJEqxF ApAJpBTJCcRDmBEqpF ApAJpBUxCcRDmBEqpF ApAJpBTxCcRDmBEqpF ApAJxBSxCcZDmJEqxF ApAJpBVJCcRDmBEqpF ApAJpBTRCcRDmBEqpF ApAJpBSRCcRDmBEqpF ApAJxBUxCcZDmJEqxF ApAJpBSxCcRDmBEqpF ApAJpBVRCcRDmBEqpF ApAJpBURCcRDmBEqpF ApAJxBSZCcZDmJEqxF ApAJpBUxCcRDmBEqpF ApAJpBTxCcRDmBEqpF ApAJpBR5CcRDmBEqpF ApAJxBUZCcZDmJEqxF ApAJpBTRCcRDmBEqpF ApAJpBVxCcRDmBEqpF ApAJpBT5CcRDmBEqpF ApAJxBS5CcZDmJEqxF',
+        },
+        OW: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKCAAEGDAGAH',
+          holidays: 'AQASAKCAAEGDAGAH',
+          years:
+            'URDcZEhhFmJGqxH.M5ATBBtBC TJDcREhZFmBGqpH.LxAR5Bs5C UxDcREhZFmBGqpH.NZAThBs5C TxDcREhZFmBGqpH.MZAShBs5C SxDcZEhhFmJGqxH.LZARhBtBC VJDcREhZFmBGqpH.NxAT5Bs5C TRDcREhZFmBGqpH.L5ASBBs5C SRDcREhZFmBGqpH.K5ARBBs5C UxDcZEhhFmJGqxH.NZAThBtBC SxDcREhZFmBGqpH.LZARhBs5C VRDcREhZFmBGqpH.N5AUBBs5C URDcREhZFmBGqpH.M5ATBBs5C SZDcZEhhFmJGqxH.LBARJBtBC UxDcREhZFmBGqpH.NZAThBs5C TxDcREhZFmBGqpH.MZAShBs5C R5DcREhZFmBGqpH.KhAQpBs5C UZDcZEhhFmJGqxH.NBATJBtBC TRDcREhZFmBGqpH.L5ASBBs5C VxDcREhZFmBGqpH.OZAUhBs5C T5DcREhZFmBGqpH.MhASpBs5C S5DcZEhhFmJGqxH.LhARpBtBC',
+        },
+        NW: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKCDCAAEAGAH',
+          holidays: 'AQASAKCDCAAEAGAH',
+          years:
+            'JxDUREcZFmJGqxH.M5ATBBtBC JpDTJEcRFmBGqpH.LxAR5Bs5C JpDUxEcRFmBGqpH.NZAThBs5C JpDTxEcRFmBGqpH.MZAShBs5C JxDSxEcZFmJGqxH.LZARhBtBC JpDVJEcRFmBGqpH.NxAT5Bs5C JpDTREcRFmBGqpH.L5ASBBs5C JpDSREcRFmBGqpH.K5ARBBs5C JxDUxEcZFmJGqxH.NZAThBtBC JpDSxEcRFmBGqpH.LZARhBs5C JpDVREcRFmBGqpH.N5AUBBs5C JpDUREcRFmBGqpH.M5ATBBs5C JxDSZEcZFmJGqxH.LBARJBtBC JpDUxEcRFmBGqpH.NZAThBs5C JpDTxEcRFmBGqpH.MZAShBs5C JpDR5EcRFmBGqpH.KhAQpBs5C JxDUZEcZFmJGqxH.NBATJBtBC JpDTREcRFmBGqpH.L5ASBBs5C JpDVxEcRFmBGqpH.OZAUhBs5C JpDT5EcRFmBGqpH.MhASpBs5C JxDS5EcZFmJGqxH.LhARpBtBC',
+        },
+        GL: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtAJAKAGAIBA',
+          holidays: 'GAGEAGAIBA',
+          years:
+            'LhBmJCsxDtpE.g5A MJBmBCspDthE.gpA MBBmBCspDthE.ghA L5BmBCspDthE.gZA LxBmJCsxDtpE.gRA LhBmBCspDthE.g5A LZBmBCspDthE.gxA MJBmBCspDthE.gpA MBBmJCsxDtpE.ghA LxBmBCspDthE.gRA LpBmBCspDthE.gJA LhBmBCspDthE.g5A MRBmJCsxDtpE.gxA MBBmBCspDthE.ghA L5BmBCspDthE.gZA LxBmBCspDthE.gRA LpBmJCsxDtpE.hBA LZBmBCspDthE.gxA MJBmBCspDthE.gpA MBBmBCspDthE.ghA L5BmJCsxDtpE.gZA',
+        },
+        ZG: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKCAAEAGAH',
+          holidays: 'AQASAKCAAEAGAH',
+          years:
+            'URDcZEmJFqxG.M5ATBBtBC TJDcREmBFqpG.LxAR5Bs5C UxDcREmBFqpG.NZAThBs5C TxDcREmBFqpG.MZAShBs5C SxDcZEmJFqxG.LZARhBtBC VJDcREmBFqpG.NxAT5Bs5C TRDcREmBFqpG.L5ASBBs5C SRDcREmBFqpG.K5ARBBs5C UxDcZEmJFqxG.NZAThBtBC SxDcREmBFqpG.LZARhBs5C VRDcREmBFqpG.N5AUBBs5C URDcREmBFqpG.M5ATBBs5C SZDcZEmJFqxG.LBARJBtBC UxDcREmBFqpG.NZAThBs5C TxDcREmBFqpG.MZAShBs5C R5DcREmBFqpG.KhAQpBs5C UZDcZEmJFqxG.NBATJBtBC TRDcREmBFqpG.L5ASBBs5C VxDcREmBFqpG.OZAUhBs5C T5DcREmBFqpG.MhASpBs5C S5DcZEmJFqxG.LhARpBtBC',
+        },
+        FR: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKCAAEAGAH',
+          holidays: 'AQASGBAKCAGFAEAGAH',
+          years:
+            'UREapFcZGmJHqxI.M5ATBBapCtBD TJEahFcRGmBHqpI.LxAR5BahCs5D UxEahFcRGmBHqpI.NZAThBahCs5D TxEahFcRGmBHqpI.MZAShBahCs5D SxEapFcZGmJHqxI.LZARhBapCtBD VJEahFcRGmBHqpI.NxAT5BahCs5D TREahFcRGmBHqpI.L5ASBBahCs5D SREahFcRGmBHqpI.K5ARBBahCs5D UxEapFcZGmJHqxI.NZAThBapCtBD SxEahFcRGmBHqpI.LZARhBahCs5D VREahFcRGmBHqpI.N5AUBBahCs5D UREahFcRGmBHqpI.M5ATBBahCs5D SZEapFcZGmJHqxI.LBARJBapCtBD UxEahFcRGmBHqpI.NZAThBahCs5D TxEahFcRGmBHqpI.MZAShBahCs5D R5EahFcRGmBHqpI.KhAQpBahCs5D UZEapFcZGmJHqxI.NBATJBapCtBD TREahFcRGmBHqpI.L5ASBBahCs5D VxEahFcRGmBHqpI.OZAUhBahCs5D T5EahFcRGmBHqpI.MhASpBahCs5D S5EapFcZGmJHqxI.LhARpBapCtBD',
+        },
+        SO: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKCDADCAAEAG',
+          holidays: 'AQASAKCDADCAAEAG',
+          years:
+            'JxDPJEURFcZGmJH.M5ATBBtBC JpDPBETJFcRGmBH.LxAR5Bs5C JpDPBEUxFcRGmBH.NZAThBs5C JpDPBETxFcRGmBH.MZAShBs5C JxDPJESxFcZGmJH.LZARhBtBC JpDPBEVJFcRGmBH.NxAT5Bs5C JpDPBETRFcRGmBH.L5ASBBs5C JpDPBESRFcRGmBH.K5ARBBs5C JxDPJEUxFcZGmJH.NZAThBtBC JpDPBESxFcRGmBH.LZARhBs5C JpDPBEVRFcRGmBH.N5AUBBs5C JpDPBEURFcRGmBH.M5ATBBs5C JxDPJESZFcZGmJH.LBARJBtBC JpDPBEUxFcRGmBH.NZAThBs5C JpDPBETxFcRGmBH.MZAShBs5C JpDPBER5FcRGmBH.KhAQpBs5C JxDPJEUZFcZGmJH.NBATJBtBC JpDPBETRFcRGmBH.L5ASBBs5C JpDPBEVxFcRGmBH.OZAUhBs5C JpDPBET5FcRGmBH.MhASpBs5C JxDPJES5FcZGmJH.LhARpBtBC',
+        },
+        BS: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKAD',
+          holidays: 'AD',
+          years: 'PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA',
+        },
+        BL: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKADCA',
+          holidays: 'AD',
+          years: 'PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA',
+        },
+        SH: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKAD',
+          holidays: 'AD',
+          years: 'PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA',
+        },
+        AR: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAK',
+          holidays: 'AK',
+          years: '  .s5A           .s5A      .s5A ',
+        },
+        AI: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKCAAEAG',
+          holidays: 'AKCAAEGGAG',
+          years:
+            'URBcZChJDmJE.tBA TJBcRChBDmBE UxBcRChBDmBE TxBcRChBDmBE.s5A SxBcZChJDmJE VJBcRChBDmBE TRBcRChBDmBE.s5A SRBcRChBDmBE UxBcZChJDmJE.tBA SxBcRChBDmBE VRBcRChBDmBE URBcRChBDmBE SZBcZChJDmJE UxBcRChBDmBE TxBcRChBDmBE.s5A R5BcRChBDmBE UZBcZChJDmJE TRBcRChBDmBE.s5A VxBcRChBDmBE T5BcRChBDmBE S5BcZChJDmJE',
+        },
+        SG: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKAG',
+          holidays: 'AG',
+          years: 'mJA mBA mBA mBA mJA mBA mBA mBA mJA mBA mBA mBA mJA mBA mBA mBA mJA mBA mBA mBA mJA',
+        },
+        GR: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKABCDCAAEAGAH',
+          holidays: 'AO',
+          years:
+            '.MhA .LZA .NBA .MBA .LBA .NZA .LhA .KhA .NBA .LBA .NhA .MhA .KpA .NBA .MBA .KJA .MpA .LhA .OBA .MJA .LJA',
+        },
+        AG: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKADCAAEAGAH',
+          holidays: 'GCADCAAEAGAH',
+          years:
+            'AJAPJBURCcZDmJEqxF AJAPBBTJCcRDmBEqpF AJAPBBUxCcRDmBEqpF AJAPBBTxCcRDmBEqpF AJAPJBSxCcZDmJEqxF AJAPBBVJCcRDmBEqpF AJAPBBTRCcRDmBEqpF AJAPBBSRCcRDmBEqpF AJAPJBUxCcZDmJEqxF AJAPBBSxCcRDmBEqpF AJAPBBVRCcRDmBEqpF AJAPBBURCcRDmBEqpF AJAPJBSZCcZDmJEqxF AJAPBBUxCcRDmBEqpF AJAPBBTxCcRDmBEqpF AJAPBBR5CcRDmBEqpF AJAPJBUZCcZDmJEqxF AJAPBBTRCcRDmBEqpF AJAPBBVxCcRDmBEqpF AJAPBBT5CcRDmBEqpF AJAPJBS5CcZDmJEqxF',
+        },
+        TG: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKAD',
+          holidays: 'GCAD',
+          years:
+            'AJAPJB AJAPBB AJAPBB AJAPBB AJAPJB AJAPBB AJAPBB AJAPBB AJAPJB AJAPBB AJAPBB AJAPBB AJAPJB AJAPBB AJAPBB AJAPBB AJAPJB AJAPBB AJAPBB AJAPBB AJAPJB',
+        },
+        TI: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAPAQB_ARASAtGAAJAKABCDCAADGHAEAGAH',
+          holidays: 'AOGBABCDADCAGHGIAEAGAH',
+          years:
+            'ApCJxDPJEURFWhGapHcZImJJqxK.MhAapB ApCJpDPBETJFWZGahHcRImBJqpK.LZAahB ApCJpDPBEUxFWZGahHcRImBJqpK.NBAahB ApCJpDPBETxFWZGahHcRImBJqpK.MBAahB ApCJxDPJESxFWhGapHcZImJJqxK.LBAapB ApCJpDPBEVJFWZGahHcRImBJqpK.NZAahB ApCJpDPBETRFWZGahHcRImBJqpK.LhAahB ApCJpDPBESRFWZGahHcRImBJqpK.KhAahB ApCJxDPJEUxFWhGapHcZImJJqxK.NBAapB ApCJpDPBESxFWZGahHcRImBJqpK.LBAahB ApCJpDPBEVRFWZGahHcRImBJqpK.NhAahB ApCJpDPBEURFWZGahHcRImBJqpK.MhAahB ApCJxDPJESZFWhGapHcZImJJqxK.KpAapB ApCJpDPBEUxFWZGahHcRImBJqpK.NBAahB ApCJpDPBETxFWZGahHcRImBJqpK.MBAahB ApCJpDPBER5FWZGahHcRImBJqpK.KJAahB ApCJxDPJEUZFWhGapHcZImJJqxK.MpAapB ApCJpDPBETRFWZGahHcRImBJqpK.LhAahB ApCJpDPBEVxFWZGahHcRImBJqpK.OBAahB ApCJpDPBET5FWZGahHcRImBJqpK.MJAahB ApCJxDPJES5FWhGapHcZImJJqxK.LJAapB',
+        },
+        VD: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJGJ',
+          holidays: 'GBAKGKGFGJ',
+          years:
+            'AJCapDhBE.apAtBB AJCahDgxE.ahAs5B AJCahDgpE.ahAs5B AJCahDghE.ahAs5B AJCapDgZE.apAtBB AJCahDhBE.ahAs5B AJCahDg5E.ahAs5B AJCahDgxE.ahAs5B AJCapDgpE.apAtBB AJCahDgZE.ahAs5B AJCahDgRE.ahAs5B AJCahDhBE.ahAs5B AJCapDg5E.apAtBB AJCahDgpE.ahAs5B AJCahDghE.ahAs5B AJCahDgZE.ahAs5B AJCapDhJE.apAtBB AJCahDg5E.ahAs5B AJCahDgxE.ahAs5B AJCahDgpE.ahAs5B AJCapDghE.apAtBB',
+        },
+        VS: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAPAQB_ARASAtGAAJAKCDADCAAEGJAGAHAI',
+          holidays: 'AOAQGBAKCDADCAGFAEAGAHAI',
+          years:
+            'JxEPJFURGapHcZImJJqxKsxL.MhAM5BapCtBD JpEPBFTJGahHcRImBJqpKspL.LZALxBahCs5D JpEPBFUxGahHcRImBJqpKspL.NBANZBahCs5D JpEPBFTxGahHcRImBJqpKspL.MBAMZBahCs5D JxEPJFSxGapHcZImJJqxKsxL.LBALZBapCtBD JpEPBFVJGahHcRImBJqpKspL.NZANxBahCs5D JpEPBFTRGahHcRImBJqpKspL.LhAL5BahCs5D JpEPBFSRGahHcRImBJqpKspL.KhAK5BahCs5D JxEPJFUxGapHcZImJJqxKsxL.NBANZBapCtBD JpEPBFSxGahHcRImBJqpKspL.LBALZBahCs5D JpEPBFVRGahHcRImBJqpKspL.NhAN5BahCs5D JpEPBFURGahHcRImBJqpKspL.MhAM5BahCs5D JxEPJFSZGapHcZImJJqxKsxL.KpALBBapCtBD JpEPBFUxGahHcRImBJqpKspL.NBANZBahCs5D JpEPBFTxGahHcRImBJqpKspL.MBAMZBahCs5D JpEPBFR5GahHcRImBJqpKspL.KJAKhBahCs5D JxEPJFUZGapHcZImJJqxKsxL.MpANBBapCtBD JpEPBFTRGahHcRImBJqpKspL.LhAL5BahCs5D JpEPBFVxGahHcRImBJqpKspL.OBAOZBahCs5D JpEPBFT5GahHcRImBJqpKspL.MJAMhBahCs5D JxEPJFS5GapHcZImJJqxKsxL.LJALhBapCtBD',
+        },
+        NE: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJAKADCAGJ',
+          holidays: 'ASGBAKGLADCAGFGK',
+          years:
+            'HhDPJEURFapG.TBAapBtBC HZDPBETJFahG.R5AahBs5C HZDPBEUxFahG.ThAahB AJHHZDPBETxFahG.ShAahBs5C HhDPJESxFapG.RhAapBtBC HZDPBEVJFahG.T5AahBs5C HZDPBETRFahG.SBAahBs5C HZDPBESRFahG.RBAahBs5C HhDPJEUxFapG.ThAapBtBC HZDPBESxFahG.RhAahBs5C HZDPBEVRFahG.UBAahBs5C HZDPBEURFahG.TBAahBs5C HhDPJESZFapG.RJAapBtBC HZDPBEUxFahG.ThAahB AJHHZDPBETxFahG.ShAahBs5C HZDPBER5FahG.QpAahBs5C HhDPJEUZFapG.TJAapBtBC HZDPBETRFahG.SBAahBs5C HZDPBEVxFahG.UhAahBs5C HZDPBET5FahG.SpAahB AJHHhDPJES5FapG.RpAapBtBC',
+        },
+        GE: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtAJAKGM',
+          holidays: 'GBGAAKGFGNGM',
+          years:
+            'apDfpEtpF.apAg5BtBC ahDfZEthF.ahAgpBs5C ahDfREthF.ahAghBs5C ahDfJEthF.ahAgZBs5C apDfBEtpF.apAgRBtBC ahDfpEthF.ahAg5Bs5C ahDfhEthF.ahAgxBs5C ahDfZEthF.ahAgpBs5C apDfREtpF.apAghBtBC ahDfBEthF.ahAgRBs5C ahDe5EthF.ahAgJBs5C ahDfpEthF.ahAg5Bs5C apDfhEtpF.apAgxBtBC ahDfREthF.ahAghBs5C ahDfJEthF.ahAgZBs5C ahDfBEthF.ahAgRBs5C apDfxEtpF.apAhBBtBC ahDfhEthF.ahAgxBs5C ahDfZEthF.ahAgpBs5C ahDfREthF.ahAghBs5C apDfJEtpF.apAgZBtBC',
+        },
+        JU: {
+          zones: 'Europe/Zurich',
+          rules: 'AAANAOAPAQB_ARASAtGAAJADCAGOAEAG',
+          holidays: 'GBAKGKADCAGOGFAEAG',
+          years:
+            'AJCPJDUREVxFapGcZHmJI.apAtBB AJCPBDTJEVpFahGcRHmBI.ahAs5B AJCPBDUxEVpFahGcRHmBI.ahAs5B AJCPBDTxEVpFahGcRHmBI.ahAs5B AJCPJDSxEVxFapGcZHmJI.apAtBB AJCPBDVJEVpFahGcRHmBI.ahAs5B AJCPBDTREVpFahGcRHmBI.ahAs5B AJCPBDSREVpFahGcRHmBI.ahAs5B AJCPJDUxEVxFapGcZHmJI.apAtBB AJCPBDSxEVpFahGcRHmBI.ahAs5B AJCPBDVREVpFahGcRHmBI.ahAs5B AJCPBDUREVpFahGcRHmBI.ahAs5B AJCPJDSZEVxFapGcZHmJI.apAtBB AJCPBDUxEVpFahGcRHmBI.ahAs5B AJCPBDTxEVpFahGcRHmBI.ahAs5B AJCPBDR5EVpFahGcRHmBI.ahAs5B AJCPJDUZEVxFapGcZHmJI.apAtBB AJCPBDTREVpFahGcRHmBI.ahAs5B AJCPBDVpFVxEahGcRHmBI.ahAs5B AJCPBDT5EVpFahGcRHmBI.ahAs5B AJCPJDS5EVxFapGcZHmJI.apAtBB',
+        },
+      },
     },
     CI: {
       name: "Republic of Côte d'Ivoire",
       zones: 'Africa/Abidjan',
-      rules: 'AAAQADB8ASAcAEAGEVAJAZEWAVAW',
-      holidays: 'AAAQADEWB8AVASAWAcAEAZAGEVAJ',
+      rules: 'AAAQADB_ASAeAEAGGPAJAbGQAXAY',
+      holidays: 'AAAQADGQB_AXASAYAeAEAbAGGPAJ',
       years:
         'ABAM5BPJCRhDRpESBFTBGahHbZIcZJlxKmJLn5Ms5N ABALxBPBCQBDQhFQhER5GZBHbRIcRJkRKmBLnxMsxN ABANZBOpDPBCPJFSJEThGXpHbRIcRJjBKmBLnxMsxN ABAMZBNZDNxFPBCRJEShGWRHbRIcRJhpKmBLnxMsxN ABALZBMBDMhFPJCQJERhGU5HbZIcZJgRKmJLn5Ms5N ABAKpDLBFNxBPBCShEThHT5GbRIcRJexKmBLnxMsxN ABAJRDJxFL5BPBCQpESBGSRHbRIcRJdhKmBLnxMsxN ABAIBDIZFK5BPBCPpEQ5HRBGbRIcJKcRJmBLnxMsxN ABAGpDHBFNZBPJCPpHSJEThGa5KbZIcZJmJLn5Ms5N ABAFJDFhFLZBOJHPBCQJERhGZhKbRIcRJmBLnxMsxN ABADxDERFMxHN5BPBCSpEUBGYJKbRIcRJmBLnxMsxN ABAChDC5FLZHM5BPBCRpETBGWxKbRIcRJmBLnxMsxN ABABJDBpFKJHLBBPJCPxERJGVZKbZIcZJmJLn5Ms5NthD ABAAJFIpHNZBPBCSJEThGT5KbRIcRJmBLnxMsBDshFsxN ABAHZHMZBPBCRJEShGSpKbRIcRJmBLnxMqpDrJFsxN ABAGBHKhBPBCPREQpGRZKbRIcRJmBLnxMpRDpxFsxN ABAEpHNBBPJCQBKRxETJGbZIcZJmJLn5Dn5MoZFs5N ABADJHL5BOpKPBCQpESBGbRIcRJmBLmhDm5FnxMsxN ABAB5HNRKOZBPBCTJEUhGbRIcRJlRDlpFmBLnxMsxN ABAAhHL5KMhBPBCRRESpGbRIcRJj5DkZFmBLnxMsxNs5H ABAKhKLhBPJCQRERpGbZIcZJihDjBFmJLn5MrhHs5N',
     },
     CK: {
       name: 'Cook Islands',
       zones: 'Pacific/Rarotonga',
-      rules: 'AAEXCBAOAQEYEZACEaAJAK',
-      holidays: 'AAEXAOAQCBEYEZACEaAJAKAeEbAfAgEcEd',
+      rules: 'AAGRCFAOAQCKGSACGTAJAK',
+      holidays: 'AAGRAOAQCFCKGSACGTAJAKAgGUAhAiGVGW',
       years:
         'ABAAJBMhCM5DOZETBFXBGbBHlZIs5JtBKtRL ABAAJBAZMLZCLxDORETpFWxGa5HlRIsxJs5KtBNtJL ABAAJBAROAZMNBCNZDOREThFWpGa5HlRIsxJs5Ns5KtBL ABAAJOAJBARMMBCMZDORETZFXZGa5HlRIsxJs5K ABAAJBLBCLZDOZETRFXRGbBHbJPlZIlpQs5JtBK ABAAJBNZCNxDORETBFXBGa5HlRIlZQsxJs5K ABAAJBLhCL5DORES5FW5Ga5HlRIsxJs5KtJL ABAAJBAZMKhCK5DORETpFWxGa5HlRIsxJs5KtBNtJL ABAAJBAROAZMNBCNZDOZEThFXhGbBHlZIs5JtBK ABAAJBLBCLZDORETRFXRGa5HbJPlRIsxJs5K ABAAJBNhCN5DORETJFXJGa5HbBPlRIlhQsxJs5K ABAAJBMhCM5DORETBFXBGa5HlRIlZQsxJs5K ABAAJBKpCLBDOZETxFW5GbBHlZIs5JtBKtJNtRL ABAAJBAROAZMNBCNZDOREThFWpGa5HlRIsxJs5Ns5KtBL ABAAJOAJBARMMBCMZDORETZFXZGa5HlRIsxJs5K ABAAJBKJCKhDORETRFXRGa5HbJPlRIsxJs5K ABAAJBMpCNBDOZETJFXJGbBHlZIlhQs5JtBK ABAAJBLhCL5DORES5FW5Ga5HlRIsxJs5KtJL ABAAJBAZMOBCOREOZDTpFWxGa5HlRIsxJs5KtBNtJL ABAAJBAROAZMMJCMhDOREThFWpGa5HlRIsxJs5Ns5KtBL ABAAJOAJBARMLJCLhDOZETZFXZGbBHbRPlZIs5JtBK',
+      states:
+        'Aitutaki:Aitutaki|Atiu:Atiu|Mangaia:Mangaia|Manihiki:Manihiki|Mitiaro:Mitiaro|Palmerston:Palmerston|Penrhyn:Penrhyn|Pukapuka:Pukapuka|Rakahanga:Rakahanga|Rarotonga:Rarotonga',
+      subdivisions: {
+        Aitutaki: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Atiu: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Mangaia: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Manihiki: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Mitiaro: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Palmerston: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Penrhyn: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Pukapuka: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Rakahanga: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        Rarotonga: {
+          zones: 'Pacific/Rarotonga',
+          rules: 'AAGRCFAOAQCKGSACGTAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     CL: {
       name: 'Chile',
       zones: 'America/Santiago Pacific/Easter',
-      rules: 'AAEeAOAPADEfEgEhEiAEB-EjA_BwEkAGAHAJA9',
-      holidays: 'AAAOAPADEfEhEiAEEjA_BwEkAGAHAJEgB-Ee',
+      rules: 'AAGXAOAPADGYGZGHGaAECBGbBCBzGcAGAHAJBA',
+      holidays: 'AAAOAPADGYGHGaAEGbBCBzGcAGAHAJGZCBGX',
       years:
         'ABAMhBMxCPJDRpEWhFYpGcZHgpIgxJjpKmBLmJMqxNs5O ABALZBLpCPBDRhEVZPWRFYhGcRHgZIghIgpJjZKl5LmBMqpNsxO ABANBBNRCPBDRhEVZPWJFYhGcRHgRQghIgpJjRKl5LmBMqpNsxO ABAAJRMBBMRCPBDRhEVZPWBFYhGcRHghIgpJjJKlZLmBMqpNsxO ABALBBLRCPJDRpEVZPWhFYpGcZHgpIgxJg5QjpKmBLmJMqxNs5O ABANZBNpCPBDRhEVRPWZFYhGcRHghIgpJjhKl5LmBMqpNsxO ABALhBLxCPBDRhEVZPWZFYhGcRHghIgpJjhKl5LmBMqpNsxO ABAKhBKxCPBDRhEVZPWRFYhGcRHgZIghIgpJjZKl5LmBMqpNsxO ABANBBNRCPJDRpEVZPWJFYpGcZHgpIgxJjRKlhLmJMqxNs5O ABALBBLRCPBDRhEVRPWxFYhGcRHgZIghIgpJj5KmBMmJLqpNsxO ABANhBNxCPBDRhEVZPWZFYhGcRHghIgpJgxQjhKl5LmBMqpNsxO ABAMhBMxCPBDRhEVZPWZFYhGcRHghIgpJjhKl5LmBMqpNsxO ABAKpBK5CPJDRpEVZPWZFYpGcZHghIgpIgxJjhKmBLmJMqxNs5O ABANBBNRCPBDRhEVRPWJFYhGcRHghIgpJjRKl5LmBMqpNsxO ABAAJRMBBMRCPBDRhEVZPWBFYhGcRHghIgpJjJKlZLmBMqpNsxO ABAKJBKZCPBDRhEVZPWxFYhGcRHgZIghIgpJj5KmBMmJLqpNsxO ABAMpBM5CPJDRpEVZPWhFYpGcZHgpIgxJjpKmBLmJMqxNs5O ABALhBLxCPBDRhEVRPWZFYhGcRHghIgpJjhKl5LmBMqpNsxO ABAOBBORCPBDRhEVZPWRFYhGcRHgZIghIgpJjZKl5LmBMqpNsxO ABAMJBMZCPBDRhEVZPWJFYhGcRHghIgpJjRKl5LmBMqpNsxO ABAAJRLJBLZCPJDRpEVZPW5FYpGcZHghIgpIgxJkBKmJMmRLqxNs5O',
+      states: 'AP:Arica y Parinacota|BI:Biobío|NU:Ñuble|TA:Tarapacá',
+      subdivisions: {
+        AP: {
+          zones: 'America/Santiago Pacific/Easter',
+          rules: 'AAGXAOAPADGYGZGHGaAECBGbBCBzGcAGAHAJBAGd',
+          holidays: 'Gd',
+          years: 'TxA TpA TpA TpA TxA TpA TpA TpA TxA TpA TpA TpA TxA TpA TpA TpA TxA TpA TpA TpA TxA',
+        },
+        BI: {
+          zones: 'America/Santiago Pacific/Easter',
+          rules: 'AAGXAOAPADGYGZGHGaAECBGbBCBzGcAGAHAJBA',
+          holidays: '',
+          years: '                    ',
+        },
+        NU: {
+          zones: 'America/Santiago Pacific/Easter',
+          rules: 'AAGXAOAPADGYGZGHGaAECBGbBCBzGcAGAHAJBA',
+          holidays: '',
+          years: '                    ',
+        },
+        TA: {
+          zones: 'America/Santiago Pacific/Easter',
+          rules: 'AAGXAOAPADGYGZGHGaAECBGbBCBzGcAGAHAJBAGe',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     CM: {
       name: 'Cameroon',
       zones: 'Africa/Lagos',
-      rules: 'AAA0AOADATB8AEAJAVAW',
-      holidays: 'AAA0AOADATB8AVAWAEAJ',
+      rules: 'AAA3AOADAVB_AEAJAXAY',
+      holidays: 'AAA3AOADAVB_AXAYAEAJ',
       years:
         'ABAFJBMhCPJDRhERpFSBGahHcZIs5J ABAFJBLZCPBDQhGQhFRZEZBHcRIsxJ ABAFJBNBCPJGPJDRZESJFXpHcRIsxJ ABAFJBMBCNxGPBDRJFRZEWRHcRIsxJ ABAFJBLBCMhGPJDQJFRhEU5HcZIs5J ABAFJBLBGNZCPBDRZEShFThHcRIsxJ ABAFJBJxGLhCPBDQpFRZESRHcRIsxJ ABAFJBIZGKhCPBDPpFQ5HRZEcRIsxJ ABAFJBHBGNBCPJDPpHRhESJFcZIs5J ABAFJBFhGLBCOJHPBDQJFRZEcRIsxJ ABAERGFJBMxHNhCPBDRZESpFcRIsxJ ABAC5GFJBLZHMhCPBDRZERpFcRIsxJ ABABpGFJBKJHKpCPJDPxFRhEcZIs5J ABAAJGFJBIpHNBCPJDRZESJFcRIshGsxJ ABAFJBHZHMBCPBDRJFRZEcRIrJGsxJ ABAFJBGBHKJCPBDPRFRZEcRIpxGsxJ ABAEpHFJBMpCPJDRhERxFcZIoZGs5J ABADJHFJBLhCPBDQpFRZEcRIm5GsxJ ABAB5HFJBOBCPBDRZETJFcRIlpGsxJ ABAAhHFJBMJCPJDRRFRZEcRIkZGsxJs5H ABAFJBLJCPJDQRFRhEcZIjBGrhHs5J',
     },
     CN: {
       name: 'China',
       zones: 'Asia/Shanghai Asia/Urumqi',
-      rules: 'AABCADA0AwA_ATCPElEmEn',
-      holidays: 'AACPBCElADA0AwEmA_ATEn',
+      rules: 'AABFADA3AzBCAVCnGfGgGh',
+      holidays: 'AACnBFGfADA3AzGgBCAVGh',
       years:
         'ABAC5BDBBDJBIZCLxDPJEPhFTBGWBHapIiRJiRKiZJihJ ABAAJAARAFJBFRBFZBFhBFpBFxBF5BIRCLhDLpDLxDPBEPJEPREPZEPZFPhES5GURHUZHUhHahIgpKgxKg5KiJJiRJiZJihJipJixJi5J ABADxBD5BEBBIRCLxDPBEPZFS5GTJHahIfhKiJJiRJiZJ ABAChBCpBCxBIRCLxDPBEPZFS5GVhHahIh5KiJJiRJiZJ ABAE5BFBBFJBIZCLxDPJEPhFTBGUJHapIghKiRJiZJihJ ABADZBDhBDpBIRCLpDPBEPZFSxHS5GahIiJJiRJiZJixK ABAFxBF5BGBBIRCLxDPBEPZFS5GVJHahIhZKiJJiRJiZJ ABAEZBEhBEpBIRCLxDPBEPZFS5GT5HahIgJKiJJiRJiZJ ABADBBDJBDRBIZCLxDPJEPhFShHTBGapIiRJiZJihJihK ABAFRBFZBFhBIRCLpDPBEPZFS5GUxHahIhBKiJJiRJiZJ ABAEBBEJBERBIRCLxDPBEPZFS5GTZHahIfxKiJJiRJiZJ ABACpBCxBC5BIRCLxDPBEPZFS5GVxHahIiJJiJKiRJiZJ ABAFBBFJBFRBIZCLxDPJEPhFTBGUZHapIgxKiRJiZJihJ ABADpBDxBD5BIRCLpDPBEPZFS5GS5HahIiJJiRJiZJi5K ABAGBBGJBGRBIRCLxDPBEPZFS5GVRHahIhpKiJJiRJiZJ ABAEpBExBE5BIRCLxDPBEPZFS5GUBHahIgRKiJJiRJiZJ ABADRBDZBDhBIZCLxDPJEPhFSxHTBGapIiRJiZJihJipK ABAFhBFpBFxBIRCLpDPBEPZFS5GVBHahIhRKiJJiRJiZJ ABAEJBERBEZBIRCLxDPBEPZFS5GTpHahIf5KiJJiRJiZJ ABACxBC5BDBBIRCLxDPBEPZFSRHS5GahIiJJiJKiRJiZJ ABAFJBFRBFZBIZCLxDPJEPhFTBGUpHapIg5KiRJiZJihJ',
     },
     CO: {
       name: 'Colombia',
       zones: 'America/Bogota',
-      rules: 'AAABEoEpANAOAPADB8B9EqEhErAcEsAEBwAGEtAHAJ',
-      holidays: 'AAABEoANAOAPADB8B9EqEhAcEsAEBwAGEtAHAJEr',
+      rules: 'AAABCDGiANAOAPADB_CAGjGHGkAeGlAEBzAGGmAHAJ',
+      holidays: 'AAABCDANAOAPADB_CAGjGHAeGlAEBzAGGmAHAJGk',
       years:
         'ABAApBKRCMZDMhEMxFPJGSJHUxIVpJWhKZJLbZMcpNjpOmRPoBQqxRs5S ABABRBKBCLRDLZELpFPBGRBHTpIUhJXJKZBLbRMcZNkROmBPnxQqpRsxS ABABJBJ5CM5DNBENRFPBGSpHVRIWJJXBKZBLbRMcRNkJOmxPnpQqpRsxS ABABBBJxCL5DMBEMRFPBGRpHURIVJJW5KZBLbRMdBNkBOmpPnhQqpRsxS ABAA5BKhCK5DLBELRFPJGQpHTRIUJJWxKZJLbZMc5Nj5OmhPnZQqxRs5S ABAApBKRCNRDNZENpFPBGTBHVpIWhJWhKZBLbRMcpNjpOmRPoBQqpRsxS ABABZBKJCLZDLhELxFPBGRJHTxIUpJWZKYJTZBLbRMchNjhOmJPn5QqpRsxS ABABRBKBCKZDKhEKxFPBGQJHSxITpJXJKYBTZBLbRMcZNkROmBPnxQqpRsxS ABABJBJ5CM5DNBENRFPJGSpHVRIWJJXBKX5TZJLbZMdJNkJOmxPnpQqxRs5S ABAA5BJpCK5DLBELRFPBGQpHTRIUJJWxKXpTZBLbRMc5Nj5OmhPnZQqpRsxS ABAAxBKZCNZDNhENxFPBGTJHVxIWpJWpKYZTZBLbRMcxNjxOmZPnRQqpRsxS ABAApBKRCMZDMhEMxFPBGSJHUxIVpJWhKYRTZBLbRMcpNjpOmRPoBQqpRsxS ABABZBKJCKhDKpEK5FPJGQRHS5ITxJXRKYJTZJLbZMchNkZOmJPn5QqxRs5S ABABJBJ5CM5DNBENRFPBGSpHVRIWJJXBKX5TZBLbRMcRNkJOmxPnpQqpRsxS ABABBBJxCL5DMBEMRFPBGRpHURIVJJW5KXxTZBLbRMdBNkBOmpPnhQqpRsxS ABAA5BJpCKBDKJEKZFPBGPxHSZITRJWxKXpTZBLbRMc5Nj5OmhPnZQqpRsxS ABAAxBKZCMhDMpEM5FPJGSRHU5IVxJWpKYZTZJLbZMcxNjxOmZPoJQqxRs5S ABABZBKJCLZDLhELxFPBGRJHTxIUpJWZKYJTZBLbRMchNjhOmJPn5QqpRsxS ABABRBKBCN5DOBEORFPBGTpHWRIXJJXJKYBTZBLbRMcZNkROmBPnxQqpRsxS ABABJBJ5CMBDMJEMZFPBGRxHUZIVRJXBKX5TZBLbRMcRNkJOmxPnpQqpRsxS ABABBBJxCLBDLJELZFPJGQxHTZIURJW5KXxTZJLbZMdBNkBOmpPnhQqxRs5S',
     },
     CR: {
       name: 'Costa Rica',
       zones: 'America/Costa_Rica',
-      rules: 'AAANAOAPADEuEvAqAcBwAJ',
-      holidays: 'AAANAOEwADEuEvAqAcBwAJ',
+      rules: 'AAANAOAPADGnGoAtAeBzAJ',
+      holidays: 'AAANAOGpADGnGoAtAeBzAJ',
       years:
         'ABAMZBMhCMpDPJEZxFaxGcZHgRIjRJs5K ABALRBLZCMhDPBEZpFapGcRHgJIjhJsxK ABAMhDM5BNBCPBEZpFapGcRHgJIjhJsxK ABAL5BMBCMhDPBEZpFapGcRHgJIjhJsxK ABAK5BLBCMpDPJEZxFaxGcZHgRIjpJs5K ABAMhDNRBNZCPBEZpFapGcRHgJIjhJsxK ABALZBLhCMhDPBEZpFapGcRHgJIjJJsxK ABAKZBKhCMhDPBEZpFapGcRHgJIjhJsxK ABAMpDM5BNBCPJEZxFaxGcZHgRIjpJs5K ABAK5BLBCMhDPBEZpFapGcRHgJIjhJsxK ABAMhDNZBNhCPBEZpFapGcRHgJIjhJsxK ABAMZBMhDMhCPBEZpFapGcRHgJIjhJsxK ABAKhBKpCMpDPJEZxFaxGcZHgRIjpJs5K ABAMhDM5BNBCPBEZpFapGcRHgJIjhJsxK ABAL5BMBCMhDPBEZpFapGcRHgJIjhJsxK ABAKBBKJCMhDPBEZpFapGcRHgJIjhJsxK ABAMhBMpDMpCPJEZxFaxGcZHgRIjpJs5K ABALZBLhCMhDPBEZpFapGcRHgJIjJJsxK ABAMhDN5BOBCPBEZpFapGcRHgJIjhJsxK ABAMBBMJCMhDPBEZpFapGcRHgJIjhJsxK ABALBBLJCMpDPJEZxFaxGcZHgRIjpJs5K',
     },
     CU: {
       name: 'Cuba',
       zones: 'America/Havana',
-      rules: 'ExEyAOADEzE0E1AcAJ',
-      holidays: 'ExEyAOADEzE0E1AcAJ',
+      rules: 'GqGrAOADGsGtGuAeAJ',
+      holidays: 'GqGrAOADGsGtGuAeAJ',
       years:
         'ABAAJBMhCPJDZxEZ5FaBGjZHs5I ABAAJBLZCPBDZpEZxFZ5GjRHsxI ABAAJBNBCPBDZpEZxFZ5GjRHsxI ABAAJBMBCPBDZpEZxFZ5GjRHsxI ABAAJBLBCPJDZxEZ5FaBGjZHs5I ABAAJBNZCPBDZpEZxFZ5GjRHsxI ABAAJBLhCPBDZpEZxFZ5GjRHsxI ABAAJBKhCPBDZpEZxFZ5GjRHsxI ABAAJBNBCPJDZxEZ5FaBGjZHs5I ABAAJBLBCPBDZpEZxFZ5GjRHsxI ABAAJBNhCPBDZpEZxFZ5GjRHsxI ABAAJBMhCPBDZpEZxFZ5GjRHsxI ABAAJBKpCPJDZxEZ5FaBGjZHs5I ABAAJBNBCPBDZpEZxFZ5GjRHsxI ABAAJBMBCPBDZpEZxFZ5GjRHsxI ABAAJBKJCPBDZpEZxFZ5GjRHsxI ABAAJBMpCPJDZxEZ5FaBGjZHs5I ABAAJBLhCPBDZpEZxFZ5GjRHsxI ABAAJBOBCPBDZpEZxFZ5GjRHsxI ABAAJBMJCPBDZpEZxFZ5GjRHsxI ABAAJBLJCPJDZxEZ5FaBGjZHs5I',
     },
     CV: {
       name: 'Cape Verde',
       zones: 'Atlantic/Cape_Verde',
-      rules: 'AAE2E3AMDKAOAPADAwAcAEATAGAJ',
-      holidays: 'AAE2E3AMDKAOADAwAcAEATAGAJ',
+      rules: 'AAGvGwAMDoAOAPADAzAeAEAVAGAJ',
+      holidays: 'AAGvGwAMDoAOADAzAeAEAVAGAJ',
       years:
         'ABABhBCZCG5DHBEMhFPJGTBHXRIcZJf5KmJLs5M ABABhBCZCFxDF5ELZFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCHZDHhENBFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCGZDGhEMBFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCFZDFhELBFPJGTBHXRIcZJf5KmJLs5M ABABhBCZCHxDH5ENZFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCF5DGBELhFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCE5DFBEKhFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCHZDHhENBFPJGTBHXRIcZJf5KmJLs5M ABABhBCZCFZDFhELBFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCH5DIBENhFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCG5DHBEMhFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCFBDFJEKpFPJGTBHXRIcZJf5KmJLs5M ABABhBCZCHZDHhENBFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCGZDGhEMBFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCEhDEpEKJFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCHBDHJEMpFPJGTBHXRIcZJf5KmJLs5M ABABhBCZCF5DGBELhFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCIZDIhEOBFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCGhDGpEMJFPBGS5HXJIcRJfxKmBLsxM ABABhBCZCFhDFpELJFPJGTBHXRIcZJf5KmJLs5M',
+      states: 'S:Sotavento Islands',
+      subdivisions: {
+        S: {
+          zones: 'Atlantic/Cape_Verde',
+          rules: 'AAGvGwAMDoAOAPADAzAeAEAVAGAJ',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     CW: {
       name: 'Curaçao',
       zones: 'America/Curacao',
-      rules: 'AAE4AOAPAQCFADAqBvB8CTE5AJAKA9',
-      holidays: 'AAE4AOAQCFADB8CTE5AJAKA9',
+      rules: 'AAERAOAPAQCdADAtByB_CrGxAJAKBA',
+      holidays: 'AAERAOAQCdADB_CrGxAJAKBA',
       years:
         'ABAGxBMhCM5DOpEPJFRpGW5HjZIs5JtBKtpL ABAFpBLZCLxDOhEPBFQhGWxHjRIsxJs5KthL ABAHRBNBCNZDOhEPJFSJGWxHjRIsxJs5KthL ABAGRBMBCMZDOhEPBFRJGWxHjRIsxJs5KthL ABAFRBLBCLZDOpEPJFQJGW5HjZIs5JtBKtpL ABAHpBNZCNxDOhEPBFShGWxHjRIsxJs5KthL ABAFxBLhCL5DOhEPBFQpGWxHjRIsxJs5KthL ABAExBKhCK5DOhEPBFPpGWxHjRIsxJs5KthL ABAHRBNBCNZDOpEPJFSJGW5HjZIs5JtBKtpL ABAFRBLBCLZDOhEPBFQJGWxHjRIsxJs5KthL ABAHxBNhCN5DOhEPBFSpGWxHjRIsxJs5KthL ABAGxBMhCM5DOhEPBFRpGWxHjRIsxJs5KthL ABAE5BKpCLBDOpEPJFPxGW5HjZIs5JtBKtpL ABAHRBNBCNZDOhEPJFSJGWxHjRIsxJs5KthL ABAGRBMBCMZDOhEPBFRJGWxHjRIsxJs5KthL ABAEZBKJCKhDOhEPBFPRGWxHjRIsxJs5KthL ABAG5BMpCNBDOpEPJFRxGW5HjZIs5JtBKtpL ABAFxBLhCL5DOhEPBFQpGWxHjRIsxJs5KthL ABAIRBOBCOZDOhEPBFTJGWxHjRIsxJs5KthL ABAGZBMJCMhDOhEPJFRRGWxHjRIsxJs5KthL ABAFZBLJCLhDOpEPJFQRGW5HjZIs5JtBKtpL',
     },
     CX: {
       name: 'Christmas Island',
       zones: 'Indian/Christmas',
-      rules: 'AACADTADAOCBAVAWE6AJAK',
-      holidays: 'AADTCAADAOCBAVAWE6AJAK',
+      rules: 'AACEDxADAOCFAXAYGyAJAK',
+      holidays: 'AADxCEADAOCFAXAYGyAJAK',
       years:
         'ABADCBDJCKRDMhEOZFSBGahHi5Is5JtBK ABADJCFSBKBDLZEORFQhGZBHixIsxJs5K ABADJCD6BKxDNBEORFPJGXpHixIsxJs5K ABACqBDJCKpDMBENxGORFWRHixIsxJs5K ABADJCFCBKhDLBEMhGOZFU5Hi5Is5JtBK ABADJCDiBKRDLBGNZEORFThHixIsxJs5K ABADJCF6BJxGKJDLhEORFSRHixIsxJs5K ABADJCEiBIZGKBDKhEORFQ5HixIsxJs5K ABADJCDKBHBGKxDNBEOZFPpHi5Is5JtBK ABADJCFaBFhGKhDLBEOJHORFixIsxJs5K ABADJCEKBERGKZDMxHNhEORFixIsxJs5K ABACyBC5GDJCKRDLZHMhEORFixIsxJs5K ABABpGDJCFKBKJHKJDKpEOZFi5Is5JtBK ABAAJGDJCDyBIpHKxDNBEORFixIshGsxJs5K ABADJCGKBHZHKpDMBEORFixIrJGsxJs5K ABADJCEyBGBHKJEKhDORFixIpxGsxJs5K ABADJCDaBEpHKZDMpEOZFi5IoZGs5JtBK ABADJHDJCFqBKJDLhEORFixIm5GsxJs5K ABAB5HDJCESBKBDOBEORFixIlpGsxJs5K ABAAhHC6BDJCKxDMJEORFixIkZGsxJs5Hs5K ABADJCFSBKpDLJEOZFi5IjBGrhHs5JtBK',
     },
     CY: {
       name: 'Cyprus',
       zones: 'Asia/Nicosia',
-      rules: 'AAABE7E8E9E-AOAPAQADARAqAEE_B-AJAK',
-      holidays: 'AAABE8E9E-AOAPAQADARAEE_B-AJAK',
+      rules: 'AAABGzG0G1G2AOAPAQADARAtAEG3CBAJAK',
+      holidays: 'AAABG0G1G2AOAPAQADARAEG3CBAJAK',
       years:
         'ABAApBHxCKhDLZENZFNpGNxHPJITxJcZKiRLlpMs5NtBO ABAApBJRCKZDLREO5FPBIPJGPRHVRJcRKiJLlhMsxNs5O ABAApBIRCKZDLREN5FOJGORHPBIURJcRKiJLlhMsxNs5O ABAApBHRCKZDLREM5FNJGNRHPBITRJcRKiJLlhMsxNs5O ABAApBJxCKhDLZEPJIPZFPpGPxHVxJcZKiRLlpMs5NtBO ABAApBHxCKZDLRENZFNpGNxHPBITxJcRKiJLlhMsxNs5O ABAApBGxCKZDLREMZFMpGMxHPBISxJcRKiJLlhMsxNs5O ABAApBJRCKZDLREO5FPBIPJGPRHVRJcRKiJLlhMsxNs5O ABAApBHZCKhDLZENBFNRGNZHPJITZJcZKiRLlpMs5NtBO ABAApBGRCKZDLREL5FMJGMRHPBISRJcRKiJLlhMsxNs5O ABAApBIxCKZDLREOZFOpGOxHPBIUxJcRKiJLlhMsxNs5O ABAApBG5CKZDLREMhFMxGM5HPBIS5JcRKiJLlhMsxNs5O ABAApBJZCKhDLZEPBFPJIPRGPZHVZJcZKiRLlpMs5NtBO ABAApBIRCKZDLREN5FOJGORHPBIURJcRKiJLlhMsxNs5O ABAApBGZCKZDLREMBFMRGMZHPBISZJcRKiJLlhMsxNs5O ABAApBI5CKZDLREOhFOxGO5HPBIU5JcRKiJLlhMsxNs5O ABAApBH5CKhDLZENhFNxGN5HPJIT5JcZKiRLlpMs5NtBO ABAApBF5CKZDLRELhFLxGL5HPBIR5JcRKiJLlhMsxNs5O ABAApBIZCKZDLREOBFORGOZHPBIUZJcRKiJLlhMsxNs5O ABAApBHZCKZDLRENBFNRGNZHPBITZJcRKiJLlhMsxNs5O ABAApBJ5CKhDLZEPJIPhFPxGP5HV5JcZKiRLlpMs5NtBO',
     },
     CZ: {
       name: 'Czech Republic',
       zones: 'Europe/Prague',
-      rules: 'AAFAANAOB7APAQADAzAqFBFCFDFEFFAIAJAK',
-      holidays: 'AAAOAQADAzFBFCFDFEFFAIAJAK',
+      rules: 'AAG4ANAOB-APAQADA2AtG5G6G7G8G9AIAJAK',
+      holidays: 'AAAOAQADA2G5G6G7G8G9AIAJAK',
       years:
         'ABAMhBM5CPJDQBEXRFXZGh5HlpIoJJsxKs5LtBM ABALZBLxCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABANBBNZCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAMBBMZCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABALBBLZCPJDQBEXRFXZGh5HlpIoJJsxKs5LtBM ABANZBNxCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABALhBL5CPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAKhBK5CPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABANBBNZCPJDQBEXRFXZGh5HlpIoJJsxKs5LtBM ABALBBLZCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABANhBN5CPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAMhBM5CPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAKpBLBCPJDQBEXRFXZGh5HlpIoJJsxKs5LtBM ABANBBNZCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAMBBMZCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAKJBKhCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAMpBNBCPJDQBEXRFXZGh5HlpIoJJsxKs5LtBM ABALhBL5CPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAOBBOZCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABAMJBMhCPBDP5EXJFXRGhxHlhIoBJspKsxLs5M ABALJBLhCPJDQBEXRFXZGh5HlpIoJJsxKs5LtBM',
     },
     DE: {
       name: 'Germany',
       zones: 'Europe/Berlin',
-      rules: 'AABrFGALAMDKANAOAPAQADAqB8ARASB-AGBOFHFIBtAIAJAKA9Ek',
-      holidays: 'AAAOAQADB8ASB-AJAK',
+      rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGc',
+      holidays: 'AAAOAQADB_ASCBAJAK',
       years:
         'ABAMhBM5CPJDRpETBFihGs5HtBI ABALZBLxCPBDQhER5FiZGsxHs5I ABANBBNZCPBDSJEThFiZGsxHs5I ABAMBBMZCPBDRJEShFiZGsxHs5I ABALBBLZCPJDQJERhFihGs5HtBI ABANZBNxCPBDShET5FiZGsxHs5I ABALhBL5CPBDQpESBFiZGsxHs5I ABAKhBK5CPBDPpERBFiZGsxHs5I ABANBBNZCPJDSJEThFihGs5HtBI ABALBBLZCPBDQJERhFiZGsxHs5I ABANhBN5CPBDSpEUBFiZGsxHs5I ABAMhBM5CPBDRpETBFiZGsxHs5I ABAKpBLBCPJDPxERJFihGs5HtBI ABANBBNZCPBDSJEThFiZGsxHs5I ABAMBBMZCPBDRJEShFiZGsxHs5I ABAKJBKhCPBDPREQpFiZGsxHs5I ABAMpBNBCPJDRxETJFihGs5HtBI ABALhBL5CPBDQpESBFiZGsxHs5I ABAOBBOZCPBDTJEUhFiZGsxHs5I ABAMJBMhCPBDRRESpFiZGsxHs5I ABALJBLhCPJDQRERpFihGs5HtBI',
+      states:
+        'BB:Brandenburg|BE:Berlin|BW:Baden-Württemberg|BY:Bayern|HB:Hansestadt Bremen|HE:Hessen|HH:Hansestadt Hamburg|MV:Mecklenburg-Vorpommern|NI:Niedersachsen|NW:Nordrhein-Westfalen|RP:Rheinland-Pfalz|SH:Schleswig-Holstein|SL:Saarland|SN:Sachsen|ST:Sachsen-Anhalt|TH:Thüringen',
+      subdivisions: {
+        BB: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGc',
+          holidays: 'APARGc',
+          years:
+            'MxAS5BmBC LpARxBl5C NRATZBl5C MRASZBl5C LRARZBmBC NpATxBl5C LxAR5Bl5C KxAQ5Bl5C NRATZBmBC LRARZBl5C NxAT5Bl5C MxAS5Bl5C K5ARBBmBC NRATZBl5C MRASZBl5C KZAQhBl5C M5ATBBmBC LxAR5Bl5C ORAUZBl5C MZAShBl5C LZARhBmBC',
+        },
+        BE: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcBFHBHCHD',
+          holidays: 'BFHBHCHD',
+          years:
+            'IZAQBB IRA IRA IRA IZA IRAP5C IRA IRA IZAVBD IRA IRA IRA IZA IRA IRA IRA IZA IRA IRA IRA IZA',
+        },
+        BW: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcABCA',
+          holidays: 'ABCAAG',
+          years:
+            'ApAURBmJC ApATJBmBC ApAUxBmBC ApATxBmBC ApASxBmJC ApAVJBmBC ApATRBmBC ApASRBmBC ApAUxBmJC ApASxBmBC ApAVRBmBC ApAURBmBC ApASZBmJC ApAUxBmBC ApATxBmBC ApAR5BmBC ApAUZBmJC ApATRBmBC ApAVxBmBC ApAT5BmBC ApAS5BmJC',
+        },
+        BY: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcABHECAAE',
+          holidays: 'ABCAAG',
+          years:
+            'ApAURBmJC ApATJBmBC ApAUxBmBC ApATxBmBC ApASxBmJC ApAVJBmBC ApATRBmBC ApASRBmBC ApAUxBmJC ApASxBmBC ApAVRBmBC ApAURBmBC ApASZBmJC ApAUxBmBC ApATxBmBC ApAR5BmBC ApAUZBmJC ApATRBmBC ApAVxBmBC ApAT5BmBC ApAS5BmJC',
+        },
+        HB: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGc',
+          holidays: 'Gc',
+          years: 'mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA',
+        },
+        HE: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcCA',
+          holidays: 'CA',
+          years: 'URA TJA UxA TxA SxA VJA TRA SRA UxA SxA VRA URA SZA UxA TxA R5A UZA TRA VxA T5A S5A',
+        },
+        HH: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGc',
+          holidays: 'Gc',
+          years: 'mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA',
+        },
+        MV: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcBF',
+          holidays: 'GcBF',
+          years:
+            'mBA l5A l5A IRBl5A IZBmBA IRBl5A IRBl5A IRBl5A IZBmBA IRBl5A IRBl5A IRBl5A IZBmBA IRBl5A IRBl5A IRBl5A IZBmBA IRBl5A IRBl5A IRBl5A IZBmBA',
+        },
+        NI: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGc',
+          holidays: 'Gc',
+          years: 'mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA',
+        },
+        NW: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcCA',
+          holidays: 'CAAG',
+          years:
+            'URAmJB TJAmBB UxAmBB TxAmBB SxAmJB VJAmBB TRAmBB SRAmBB UxAmJB SxAmBB VRAmBB URAmBB SZAmJB UxAmBB TxAmBB R5AmBB UZAmJB TRAmBB VxAmBB T5AmBB S5AmJB',
+        },
+        RP: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcCA',
+          holidays: 'CAAG',
+          years:
+            'URAmJB TJAmBB UxAmBB TxAmBB SxAmJB VJAmBB TRAmBB SRAmBB UxAmJB SxAmBB VRAmBB URAmBB SZAmJB UxAmBB TxAmBB R5AmBB UZAmJB TRAmBB VxAmBB T5AmBB S5AmJB',
+        },
+        SH: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGc',
+          holidays: 'Gc',
+          years: 'mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA l5A l5A l5A mBA',
+        },
+        SL: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcCAAE',
+          holidays: 'CAAEAG',
+          years:
+            'URAcZBmJC TJAcRBmBC UxAcRBmBC TxAcRBmBC SxAcZBmJC VJAcRBmBC TRAcRBmBC SRAcRBmBC UxAcZBmJC SxAcRBmBC VRAcRBmBC URAcRBmBC SZAcZBmJC UxAcRBmBC TxAcRBmBC R5AcRBmBC UZAcZBmJC TRAcRBmBC VxAcRBmBC T5AcRBmBC S5AcZBmJC',
+        },
+        SN: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcCA',
+          holidays: 'GcHA',
+          years:
+            'mBAoRB l5AoBB l5An5B l5AopB mBAohB l5AoRB l5AoJB l5AoBB mBAoxB l5AohB l5AoZB l5AoRB mBAoJB l5An5B l5AopB l5AohB mBAoZB l5AoJB l5AoBB l5An5B mBAopB',
+        },
+        ST: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcAB',
+          holidays: 'ABGc',
+          years:
+            'ApAmBB ApAl5B ApAl5B ApAl5B ApAmBB ApAl5B ApAl5B ApAl5B ApAmBB ApAl5B ApAl5B ApAl5B ApAmBB ApAl5B ApAl5B ApAl5B ApAmBB ApAl5B ApAl5B ApAl5B ApAmBB',
+        },
+        TH: {
+          zones: 'Europe/Berlin',
+          rules: 'AABuG-ALAMDoANAOAPAQADAtB_ARASCBAGBRG_HABwAIAJAKBAGcCAHF',
+          holidays: 'HFGc',
+          years:
+            'g5AmBB gxAl5B gxAl5B gxAl5B g5AmBB gxAl5B gxAl5B gxAl5B g5AmBB gxAl5B gxAl5B gxAl5B g5AmBB gxAl5B gxAl5B gxAl5B g5AmBB gxAl5B gxAl5B gxAl5B g5AmBB',
+        },
+      },
     },
     DJ: {
       name: 'Djibouti',
       zones: 'Africa/Nairobi',
-      rules: 'AAADAcAJAUAZAXAVDDAW',
-      holidays: 'AAAXADAVAcDDAWAUAZAJ',
+      rules: 'AAADAeAJAWAbAZAXDhAY',
+      holidays: 'AAAZADAXAeDhAYAWAbAJ',
       years:
         'ABAKJBPJCSBDWREaZFahGdBHlxIs5J ABAIpBPBCQhDWJEY5FZBGbhHkRIsxJ ABAHRBPBCPJDWJEXhFXpGaRHjBIsxJ ABAGBBNxDPBCWJFWJEWRGY5HhpIsxJ ABAExBMhDPJCUxFU5GWREXhHgRIs5J ABADRBLBDPBCTZFThGWBHWJEexIsxJ ABAB5BJxDPBCSJFSRGUxHWJEdhIsxJ ABAAhBIZDPBCQxFQ5GThHWJEcJIsxBsxJ ABAHBDPJCPhFPpGSJHWREa5IrhBs5J ABAFhDOBFOJGPBCQpHWJEZhIqBBsxJ ABAERDMpFMxGPBCPRHWJEYJIoxBsxJ ABAC5DLRFLZGOBHPBCWJEWxInZBsxJ ABABpDKBFKJGMpHPJCVZIWREmJBs5J ABAAJDIhFIpGLRHPBCT5IWJEkpBshDsxJ ABAHRFHZGJ5HPBCSpIWJEjRBrJDsxJ ABAF5FGBGIpHPBCRZIWJEh5BpxDsxJ ABAEhFEpGHRHPJCQBIWREgpBoZDs5J ABADBFDJGFxHOpIPBCWJEfJBm5DsxJ ABABxFB5GEZHNRIPBCWJEd5BlpDsxJ ABAAZFAhGDJHL5IPBCWJEchBkZDsxFsxJs5G ABABxHKhIPJCWREbJBjBDrZFrhGs5J',
     },
     DK: {
       name: 'Denmark',
       zones: 'Europe/Copenhagen',
-      rules: 'AAANAOAPAQFJB8ADAqACARASAIAJAK',
-      holidays: 'AAANAOAPAQFJB8ARASAJAK',
+      rules: 'AAANAOAPAQHGB_ADAtACARASAIAJAK',
+      holidays: 'AAANAOAPAQHGB_ARASAJAK',
       years:
         'ABAMZBMhCMxDM5EQBFRpGS5HTBIs5JtBK ABALRBLZCLpDLxEO5FQhGRxHR5IsxJs5K ABAM5BNBCNRDNZEQhFSJGTZHThIsxJs5K ABAL5BMBCMRDMZEPhFRJGSZHShIsxJs5K ABAK5BLBCLRDLZEQJGRZHRhIs5JtBK ABANRBNZCNpDNxEShGTxHT5IsxJs5K ABALZBLhCLxDL5EQpGR5HSBIsxJs5K ABAKZBKhCKxDK5EPpGQ5HRBIsxJs5K ABAM5BNBCNRDNZESJGTZHThIs5JtBK ABAK5BLBCLRDLZEQJGRZHRhIsxJs5K ABANZBNhCNxDN5ESpGT5HUBIsxJs5K ABAMZBMhCMxDM5ERpGS5HTBIsxJs5K ABAKhBKpCK5DLBEPxGRBHRJIs5JtBK ABAM5BNBCNRDNZESJGTZHThIsxJs5K ABAL5BMBCMRDMZERJGSZHShIsxJs5K ABAKBBKJCKZDKhEPRGQhHQpIsxJs5K ABAMhBMpCM5DNBERxGTBHTJIs5JtBK ABALZBLhCLxDL5EQpGR5HSBIsxJs5K ABAN5BOBCORDOZETJGUZHUhIsxJs5K ABAMBBMJCMZDMhERRGShHSpIsxJs5K ABALBBLJCLZDLhEQRGRhHRpIs5JtBK',
     },
     DM: {
       name: 'Dominica',
       zones: 'America/Port_of_Spain',
-      rules: 'AAE4FKAOAPAQADARASCoAcFLAJAK',
-      holidays: 'AAE4FKAOAQADASCoAcFLAJAKAeAfAg',
+      rules: 'AAERHHAOAPAQADARASDDAeHIAJAK',
+      holidays: 'AAERHHAOAQADASDDAeHIAJAKAgAhAi',
       years:
         'ABAGxBG5CMhDM5EPJFTBGa5HmZImhJs5KtBL ABAFpBFxCLZDLxEPBFR5GapHmRImZJsxKs5LtBM ABAHRBHZCNBDNZEPBFThGahHmRImZJsxKs5LtBN ABAAJOGRBGZCMBDMZEPBFShGbRHmRImZJsxKs5L ABAFRBFZCLBDLZEPJFRhGbJHmhImpJs5KtBL ABAHpBHxCNZDNxEPBFT5Ga5HmRImZJsxKs5L ABAFxBF5CLhDL5EPBFSBGaxHmRImZJsxKs5L ABAExBE5CKhDK5EPBFRBGapHmRImZJsxKs5LtBM ABAHRBHZCNBDNZEPJFThGbZHmZImhJs5KtBL ABAFRBFZCLBDLZEPBFRhGbJHmRImhJsxKs5L ABAHxBH5CNhDN5EPBFUBGbBHmZImhJsxKs5L ABAGxBG5CMhDM5EPBFTBGa5HmRImZJsxKs5L ABAE5BFBCKpDLBEPJFRJGaxHmZImhJs5KtBLtJM ABAHRBHZCNBDNZEPBFThGahHmRImZJsxKs5LtBN ABAAJOGRBGZCMBDMZEPBFShGbRHmRImZJsxKs5L ABAEZBEhCKJDKhEPBFQpGbJHmRImhJsxKs5L ABAG5BHBCMpDNBEPJFTJGbBHmZImhJs5KtBL ABAFxBF5CLhDL5EPBFSBGaxHmRImZJsxKs5L ABAIRBIZCOBDOZEPBFUhGapHmRImZJsxKs5LtBM ABAGZBGhCMJDMhEPBFSpGahHmRImZJsxKs5LtBN ABAAJOFZBFhCLJDLhEPJFRpGbRHmZImpJs5KtBL',
     },
     DO: {
       name: 'Dominican Republic',
       zones: 'America/Santo_Domingo',
-      rules: 'AAABFMFNAcAOADB9FOFPACAJ',
-      holidays: 'AAABFMFNAcAOADB9FOFPACAJ',
+      rules: 'AAABHJHKAeAOADCAHLHMACAJ',
+      holidays: 'AAABHJHKAeAOADCAHLHMACAJ',
       years:
         'ABAApBChCDJDHJEMhFPhGURHchIhZJnJKs5L ABAAZBChCDBDHJELZFPBGTJHcZIhRJm5KsxL ABABJBChCC5DHJENBFPJGUxHcZIhRJmpKsxL ABABBBChCDpDHJEMBFPBGTxHcZIhRJmpKsxL ABAApBChCDhDHJELBFO5GSxHchIhZJnZKs5L ABAApBChCDJDHJENZFPhGVJHcZIhRJnJKsxL ABAAhBChCDJDHJELhFPZGTRHcZIhRJnBKsxL ABAAZBChCDBDHJEKhFPBGSRHcZIhRJm5KsxL ABABJBChCC5DHJENBFPJGUxHchIhZJmxKs5L ABAApBChCDhDHJELBFO5GSxHcZIhRJnZKsxL ABAApBChCDJDHJENhFOxGVRHcZIhRJnRKsxL ABAApBChCDJDHJEMhFPhGURHcZIhRJnJKsxL ABAAhBChCDJDHJEKpFPJGSZHchIhZJnBKs5L ABABJBChCC5DHJENBFPJGUxHcZIhRJmpKsxL ABABBBChCDpDHJEMBFPBGTxHcZIhRJmpKsxL ABAApBChCDhDHJEKJFO5GR5HcZIhRJnZKsxL ABAApBChCDJDHJEMpFPpGUZHchIhZJnRKs5L ABAAhBChCDJDHJELhFPZGTRHcZIhRJnBKsxL ABAAZBChCDBDHJEOBFPBGVxHcZIhRJm5KsxL ABABJBChCC5DHJEMJFPJGT5HcZIhRJmpKsxL ABABBBChCDpDHJELJFPBGS5HchIhZJnhKs5L',
     },
     DZ: {
       name: 'Algeria',
       zones: 'Africa/Algiers',
-      rules: 'AAFQADAcFRAUCwAZAVAW',
-      holidays: 'AAFQADAVAcAWAUCwAZFR',
+      rules: 'AAHNADAeHOAWDKAbAXAY',
+      holidays: 'AAHNADAXAeAYAWDKAbHO',
       years:
         'ABABZBPJCSBDXREahFdBGeJHlxImJJ ABABZBPBCQhDXJEZBFbhGcpHkRImBJ ABABZBPBCPJDXJEXpFaRGbZHjBImBJ ABABZBNxDPBCWRFXJEY5GaBHhpImBJ ABABZBMhDPJCU5FXREXhGYpHgRImJJ ABABZBLBDPBCThFWBGXJHXJEexImBJ ABABZBJxDPBCSRFUxGV5HXJEdhImBJ ABABZBIZDPBCQ5FThGUpHXJEcJImBJ ABABZBHBDPJCPpFSJGTRHXREa5ImJJ ABABZBFhDOJFPBCQpGRxHXJEZhImBJ ABABZBERDMxFPBCPRGQZHXJEYJImBJ ABABZBC5DLZFOBGPBCPJHWxIXJEmBJ ABABZBBpDKJFMpGNxHPJCVZIXREmJJ ABAAJDBZBIpFLRGMZHPBCT5IXJEmBJshD ABABZBHZFJ5GLBHPBCSpIXJEmBJrJD ABABZBGBFIpGJxHPBCRZIXJEmBJpxD ABABZBEpFHRGIZHPJCQBIXREmJJoZD ABABZBDJFFxGG5HOpIPBCXJEmBJm5D ABABZBB5FEZGFhHNRIPBCXJElpDmBJ ABAAhFBZBDJGERHL5IPBCXJEkZDmBJs5F ABABZBBxGC5HKhIPJCXREjBDmJJrhF',
     },
     EC: {
       name: 'Ecuador',
       zones: 'America/Guayaquil Pacific/Galapagos',
-      rules: 'AADiAMANAOAPADFSFTFUFVCTBOFWAJA9',
-      holidays: 'AADiAMANAOADFSFUFVBOFWAJ',
+      rules: 'AAEXAMANAOAPADHPHQHRHSCrBRHTAJBA',
+      holidays: 'AAEXAMANAOADHPHRHSBRHTAJ',
       years:
         'ABAGxBG5CMZDMhEPJFSBGbxHfpImRJmZKs5L ABAFpBFxCLRDLZEPBFR5GbpHfhImJJmRKsxL ABAHRBHZCM5DNBEPBFR5GbpHfhImJJmRKsxL ABAGRBGZCL5DMBEPBFR5GbpHfhImJJmRKsxL ABAFRBFZCK5DLBEPJFSBGbxHfpImRJmZKs5L ABAHpBHxCNRDNZEPBFR5GbpHfhImJJmRKsxL ABAFxBF5CLZDLhEPBFR5GbpHfhImJJmRKsxL ABAExBE5CKZDKhEPBFR5GbpHfhImJJmRKsxL ABAHRBHZCM5DNBEPJFSBGbxHfpImRJmZKs5L ABAFRBFZCK5DLBEPBFR5GbpHfhImJJmRKsxL ABAHxBH5CNZDNhEPBFR5GbpHfhImJJmRKsxL ABAGxBG5CMZDMhEPBFR5GbpHfhImJJmRKsxL ABAE5BFBCKhDKpEPJFSBGbxHfpImRJmZKs5L ABAHRBHZCM5DNBEPBFR5GbpHfhImJJmRKsxL ABAGRBGZCL5DMBEPBFR5GbpHfhImJJmRKsxL ABAEZBEhCKBDKJEPBFR5GbpHfhImJJmRKsxL ABAG5BHBCMhDMpEPJFSBGbxHfpImRJmZKs5L ABAFxBF5CLZDLhEPBFR5GbpHfhImJJmRKsxL ABAIRBIZCN5DOBEPBFR5GbpHfhImJJmRKsxL ABAGZBGhCMBDMJEPBFR5GbpHfhImJJmRKsxL ABAFZBFhCLBDLJEPJFSBGbxHfpImRJmZKs5L',
+      states: 'P:Pichincha',
+      subdivisions: {
+        P: {
+          zones: 'America/Guayaquil Pacific/Galapagos',
+          rules: 'AAEXAMANAOAPADHPHQHRHSCrBRHTAJBA',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     EE: {
       name: 'Estonia',
       zones: 'Europe/Tallinn',
-      rules: 'AAABFXAcFYAOAPADAqARBVFZCvCNFaFbFcFdBOBvFeAIAJAK',
-      holidays: 'AAAcAOAPADARCvCNFaAIAJAK',
+      rules: 'AAABHUAeHVAOAPADAtARBYHWC_ClHXHYHZHaBRByHbAIAJAK',
+      holidays: 'AAAeAOAPADARC_ClHXAIAJAK',
       years:
         'ABAGxBMhCMxDPJES5FVxGV5HdBIsxJs5KtBL ABAGxBLZCLpDPBERxFVpGVxHc5IspJsxKs5L ABAGxBNBCNRDPBETZFVpGVxHc5IspJsxKs5L ABAGxBMBCMRDPBESZFVpGVxHc5IspJsxKs5L ABAGxBLBCLRDPJERZFVxGV5HdBIsxJs5KtBL ABAGxBNZCNpDPBETxFVpGVxHc5IspJsxKs5L ABAGxBLhCLxDPBER5FVpGVxHc5IspJsxKs5L ABAGxBKhCKxDPBEQ5FVpGVxHc5IspJsxKs5L ABAGxBNBCNRDPJETZFVxGV5HdBIsxJs5KtBL ABAGxBLBCLRDPBERZFVpGVxHc5IspJsxKs5L ABAGxBNhCNxDPBET5FVpGVxHc5IspJsxKs5L ABAGxBMhCMxDPBES5FVpGVxHc5IspJsxKs5L ABAGxBKpCK5DPJERBFVxGV5HdBIsxJs5KtBL ABAGxBNBCNRDPBETZFVpGVxHc5IspJsxKs5L ABAGxBMBCMRDPBESZFVpGVxHc5IspJsxKs5L ABAGxBKJCKZDPBEQhFVpGVxHc5IspJsxKs5L ABAGxBMpCM5DPJETBFVxGV5HdBIsxJs5KtBL ABAGxBLhCLxDPBER5FVpGVxHc5IspJsxKs5L ABAGxBOBCORDPBEUZFVpGVxHc5IspJsxKs5L ABAGxBMJCMZDPBEShFVpGVxHc5IspJsxKs5L ABAGxBLJCLZDPJERhFVxGV5HdBIsxJs5KtBL',
     },
     EG: {
       name: 'Egypt',
       zones: 'Africa/Cairo',
-      rules: 'FfFgFhADFiFRC1FjAJAUAZAVAW',
-      holidays: 'AJFgFfFjFhADAVFiFRAWAUC1AZ',
+      rules: 'HcHdHeADHfHODPHgAJAWAbAXAY',
+      holidays: 'AJHdHcHgHeADAXHfHOAYAWDPAb',
       years:
         'AxADBBDBCNxDOZEPJFSDGWpHZhIakJdBKi5LlxM AxADBBDBCOREPBFPRDQjGWhHZEJZZIbhKixLkRM AxADBBDBCOREORDPBFPLGWhHXsJZZIaRKixLjBM AxADBBDBCNRDNzGOREPBFWUJWhHY5KZZIhpMixL AxADBBDBCMjGOZEPJFPxDU8JWpHXhKZhIgRMi5L AxADBBDBCLDGNxDOREPBFTkJWBKWhHZZIexMixL AxADBBDBCJzGMxDOREPBFSUJUxKWhHZZIdhMixL AxADBBDBCIbGOREPBFPRDQ8JThKWhHZZIcJMixL AxADBBDBCHDGNZDOZEPJFPsJSJKWpHZhIa5Mi5L AxADBBDBCFjGMRDOMJOREPBFQpKWhHZZIZhMixL AxADBBDBCETGM0JOREOxDPBFPRKWhHYJMZZIixL AxAC7GDBBDBCLcJM5DOBKOREPBFWhHWxMZZIixL AxABrGDBBDBCKMJMpKOZEPJFPZDVZMWpHZhIi5L ALGAxADBBDBCIsJLRKOREORDPBFT5MWhHZZIixLsjG AxADBBDBCHcJJ5KMZDOREPBFSpMWhHZZIixLrLG AxADBBDBCGEJIpKOREO5DPBFRZMWhHZZIixLpzG AxADBBDBCEsJHRKN5DOZEPJFQBMWpHZhIi5LobG AxADBBDBCDMJFxKL5DOREOpMPBFWhHZZIixLm7G AxAB8JDBBDBCEZKNRMOREOZDPBFWhHZZIixLlrG AkJAxADBBDBCDJKL5MNZDOREPBFWhHZZIixLkbGs8J AxABxKDBBDBCKhMOZEPJFP5DWpHZhIi5LjDGrkJ',
     },
     EH: {
       name: 'Western Sahara',
       zones: 'Africa/El_Aaiun',
-      rules: 'AcFkFlEHFmAUAZAVAW',
-      holidays: 'AcFkFlAVEHFmAWAUAZ',
+      rules: 'AeHhHiF0HjAWAbAXAY',
+      holidays: 'AeHhHiAXF0HjAYAWAb',
       years:
         'HJAIZBQRCSCDUBEVBFaiGdBHlxI HJAIRBQJCQiDT5EU5FZCGbhHkRI HJAIRBPKDQJCT5EU5FXqGaRHjBI HJAIRBNyDQJCT5EU5FWSGY5HhpI HJAIZBMiDQRCUBEU6GVBFXhHgRI HJAIRBLCDQJCTiGT5EU5FWBHexI HJAIRBJyDQJCSSGT5EUxHU5FdhI HJAIRBIaDQJCQ6GThHT5EU5FcJI HCDHJAIZBPqGQRCSJHUBEVBFa5I FiDHJAIRBOKGQJCQpHT5EU5FZhI ESDHJAIRBMyGPRHQJCT5EU5FYJI C6DHJAIRBLaGOBHQJCT5EU5FWxI BqDHJAIZBKKGMpHQRCUBEVBFVZI AKDHJAIRBIqGLRHQJCT5IT5EU5FsiD HJAHaGIRBJ5HQJCSpIT5EU5FrKD GCGHJAIRBIpHQJCRZIT5EU5FpyD EqGHJAHRHIZBQBIQRCUBEVBFoaD DKGFxHHJAIRBOpIQJCT5EU5Fm6D B6GEZHHJAIRBNRIQJCT5EU5FlqD AiGDJHHJAIRBL5IQJCT5EU5FkaDs6G BxHHJAIZBKhIQRCUBEVBFjCDriG',
     },
     ER: {
       name: 'Eritrea',
       zones: 'Africa/Nairobi',
-      rules: 'AACiABFnBCFoAvADAcCOFRFpFqAJAZAVAW',
-      holidays: 'AACiABFnBCFoAvADAVAcCOAWFRFpFqAZAJ',
+      rules: 'AAC6ABHkBFHlAyADAeCmHOHmHnAJAbAXAY',
+      holidays: 'AAC6ABHkBFHlAyADAXAeCmAYHOHmHnAbAJ',
       years:
         'ABAAxBCRCFBDIZENZFNpGPJHSBISBJVZKahLehMf5Nh5OlxPs5Q ABAAxBCRCFBDIREO5FPBHPJGQhIR5JVRKZBLeZMfpNhpOkRPsxQ ABAAxBCRCFBDIREN5FOJGPBHPJIR5JVRKXpLeZMfpNhpOjBPsxQ ABAAxBCRCFBDIREM5FNJGNxIPBHR5JVRKWRLeZMfpNhpPhpOsxQ ABAAxBCRCFBDIZEMhIPJHPZFPpGSBJU5LVZKehMf5NgRPh5Os5Q ABAAxBCRCFBDIRELBINZFNpGPBHR5JThLVRKeZMexPfpNhpOsxQ ABAAxBCRCFBDIREJxIMZFMpGPBHR5JSRLVRKdhPeZMfpNhpOsxQ ABAAxBCRCFBDIREIZIO5FPBHPJGQ5LR5JVRKcJPeZMfpNhpOsxQ ABAAxBCRCFBDHBIIZENBFNRGPJHPpLSBJVZKa5PehMf5Nh5Os5Q ABAAxBCRCFBDFhIIREL5FMJGOJLPBHR5JVRKZhPeZMfpNhpOsxQ ABAAxBCRCERIFBDIREMxLOZFOpGPBHR5JVRKYJPeZMfpNhpOsxQ ABAAxBCRCC5IFBDIRELZLMhFMxGPBHR5JVRKWxPeZMfpNhpOsxQ ABAAxBBpICRCFBDIZEKJLPBFPJHPRGSBJVZPVZKehMf5Nh5Os5Q ABAAJIAxBCRCFBDIREIpLN5FOJGPBHR5JT5PVRKeZMfpNhpOshIsxQ ABAAxBCRCFBDHZLIREMBFMRGPBHR5JSpPVRKeZMfpNhpOrJIsxQ ABAAxBCRCFBDGBLIREOhFOxGPBHRZPR5JVRKeZMfpNhpOpxIsxQ ABAAxBCRCEpLFBDIZENhFNxGPJHQBPSBJVZKehMf5Nh5OoZIs5Q ABAAxBCRCDJLFBDIRELhFLxGOpPPBHR5JVRKeZMfpNhpOm5IsxQ ABAAxBB5LCRCFBDIRENRPOBFORGPBHR5JVRKeZMfpNhpOlpIsxQ ABAAhLAxBCRCFBDIREL5PNBFNRGPBHR5JVRKeZMfpNhpOkZIsxQs5L ABAAxBCRCFBDIZEKhPPJHPhFPxGSBJVZKehMf5Nh5OjBIrhLs5Q',
     },
     ES: {
       name: 'Spain',
       zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
-      rules: 'AAABEoAOAPADAqARAEAGAHAJ',
-      holidays: 'AAABAOADAEFrAGFsAHAJAf',
+      rules: 'AAABCDAOAPADAtARAEAGAHAJ',
+      holidays: 'AAABAOADAEHoAGHpAHAJAh',
       years:
         'ABAApBMhCPJDcZEjpFmJGqhHqxIs5J ABAApBLZCPBDcREjhFmBGqZHqpIsxJ ABAApBNBCPBDcREjhFmBGqZHqpIsxJs5K ABAApBMBCPBDcREjhFmBGqZHqpIsxJ ABAApBLBCPJDcZEjpFmJGqhHqxIs5J ABAApBNZCPBDcREjhFmBGqZHqpIsxJ ABAApBLhCPBDcREjhFmBGqZHqpIsxJ ABAApBKhCPBDcREjhFmBGqZHqpIsxJ ABAApBNBCPJDcZEjpFmJGqhHqxIs5J ABAApBLBCPBDcREjhFmBGqZHqpIsxJ ABAApBNhCPBDcREjhFmBGqZHqpIsxJ ABAApBMhCPBDcREjhFmBGqZHqpIsxJ ABAApBKpCPJDcZEjpFmJGqhHqxIs5J ABAApBNBCPBDcREjhFmBGqZHqpIsxJs5K ABAApBMBCPBDcREjhFmBGqZHqpIsxJ ABAApBKJCPBDcREjhFmBGqZHqpIsxJ ABAApBMpCPJDcZEjpFmJGqhHqxIs5J ABAApBLhCPBDcREjhFmBGqZHqpIsxJ ABAApBOBCPBDcREjhFmBGqZHqpIsxJ ABAApBMJCPBDcREjhFmBGqZHqpIsxJs5K ABAApBLJCPJDcZEjpFmJGqhHqxIs5J',
+      states:
+        'AN:Andalucía|AR:Aragón|AS:Asturias|CB:Cantabria|CE:Ciudad de Ceuta|CL:Castile and León|CM:Castile-La Mancha|CN:Canary Islands|CT:Catalonia|EX:Extremadura|GA:Galicia|IB:Balearic Islands|MC:Murcia Region|MD:Comunidad de Madrid|ML:Ciudad de Melilla|NC:Navarra Chartered Community|PV:Basque Country|RI:La Rioja|VC:Valencian Community',
+      subdivisions: {
+        AN: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJAN',
+          holidays: 'HqANHrHsHtHuA9',
+          years:
+            'HRAMZBmRCqpD HRAHZELRBcZF HRAM5BPJG HRAL5B HRAK5B HRANRB HRALZBmJCqhD HRAHZEKZBcZF HRAM5B HRAK5B HRANZB HRAMZB HRAKhBchF HRAM5BPJG HRAL5B HRAKBB HRAMhB HRALZBmJCqhD HRAHZEN5BcZF HRAMBBPJG HRALBB',
+        },
+        AR: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJAN',
+          holidays: 'ANHvHrHsHuA9Hw',
+          years:
+            'MZAOJBmRCqpD LRAOBBcZE M5AOBBPJF L5AOBBOJG K5AOJB NRAOBB LZAOBBmJCqhD KZAOBBcZE M5AOJBORG K5AOBB NZAOBB MZAOBB KhAOJBchE M5AOBBPJF L5AOBBOJG KBAOBB MhAOJB LZAOBBmJCqhD N5AOBBcZE MBAOBBPJF LBAOJB',
+        },
+        AS: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANHx',
+          holidays: 'ANHxHrHsHuA9',
+          years:
+            'MZAfZBmRCqpD LRAcZEfRB M5APJFfRB L5AfRB K5AfZBfhB NRAfRB LZAfRBmJCqhD KZAcZEfRB M5AfZB K5AfRB NZAfRBfZB MZAfRB KhAchEfZB M5APJFfRB L5AfRB KBAfRB MhAfZB LZAfRBmJCqhD N5AcZEfRB MBAPJFfRB LBAfZB',
+        },
+        CB: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANHyHz',
+          holidays: 'ANHyHzHs',
+          years:
+            'MZAWZBgRCqpD LRAWRBgJC M5AWRBgJC L5AWRBgJC K5AWZBgRCgZC NRAWRBgJC LZAWRBgJCqhD KZAWRBgJC M5AWZBgRC K5AWRBgJC NZAWRBgJCgRC MZAWRBgJC KhAWZBgRC M5AWRBgJC L5AWRBgJC KBAWRBgJC MhAWZBgRC LZAWRBgJCqhD N5AWRBgJC MBAWRBgJC LBAWZBgRC',
+        },
+        CE: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH0H1Dh',
+          holidays: 'ANDhH0H1',
+          years:
+            'MZAaZBbJCepD LRAY5BbBCehD M5AXhBbBCehD L5AWJBbBCehD K5AUxBbJCepD NRATZBbBCehD LZASJBbBCehD KZAQxBbBCehD M5APhBbJCepD K5AOBBbBCbJCehDepD MpBNZAbBCehD LRBMZAbBCehD KBBKhAbJCepD IhBM5AbBCehD HRBL5AbBCehD F5BKBAbBCbJCehDepD EhBMhAbJCepD DBBLZAbBCehD BxBN5AbBCehD AZBMBAbBCehDsxB LBAbJCbRCepDexDrZB',
+        },
+        CL: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH2',
+          holidays: 'ANH2HrHsHuA9',
+          years:
+            'MZAOJBmRCqpD LRAOBBcZE M5AOBBPJF L5AOBBOJB K5AOJB NRAOBB LZAOBBmJCqhD KZAOBBcZE M5AOJBORB K5AOBB NZAOBB MZAOBB KhAOJBchE M5AOBBPJF L5AOBBOJB KBAOBB MhAOJB LZAOBBmJCqhD N5AOBBcZE MBAOBBPJF LBAOJB',
+        },
+        CM: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH3CA',
+          holidays: 'ANH3CAHr',
+          years:
+            'MZAS5BURCmRD LRASxBTJC M5ASxBUxC L5ASxBTxC K5ASxCS5B NRASxBVJC LZASxBTRCmJD KZASRCSxB M5AS5BUxC K5ASxCSxB NZASxBVRC MZASxBURC KhASZCS5B M5ASxBUxC L5ASxBTxC KBAR5CSxB MhAS5BUZC LZASxBTRCmJD N5ASxBVxC MBASxBT5C LBAS5CS5B',
+        },
+        CN: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'ANH4HrH5Hu',
+          years:
+            'MZASxBmRC LRASpBSxDcZE M5ASpB L5ASpB K5ASxB NRASpB LZASpBmJC KZASpBSxDcZE M5ASxB K5ASpB NZASpB MZASpB KhASxBS5DchE M5ASpB L5ASpB KBASpB MhASxB LZASpBmJC N5ASpBSxDcZE MBASpB LBASxB',
+        },
+        CT: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANAQ',
+          holidays: 'AQH6H7H8A9',
+          years:
+            'M5AV5BfxCtBD LxAPREVxBfpCs5D NZAPJEVxBfpCs5D MZAVxBfpCs5D LZAV5BfxCtBD NxAVxBfpCs5D L5AVxBfpCs5D K5APREVxBfpCs5D NZAV5BfxCtBD LZAVxBfpCs5D N5AVxBfpCs5D M5AVxBfpCs5D LBAPZEV5BfxCtBD NZAPJEVxBfpCs5D MZAVxBfpCs5D KhAVxBfpCs5D NBAV5BfxCtBD L5AVxBfpCs5D OZAPREVxBfpCs5D MhAPJEVxBfpCs5D LhAV5BfxCtBD',
+        },
+        EX: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH9',
+          holidays: 'ANH9HrHsA9',
+          years:
+            'MZAfZBmRCqpD LRAfRB M5APJEfRB L5AfRB K5AfZBfhB NRAfRB LZAfRBmJCqhD KZAfRB M5AfZB K5AfRB NZAfRBfZB MZAfRB KhAfZB M5APJEfRB L5AfRB KBAfRB MhAfZB LZAfRBmJCqhD N5AfRB MBAPJEfRB LBAfZB',
+        },
+        GA: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH-H_',
+          holidays: 'CDANH-H_',
+          years:
+            'JxAMZBRJCZxD JpALRBRBCZpD JpAM5BRBCZpD JpAL5BRBCZpD JxAK5BRJCZxD JpANRBRBCZpD JpALZBRBCZpD JpAKZBRBCZpD JxAM5BRJCZxD JpAK5BRBCZpD JpANZBRBCZpD JpAMZBRBCZpD JxAKhBRJCZxD JpAM5BRBCZpD JpAL5BRBCZpD JpAKBBRBCZpD JxAMhBRJCZxD JpALZBRBCZpD JpAN5BRBCZpD JpAMBBRBCZpD JxALBBRJCZxD',
+        },
+        IB: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANAQ',
+          holidays: 'IAIBANAQ',
+          years:
+            'HhAHpBMZCM5D HZALRCLxD HZAM5CNZD HZAL5CMZD HhAK5CLZD HZANRCNxD HZAHhBLZCL5D HZAKZCK5D HhAM5CNZD HZAK5CLZD HZANZCN5D HZAMZCM5D HhAKhCLBD HZAM5CNZD HZAL5CMZD HZAKBCKhD HhAMhCNBD HZAHhBLZCL5D HZAN5COZD HZAMBCMhD HhALBCLhD',
+        },
+        MC: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJAN',
+          holidays: 'CDANHsA9',
+          years:
+            'JxAMZBqpC JpALRB JpAM5BPJD JpAL5B JxAK5B JpANRB JpALZBqhC JpAKZB JxAM5B JpAK5B JpANZB JpAMZB JxAKhB JpAM5BPJD JpAL5B JpAKBB JxAMhB JpALZBqhC JpAN5B JpAMBBPJD JxALBB',
+        },
+        MD: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJAN',
+          holidays: 'ANICHrHsID',
+          years:
+            'MZAPRBmRCqpD LRAPRBPRE M5APJB L5APJB K5APRB NRAPJB LZAPJBmJCqhD KZAPRBPRE M5APRB K5APJB NZAPJB MZAPJB KhAPZBPZE M5APJB L5APJB KBAPJB MhAPRB LZAPJBmJCqhD N5APRBPRE MBAPJB LBAPRB',
+        },
+        ML: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANAXAY',
+          holidays: 'ANAXAYHs',
+          years:
+            'MZASBBahCqpD LRAQhBZBC M5APJBXpC L5ANxBWRC K5AMhBU5C LBBNRAThC JxBLZASRCqhD IZBKZAQ5C HBBM5APpC FhBK5AOJC ERBMxCNZA C5BLZCMZA BpBKJCKhA AJBIpCM5AshB HZCL5ArJB GBCKBApxB EpCMhAoZB DJCLZAm5BqhD B5CN5AlpB AhCMBAkZBs5C LBAjBBrhC',
+        },
+        NC: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANAQ',
+          holidays: 'CDANAQHr',
+          years:
+            'JxAMZBM5CmRD JpALRBLxC JpAM5BNZC JpAL5BMZC JxAK5BLZC JpANRBNxC JpALZBL5CmJD JpAKZBK5C JxAM5BNZC JpAK5BLZC JpANZBN5C JpAMZBM5C JxAKhBLBC JpAM5BNZC JpAL5BMZC JpAKBBKhC JxAMhBNBC JpALZBL5CmJD JpAN5BOZC JpAMBBMhC JxALBBLhC',
+        },
+        PV: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANAQIEIF',
+          holidays: 'CDANAQIEIF',
+          years:
+            'JxAMZBM5CZxD JpALRBLxCZpD JpAM5BNZCZpDfBE JpAL5BMZCZpD JxAK5BLZCZxD JpANRBNxCZpD JpALZBL5CZpD JpAKZBK5CZpD JxAM5BNZCZxD JpAK5BLZCZpD JpANZBN5CZpD JpAMZBM5CZpD JxAKhBLBCZxD JpAM5BNZCZpD JpAL5BMZCZpD JpAKBBKhCZpD JxAMhBNBCZxD JpALZBL5CZpD JpAN5BOZCZpD JpAMBBMhCZpD JxALBBLhCZxD',
+        },
+        RI: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANAQ',
+          holidays: 'ANAQIGHs',
+          years:
+            'MZAM5BUBCqpD LRALxBT5C M5ANZBT5C L5AMZBT5C K5ALZBUBC NRANxBT5C LZAL5BT5CqhD KZAK5BT5C M5ANZBUBC K5ALZBT5C NZAN5BT5C MZAM5BT5C KhALBBUBC M5ANZBT5C L5AMZBT5C KBAKhBT5C MhANBBUBC LZAL5BT5CqhD N5AOZBT5C MBAMhBT5C LBALhBUBC',
+        },
+        VC: {
+          zones: 'Europe/Madrid Africa/Ceuta Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJAQ',
+          holidays: 'CDAQH6',
+          years:
+            'JxAM5BV5C JpALxBVxC JpANZBVxC JpAMZBVxC JxALZBV5C JpANxBVxC JpAL5BVxC JpAK5BVxC JxANZBV5C JpALZBVxC JpAN5BVxC JpAM5BVxC JxALBBV5C JpANZBVxC JpAMZBVxC JpAKhBVxC JxANBBV5C JpAL5BVxC JpAOZBVxC JpAMhBVxC JxALhBV5C',
+        },
+      },
     },
     ET: {
       name: 'Ethiopia',
       zones: 'Africa/Nairobi',
-      rules: 'AJABFtFuAOAPFvAAFwAYAZAVAW',
-      holidays: 'AJABFtFuAOAPAYAVFvAWAAFwAZ',
+      rules: 'AJABIHIIAOAPIJAAIKAaAbAXAY',
+      holidays: 'AJABIHIIAOAPAaAXIJAYAAIKAb',
       years:
         'AxACRBHpCK5DNZENpFORGSBHShIahJf5Kh5LlxM ApACRBHhCKxDMxGO5EPJFQhHSZIZBJfpKhpLkRM ApACRBHhCKxDLZGN5EOJFPJHSZIXpJfpKhpLjBM ApACRBHhCKJGKxDM5ENJFNxHSZIWRJfpKhpMhpL AxACRBHpCIxGK5DMhHPZEPpFShIU5Jf5KgRMh5L ApACRBHZGHhCKxDLBHNZENpFSZIThJexMfpKhpL ApACRBGBGHhCJxHKxDMZEMpFSRJSZIdhMfpKhpL ApACRBExGHhCIZHKxDO5EPJFQ5JSZIcJMfpKhpL AxACRBDZGHBHHpCK5DNBENRFPpJShIa5Mf5Kh5L ApAB5GCRBFhHHhCKxDL5EMJFOJJSZIZhMfpKhpL AhGApACRBERHHhCKxDMxJOZEOpFSZIYJMfpKhpLs5G ApACRBC5HHhCKxDLZJMhEMxFSZIWxMfpKhpLrhG AxABpHCRBHpCKJJK5DPBEPRFShIVZMf5Kh5LqRG AJHApACRBHhCIpJKxDN5EOJFSZIT5MfpKhpLoxGshH ApACRBHZJHhCKxDMBEMRFSZISpMfpKhpLnZGrJH ApACRBGBJHhCKxDOhEOxFRZMSZIfpKhpLmBGpxH AxACRBEpJHpCK5DNhENxFQBMShIf5Kh5LkpGoZH ApACRBDJJHhCKxDLhELxFOpMSZIfpKhpLjRGm5H ApAB5JCRBHhCKxDNRMOBEORFSZIfpKhpLiBGlpH AhJApACRBHhCKxDL5MNBENRFSZIfpKgpGhpLkZHs5J AxACRBHpCKhMK5DPhEPxFShIfRGf5Kh5LjBHrhJ',
     },
     FI: {
       name: 'Finland',
       zones: 'Europe/Helsinki',
-      rules: 'AAABAOAPAQADB8ARAqCMCNAGBvAcAIAJAKA9',
-      holidays: 'AAABAOAPAQADB8ARCNAGAcAJAK',
+      rules: 'AAABAOAPAQADB_ARAtCkClAGByAeAIAJAKBA',
+      holidays: 'AAABAOAPAQADB_ARClAGAeAJAK',
       years:
         'ABAApBMhCMxDM5EPJFRpGS5HVZImBJqhKs5LtBM ABAApBLZCLpDLxEPBFQhGRxHWBImpJqZKsxLs5M ABAApBNBCNRDNZEPBFSJGTZHV5ImhJqZKsxLs5M ABAApBMBCMRDMZEPBFRJGSZHVxImZJqZKsxLs5M ABAApBLBCLRDLZEPJFQJGRZHVpImRJqhKs5LtBM ABAApBNZCNpDNxEPBFShGTxHVZImBJqZKsxLs5M ABAApBLhCLxDL5EPBFQpGR5HVRIl5JqZKsxLs5M ABAApBKhCKxDK5EPBFPpGQ5HWBImpJqZKsxLs5M ABAApBNBCNRDNZEPJFSJGTZHV5ImhJqhKs5LtBM ABAApBLBCLRDLZEPBFQJGRZHVpImRJqZKsxLs5M ABAApBNhCNxDN5EPBFSpGT5HVhImJJqZKsxLs5M ABAApBMhCMxDM5EPBFRpGS5HVZImBJqZKsxLs5M ABAApBKpCK5DLBEPJFPxGRBHWJImxJqhKs5LtBM ABAApBNBCNRDNZEPBFSJGTZHV5ImhJqZKsxLs5M ABAApBMBCMRDMZEPBFRJGSZHVxImZJqZKsxLs5M ABAApBKJCKZDKhEPBFPRGQhHVpImRJqZKsxLs5M ABAApBMpCM5DNBEPJFRxGTBHVhImJJqhKs5LtBM ABAApBLhCLxDL5EPBFQpGR5HVRIl5JqZKsxLs5M ABAApBOBCORDOZEPBFTJGUZHWBImpJqZKsxLs5M ABAApBMJCMZDMhEPBFRRGShHV5ImhJqZKsxLs5M ABAApBLJCLZDLhEPJFQRGRhHVxImZJqhKs5LtBM',
     },
     FJ: {
       name: 'Fiji',
       zones: 'Pacific/Fiji',
-      rules: 'AAAOB7APAQACFxAJAKAZFy',
-      holidays: 'AAAOB7AQACFxAZFyAJAKFz',
+      rules: 'AAAOB-APAQACILAJAKAbIM',
+      holidays: 'AAAOB-AQACILAbIMAJAKIN',
       years:
         'ABAMhBMpCM5DfREjZFlxGnxHoBHs5ItBJ ABALZBLhCLxDfJEjRFjZKkRGmZHsxItBJ ABANBBNJCNZDfJEjBGjRFlBHs5ItBJ ABAMBBMJCMZDfJEhpGjRFnZHnhHsxIs5J ABALBBLJCLZDfREgRGjZFmJHs5ItBJ ABANZBNhCNxDexGfJEjRFkpHsxIs5J ABALhBLpCL5DdhGfJEjRFsxIs5J ABAKhBKpCK5DcJGfJEjRFjZKsxItBJ ABANBBNJCNZDa5GfREjZFs5ItBJ ABALBBLJCLZDZhGfJEjRFsxIs5J ABANhBNpCN5DYJGfJEjRFsxIs5J ABAMhBMpCM5DWxGfJEjRFsxIs5J ABAKpBKxCLBDVZGfREjZFjhKs5ItJJ ABANBBNJCNZDT5GfJEjRFs5ItBJ ABAMBBMJCMZDSpGfJEjRFsxIs5J ABAKJBKRCKhDRZGfJEjRFsxIs5J ABAMpBMxCNBDQBGfREjZFs5ItBJ ABALhBLpCL5DOpGfJEjRFsxIs5J ABANRGOBBOJCOZDfJEjRFjZKsxItBJ ABAL5GMJBMRCMhDfJEjRFs5ItBJ ABAKhGLJBLRCLhDfREjZFs5ItBJ',
     },
     FO: {
       name: 'Faroe Islands',
       zones: 'Atlantic/Faroe',
-      rules: 'AAANAOAPAQCTF0B8ARASACF1F2AIAJAKA9',
-      holidays: 'AAANAOAPAQCTF0B8ARASACAIAJAKA9',
+      rules: 'AAANAOAPAQCrIOB_ARASACIPIQAIAJAKBA',
+      holidays: 'AAANAOAPAQCrIOB_ARASACAIAJAKBA',
       years:
         'ABAMZBMhCMxDM5EORFQBGRpHS5ITBJThKsxLs5MtBNtpO ABALRBLZCLpDLxEOJFO5GQhHRxIR5JTZKspLsxMs5NthO ABAM5BNBCNRDNZEOJFQhGSJHTZITZKThJspLsxMs5NthO ABAL5BMBCMRDMZEOJFPhGRJHSZIShJTZKspLsxMs5NthO ABAK5BLBCLRDLZEORFOhGQJHRZIRhJThKsxLs5MtBNtpO ABANRBNZCNpDNxEOJFQ5GShHTZKTxIT5JspLsxMs5NthO ABALZBLhCLxDL5EOJFPBGQpHR5ISBJTZKspLsxMs5NthO ABAKZBKhCKxDK5EOBGOJFPpHQ5IRBJTZKspLsxMs5NthO ABAM5BNBCNRDNZEORFQhGSJHTZIThJThKsxLs5MtBNtpO ABAK5BLBCLRDLZEOJFOhGQJHRZIRhJTZKspLsxMs5NthO ABANZBNhCNxDN5EOJFRBGSpHTZKT5IUBJspLsxMs5NthO ABAMZBMhCMxDM5EOJFQBGRpHS5ITBJTZKspLsxMs5NthO ABAKhBKpCK5DLBEOJGORFPxHRBIRJJThKsxLs5MtBNtpO ABAM5BNBCNRDNZEOJFQhGSJHTZITZKThJspLsxMs5NthO ABAL5BMBCMRDMZEOJFPhGRJHSZIShJTZKspLsxMs5NthO ABAKBBKJCKZDKhENpGOJFPRHQhIQpJTZKspLsxMs5NthO ABAMhBMpCM5DNBEORFQJGRxHTBITJJThKsxLs5MtBNtpO ABALZBLhCLxDL5EOJFPBGQpHR5ISBJTZKspLsxMs5NthO ABAN5BOBCOJFORDOZERhGTJHTZKUZIUhJspLsxMs5NthO ABAMBBMJCMZDMhEOJFPpGRRHShISpJTZKspLsxMs5NthO ABALBBLJCLZDLhEORFOpGQRHRhIRpJThKsxLs5MtBNtpO',
     },
     FR: {
       name: 'France',
       zones: 'Europe/Paris',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJ',
-      holidays: 'AAAQADCvB8ASDJAEAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJ',
+      holidays: 'AAAQADC_B_ASDnAEAGDRAJ',
       years:
         'ABAM5BPJCQBDRpETBFYZGcZHmJInZJs5K ABALxBPBCP5DQhER5FYRGcRHmBInRJsxK ABANZBPBCP5DSJEThFYRGcRHmBInRJsxK ABAMZBPBCP5DRJEShFYRGcRHmBInRJsxK ABALZBPJCQBDQJERhFYZGcZHmJInZJs5K ABANxBPBCP5DShET5FYRGcRHmBInRJsxK ABAL5BPBCP5DQpESBFYRGcRHmBInRJsxK ABAK5BPBCPpEP5DRBFYRGcRHmBInRJsxK ABANZBPJCQBDSJEThFYZGcZHmJInZJs5K ABALZBPBCP5DQJERhFYRGcRHmBInRJsxK ABAN5BPBCP5DSpEUBFYRGcRHmBInRJsxK ABAM5BPBCP5DRpETBFYRGcRHmBInRJsxK ABALBBPJCPxEQBDRJFYZGcZHmJInZJs5K ABANZBPBCP5DSJEThFYRGcRHmBInRJsxK ABAMZBPBCP5DRJEShFYRGcRHmBInRJsxK ABAKhBPBCPREP5DQpFYRGcRHmBInRJsxK ABANBBPJCQBDRxETJFYZGcZHmJInZJs5K ABAL5BPBCP5DQpESBFYRGcRHmBInRJsxK ABAOZBPBCP5DTJEUhFYRGcRHmBInRJsxK ABAMhBPBCP5DRRESpFYRGcRHmBInRJsxK ABALhBPJCQBDQRERpFYZGcZHmJInZJs5K',
+      states:
+        "57:Département Moselle|67:Département Bas-Rhin|68:Département Haut-Rhin|YT:Département et région d'outre-mer Mayotte|MQ:Département et région d'outre-mer Martinique|GP:Département et région d'outre-mer Guadeloupe|GF:Département et région d'outre-mer Guyane|RE:Département et région d'outre-mer La Réunion|MF:Département et région d'outre-mer Saint Martin|BL:Département et région d'outre-mer Saint Barthélemy",
+      subdivisions: {
+        '57': {
+          zones: 'Europe/Paris',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJAOAK',
+          holidays: 'AOAK',
+          years:
+            'MhAtBB LZAs5B NBAs5B MBAs5B LBAtBB NZAs5B LhAs5B KhAs5B NBAtBB LBAs5B NhAs5B MhAs5B KpAtBB NBAs5B MBAs5B KJAs5B MpAtBB LhAs5B OBAs5B MJAs5B LJAtBB',
+        },
+        '67': {
+          zones: 'Europe/Paris',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJAOAK',
+          holidays: 'AOAK',
+          years:
+            'MhAtBB LZAs5B NBAs5B MBAs5B LBAtBB NZAs5B LhAs5B KhAs5B NBAtBB LBAs5B NhAs5B MhAs5B KpAtBB NBAs5B MBAs5B KJAs5B MpAtBB LhAs5B OBAs5B MJAs5B LJAtBB',
+        },
+        '68': {
+          zones: 'Europe/Paris',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJAOAK',
+          holidays: 'AOAK',
+          years:
+            'MhAtBB LZAs5B NBAs5B MBAs5B LBAtBB NZAs5B LhAs5B KhAs5B NBAtBB LBAs5B NhAs5B MhAs5B KpAtBB NBAs5B MBAs5B KJAs5B MpAtBB LhAs5B OBAs5B MJAs5B LJAtBB',
+        },
+        YT: {
+          zones: 'Africa/Nairobi',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+          holidays: 'Dr',
+          years: 'OpA OhA OhA OhA OpA OhA OhA OhA OpA OhA OhA OhA OpA OhA OhA OhA OpA OhA OhA OhA OpA',
+        },
+        MQ: {
+          zones: 'America/Martinique',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJAODrIR',
+          holidays: 'AODr',
+          years:
+            'MhARxB LZARpB NBARpB MBARpB LBARxB NZARpB LhARpB KhARpB NBARxB LBARpB NhARpB MhARpB KpARxB NBARpB MBARpB KJARpB MpARxB LhARpB OBARpB MJARpB LJARxB',
+        },
+        GP: {
+          zones: 'America/Guadeloupe',
+          rules: 'AAAQADC_B_ASAtDnAEAGDRAJAODrIR',
+          holidays: 'AODr',
+          years:
+            'MhASZB LZASRB NBASRB MBASRB LBASZB NZASRB LhASRB KhASRB NBASZB LBASRB NhASRB MhASRB KpASZB NBASRB MBASRB KJASRB MpASZB LhASRB OBASRB MJASRB LJASZB',
+        },
+        GF: {
+          zones: 'America/Cayenne',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+          holidays: 'Dr',
+          years: 'UJA UBA UBA UBA UJA UBA UBA UBA UJA UBA UBA UBA UJA UBA UBA UBA UJA UBA UBA UBA UJA',
+        },
+        RE: {
+          zones: 'Indian/Reunion',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+          holidays: 'Dr',
+          years: 'sRA sJA sJA sJA sRA sJA sJA sJA sRA sJA sJA sJA sRA sJA sJA sJA sRA sJA sJA sJA sRA',
+        },
+        MF: {
+          zones: 'America/Marigot',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+          holidays: 'Dr',
+          years: 'SZA SRA SRA SRA SZA SRA SRA SRA SZA SRA SRA SRA SZA SRA SRA SRA SZA SRA SRA SRA SZA',
+        },
+        BL: {
+          zones: 'America/St_Barthelemy',
+          rules: 'AAAQADC_B_ARASAtDnAEAGDRAJALDoDpAOAPDqDr',
+          holidays: 'Dr',
+          years: 'jRA jJA jJA jJA jRA jJA jJA jJA jRA jJA jJA jJA jRA jJA jJA jJA jRA jJA jJA jJA jRA',
+        },
+      },
     },
     GA: {
       name: 'Gabon',
       zones: 'Africa/Lagos',
-      rules: 'AAAQF3ADASAEAcAGAJAVAW',
-      holidays: 'AAAQF3ADAVASAWAEAcAGAJ',
+      rules: 'AAAQISADASAEAeAGAJAXAY',
+      holidays: 'AAAQISADAXASAYAEAeAGAJ',
       years:
         'ABAM5BNZCPJDSBETBFahGcZHciImJJs5K ABALxBNRCPBDQhER5FZBGcRHcaImBJsxK ABANRCNZBPBDPJEThFXpGcRHcaImBJsxK ABAMZBNRCNxEPBDShFWRGcRHcaImBJsxK ABALZBMhENZCPJDRhFU5GcZHciImJJs5K ABALBENRCNxBPBDThGT5FcRHcaImBJsxK ABAJxEL5BNRCPBDSBFSRGcRHcaImBJsxK ABAIZEK5BNRCPBDQ5GRBFcRHcaImBJsxK ABAHBENZCNZBPJDPpGThFcZHciImJJs5K ABAFhELZBNRCOJGPBDRhFcRHcaImBJsxK ABAEREMxGNRCN5BPBDUBFcRHcaImBJsxK ABAC5ELZGM5BNRCPBDTBFcRHcaImBJsxK ABABpEKJGLBBNZCPJDRJFcZHciImJJs5K ABAAJEIpGNRCNZBPBDThFcRHcaImBJshEsxK ABAHZGMZBNRCPBDShFcRHcaImBJrJEsxK ABAGBGKhBNRCPBDQpFcRHcaImBJpxEsxK ABAEpGNBBNZCPJDTJFcZHciImJJoZEs5K ABADJGL5BNRCPBDSBFcRHcaImBJm5EsxK ABAB5GNRCOZBPBDUhFcRHcaIlpEmBJsxK ABAAhGMhBNRCPBDSpFcRHcaIkZEmBJsxKs5G ABALhBNZCPJDRpFcZHciIjBEmJJrhGs5K',
     },
     GB: {
       name: 'United Kingdom',
       zones: 'Europe/London',
-      rules: 'AAAqAOAPAQF4F5AJAKF6F7F8F9F-Bv',
-      holidays: 'AAAOAQF7F5AJAKAeF4AfAgF8F9F-',
+      rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZBy',
+      holidays: 'AAAOAQIWIUAJAKAgITAhAiIXIYIZ',
       years:
         'ABAMhBM5CQBDSJEs5FtBGtRH ABALZBLxCPRISxEsxFs5GtBJtJH ABAARKNBBNZCPJITBETJLgpMsxFs5GtBJ ABAAJKMBBMZCPBIP5NShEsxFs5G ABALBBLZCPxISZEs5FtBG ABANZBNxCPhISJEsxFs5G ABALhBL5CPZISBEsxFs5GtJH ABAKhBK5CPRISxEsxFs5GtBJtJH ABAARKNBBNZCPJISpEs5FtBG ABALBBLZCPxISZEsxFs5G ABANhBN5CPpISREsxFs5G ABAMhBM5CPhISJEsxFs5G ABAKpBLBCPZIS5Es5FtBGtJJtRH ABAARKNBBNZCPJISpEsxFs5GtBJ ABAAJKMBBMZCPBIShEsxFs5G ABAKJBKhCPxISZEsxFs5G ABAMpBNBCPpISREs5FtBG ABALhBL5CPZISBEsxFs5GtJH ABAOBBOZCPRISxEsxFs5GtBJtJH ABAARKMJBMhCPJISpEsxFs5GtBJ ABAAJKLJBLhCP5IShEs5FtBG',
+      states: 'ALD:Alderney|ENG:England|NIR:Northern Ireland|SCT:Scotland|WLS:Wales',
+      subdivisions: {
+        ALD: {
+          zones: 'Europe/Guernsey',
+          rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZByIa',
+          holidays: 'Ia',
+          years: 'rpA rhA rhA rhA rpA rhA rhA rhA rpA rhA rhA rhA rpA rhA rhA rhA rpA rhA rhA rhA rpA',
+        },
+        ENG: {
+          zones: 'Europe/London',
+          rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZByIb',
+          holidays: 'Ib',
+          years: 'eZA eJA eBA d5A dxA dhA eRA eJA eBA dxA dpA dhA eRA eBA d5A dxA dpA eRA eJA eBA d5A',
+        },
+        NIR: {
+          zones: 'Europe/Belfast',
+          rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZByIcIdIb',
+          holidays: 'IcIdIeIbIf',
+          years:
+            'JhAYJBYRCeZD JZAYBBeJD JZAYBBeBD JZAYBBd5D JhAJpEYJBdxD JZAYBBYRCdhD JZAYBBYJCeRD JZAYBBeJD JhAYJBeBD JZAJpEYBBdxD JZAJhEYBBdpD JZAYBBYRCdhD JhAYJBeRD JZAYBBeBD JZAYBBd5D JZAJpEYBBdxD JhAYJBYZCdpD JZAYBBYJCeRD JZAYBBeJD JZAYBBeBD JhAJxEYJBd5D',
+        },
+        SCT: {
+          zones: 'Europe/London',
+          rules: 'AAAtAOAPITIUAJAKIVIWIXIYIZByIgIbIh',
+          holidays: 'AQIgIbIhIiAiIj',
+          years:
+            'AJBa5CpxD.M5A AJBAZEapCppD.LxA AJBAREAZFahCppD.ARFNZA AJBARFbRCppD.AJFMZA AJBbJCpxDqBG.LZA AJBa5CppDpxG.NxA AJBaxCppD.L5A AJBAZEapCppD.K5A AJBAREAZFbZCpxD.ARFNZA AJBbJCppD.LZA AJBbBCppDp5G.N5A AJBa5CppDpxG.M5A AJBaxCpxD.LBA AJBAREAZFahCppD.ARFNZA AJBARFbRCppD.AJFMZA AJBbJCppD.KhA AJBbBCpxDp5G.NBA AJBaxCppD.L5A AJBAZEapCppD.OZA AJBAREAZFahCppD.ARFMhA AJBARFbRCpxD.AJFLhA',
+        },
+        WLS: {
+          zones: 'Europe/London',
+          rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZByIb',
+          holidays: 'Ib',
+          years: 'eZA eJA eBA d5A dxA dhA eRA eJA eBA dxA dpA dhA eRA eBA d5A dxA dpA eRA eJA eBA d5A',
+        },
+      },
     },
     GD: {
       name: 'Grenada',
       zones: 'America/Port_of_Spain',
-      rules: 'AAAcAOAPAQF_ADARASB9CoE4FKGAGBB0GCAJAK',
-      holidays: 'AAAcAOAQADASB9CoE4FKB0AJAK',
+      rules: 'AAAeAOAPAQIkADARASCADDERHHIlImB3InAJAK',
+      holidays: 'AAAeAOAQADASCADDERHHB3AJAK',
       years:
         'ABAEpBMhCM5DPJETBFURGa5HbxIb5JlRKs5LtBM ABAEpBLZCLxDPBER5FTJGapHbhIbpJlJKsxLs5M ABAEpBNBCNZDPBEThFUxGahHbZIbhJlJKsxLs5M ABAEpBMBCMZDPBEShFTxGbRHcJIcRJlJKsxLs5M ABAEpBLBCLZDPJERhFSxGbJHcBIcJJlRKs5LtBM ABAEpBNZCNxDPBET5FVJGa5HbxIb5JlJKsxLs5M ABAEpBLhCL5DPBESBFTRGaxHbpIbxJlJKsxLs5M ABAEpBKhCK5DPBERBFSRGapHbhIbpJlJKsxLs5M ABAEpBNBCNZDPJEThFUxGbZHcRIcZJlRKs5LtBM ABAEpBLBCLZDPBERhFSxGbJHcBIcJJlJKsxLs5M ABAEpBNhCN5DPBEUBFVRGbBHb5IcBJlJKsxLs5M ABAEpBMhCM5DPBETBFURGa5HbxIb5JlJKsxLs5M ABAEpBKpCLBDPJERJFSZGaxHbpIbxJlRKs5LtBM ABAEpBNBCNZDPBEThFUxGahHbZIbhJlJKsxLs5M ABAEpBMBCMZDPBEShFTxGbRHcJIcRJlJKsxLs5M ABAEpBKJCKhDPBEQpFR5GbJHcBIcJJlJKsxLs5M ABAEpBMpCNBDPJETJFUZGbBHb5IcBJlRKs5LtBM ABAEpBLhCL5DPBESBFTRGaxHbpIbxJlJKsxLs5M ABAEpBOBCOZDPBEUhFVxGapHbhIbpJlJKsxLs5M ABAEpBMJCMhDPBESpFT5GahHbZIbhJlJKsxLs5M ABAEpBLJCLhDPJERpFS5GbRHcJIcRJlRKs5LtBM',
     },
     GE: {
       name: 'Georgia',
       zones: 'Asia/Tbilisi',
-      rules: 'AAGDCiGEAqBCGFAOB7APAQCvGGAcGHGIGJ',
-      holidays: 'AAGDCiGEAqBCGFAOB7APAQCvGGAcGHGIGJ',
+      rules: 'AAIoC6IpAtBFIqAOB-APAQC_IrAeIsItFe',
+      holidays: 'AAIoC6IpAtBFIqAOB-APAQC_IrAeIsItFe',
       years:
         'ABAAJBAxCCRDHxEIZFMZGNZHNhINpJNxKQJLQhMSRNeBOj5Po5Q ABAAJBAxCCRDHpEIRFMRGO5HPBIPJJPRKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGN5HOBIOJJORKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGM5HNBINJJNRKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHxEIZFMZGPZHPhIPpJPxKQJLQhMSRNeBOj5Po5Q ABAAJBAxCCRDHpEIRFMRGNZHNhINpJNxKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGMZHMhIMpJMxKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGO5HPBIPJJPRKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHxEIZFMZGNBHNJINRJNZKQJLQhMSRNeBOj5Po5Q ABAAJBAxCCRDHpEIRFL5HMBIMJJMRGMRKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGOZHOhIOpJOxKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGMhHMpIMxJM5KQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHxEIZFMZGPBHPJIPRJPZKQJLQhMSRNeBOj5Po5Q ABAAJBAxCCRDHpEIRFMRGN5HOBIOJJORKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMBHMJIMRGMRJMZKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGOhHOpIOxJO5KQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHxEIZFMZGNhHNpINxJN5KQJLQhMSRNeBOj5Po5Q ABAAJBAxCCRDHpEIRFLhHLpILxJL5KMRGQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGOBHOJIORJOZKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHpEIRFMRGNBHNJINRJNZKQBLQZMSJNd5OjxPoxQ ABAAJBAxCCRDHxEIZFMZGPhHPpIPxJP5KQJLQhMSRNeBOj5Po5Q',
     },
     GF: {
       name: 'French Guiana',
       zones: 'America/Cayenne',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJDN',
-      holidays: 'AAAQADCvB8ASDNDJAEAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+      holidays: 'AAAQADC_B_ASDrDnAEAGDRAJ',
       years:
         'ABAM5BPJCQBDRpETBFUJGYZHcZImJJnZKs5L ABALxBPBCP5DQhER5FUBGYRHcRImBJnRKsxL ABANZBPBCP5DSJEThFUBGYRHcRImBJnRKsxL ABAMZBPBCP5DRJEShFUBGYRHcRImBJnRKsxL ABALZBPJCQBDQJERhFUJGYZHcZImJJnZKs5L ABANxBPBCP5DShET5FUBGYRHcRImBJnRKsxL ABAL5BPBCP5DQpESBFUBGYRHcRImBJnRKsxL ABAK5BPBCPpEP5DRBFUBGYRHcRImBJnRKsxL ABANZBPJCQBDSJEThFUJGYZHcZImJJnZKs5L ABALZBPBCP5DQJERhFUBGYRHcRImBJnRKsxL ABAN5BPBCP5DSpEUBGUBFYRHcRImBJnRKsxL ABAM5BPBCP5DRpETBFUBGYRHcRImBJnRKsxL ABALBBPJCPxEQBDRJFUJGYZHcZImJJnZKs5L ABANZBPBCP5DSJEThFUBGYRHcRImBJnRKsxL ABAMZBPBCP5DRJEShFUBGYRHcRImBJnRKsxL ABAKhBPBCPREP5DQpFUBGYRHcRImBJnRKsxL ABANBBPJCQBDRxETJFUJGYZHcZImJJnZKs5L ABAL5BPBCP5DQpESBFUBGYRHcRImBJnRKsxL ABAOZBPBCP5DTJEUBGUhFYRHcRImBJnRKsxL ABAMhBPBCP5DRRESpFUBGYRHcRImBJnRKsxL ABALhBPJCQBDQRERpFUJGYZHcZImJJnZKs5L',
     },
     GG: {
       name: 'Guernsey',
       zones: 'Europe/Guernsey',
-      rules: 'AAAqAOAPAQF4F5AJAKF6F7F8F9F-BvAz',
-      holidays: 'AAAOAQF7AzF5AJAKAeF4AfAgF8F9F-',
+      rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZByA2',
+      holidays: 'AAAOAQIWA2IUAJAKAgITAhAiIXIYIZ',
       years:
         'ABAMhBM5CQBDQJESJFs5GtBHtRI ABALZBLxCPRJQBESxFsxGs5HtBKtJI ABAARLNBBNZCPJJQBETBFTJMgpNsxGs5HtBK ABAAJLMBBMZCPBJP5OQBEShFsxGs5H ABALBBLZCPxJQJESZFs5GtBH ABANZBNxCPhJQBESJFsxGs5H ABALhBL5CPZJQBESBFsxGs5HtJI ABAKhBK5CPRJQBESxFsxGs5HtBKtJI ABAARLNBBNZCPJJQJESpFs5GtBH ABALBBLZCPxJQBESZFsxGs5H ABANhBN5CPpJQBESRFsxGs5H ABAMhBM5CPhJQBESJFsxGs5H ABAKpBLBCPZJQJES5Fs5GtBHtJKtRI ABAARLNBBNZCPJJQBESpFsxGs5HtBK ABAAJLMBBMZCPBJQBEShFsxGs5H ABAKJBKhCPxJQBESZFsxGs5H ABAMpBNBCPpJQJESRFs5GtBH ABALhBL5CPZJQBESBFsxGs5HtJI ABAOBBOZCPRJQBESxFsxGs5HtBKtJI ABAARLMJBMhCPJJQBESpFsxGs5HtBK ABAAJLLJBLhCP5JQJEShFs5GtBH',
     },
     GH: {
       name: 'Ghana',
       zones: 'Africa/Accra',
-      rules: 'AAACAcAOAPAQADGKGLGMAJAKAVAW',
-      holidays: 'AAACAcAOAQADAVCYAWGKGLGMAJAKAeA3A6AfAgCZGNGO',
+      rules: 'AAACAeAOAPAQADIuIvIwAJAKAXAY',
+      holidays: 'AAACAeAOAQADAXCwAYIuIvIwAJAKAgA6A9AhAiCxIxIy',
       years:
         'ABAAxBIJCMhDM5EPJFSBGSJHahIbBJhBKqRLs5MtBNtRO ABAAxBIBCIRPLZDLxEPBFPRQQhGZBIa5Jg5KqBLsxMs5NtBRtJO ABAARSAxBIBCIJPNBDNZEPBFPJGPJQXpIX5Ta5Jg5Kp5LsxMs5NtBR ABAAJSAxBIBCMBDMZENxGPBFWRIa5Jg5KpxLsxMs5N ABAAxBIJCLBDLZEMhGPJFU5IVBTbBJbJUhBKhRVqhLs5MtBN ABAAxBIBCLBGLJHNZDNxEPBFThIa5Jg5KhBVqRLsxMs5N ABAAxBIBCJxGLhDL5EPBFSRIa5Jg5KqJLsxMs5NtJO ABAAxBIBCIRPIZGKhDK5EPBFPRQQ5IRBTa5Jg5KqBLsxMs5NtBRtJO ABAARSAxBHBGHRHIJCNBDNZEPJFPpIbBJhBKp5Ls5MtBN ABAAxBFhGIBCLBDLZEOJIPBFa5JbJUg5KqhLsxMs5N ABAAxBERGIBCMxINBTNhDN5EPBFa5JbBUg5KhJVqZLsxMs5N ABAAxBC5GIBCLZIMhDM5EPBFa5Jg5KhBVqRLsxMs5N ABAAxBBpGIJCIZPKJIKpDLBEPJFPZQbBJhBKqJLs5MtBNtJRtRO ABAAJGARHARSAxBIBCIJPIpINBDNZEPBFPJQa5Jg5Kp5LshGsxMs5NtBR ABAAJSAxBHZIIBCMBDMZEPBFa5Jg5KpxLrJGsxMs5N ABAAxBGBIGJTIBCKJDKhEPBFa5JbJUg5KpxGqBHqhLsxMs5N ABAAxBEpIIJCMpDNBEPJFbBJhBKhJVoZGqZLs5MtBN ABAAxBDJIIBCLhDL5EPBFa5Jg5Km5GnBHqJLsxMs5NtJO ABAAxBB5ICJTIBCIRPOBDOZEPBFPRQa5Jg5KlpGqBLsxMs5NtBRtJO ABAARSAhIAxBIBCIJPMJDMhEPBFPJQa5Jg5KkZGp5LsxMs5Is5NtBR ABAAJSAxBIJCLJDLhEPJFbBJbRUhBKjBGjJHqpLrhIs5MtBN',
     },
     GI: {
       name: 'Gibraltar',
       zones: 'Europe/Gibraltar',
-      rules: 'AAAqAOAPAQF5AJAKF6GPF8F9F-BvGQGRCnEYGSGT',
-      holidays: 'AAGQAOAQGRCnGPF5EYGSGTAJAKAeAfAgF8GUF9F-',
+      rules: 'AAAtAOAPAQIUAJAKIVIzIXIYIZByI0I1COCKI2I3',
+      holidays: 'AAI0AOAQI1COIzIUCKI2I3AJAKAgAhAiIXI4IYIZ',
       years:
         'ABAIhBMhCM5DOxEPJFQBGSJHUxIeZJfpKs5LtBMtRN ABAIRBLZCLxDOpEPRFSxHUhIeJJfhKsxLs5MtBOtJN ABAARPJBBNBCNZDOpEPJFTBHTJQUZIeBJe5RfhKgpSsxLs5MtBO ABAAJPI5BMBCMZDOpEPBFP5TShHVJId5JexRfhKsxLs5M ABAIxBLBCLZDOxEPJFSZHVBIdxJfpKs5LtBM ABAIhBNZCNxDOpEPBFSJHUxIdhJfhKsxLs5M ABAIZBLhCL5DOpEPBFSBHUpIeRJfhKsxLs5MtJN ABAIRBKhCK5DOpEPRFSxHUhIeJJfhKsxLs5MtBOtJN ABAARPJBBNBCNZDOxEPJFSpHVRIeBJe5RfpKs5LtBM ABAIxBLBCLZDOpEPBFSZHVBIdxJfhKsxLs5M ABAIpBNhCN5DOpEPBFSRHU5IdpJfhKsxLs5M ABAIhBMhCM5DOpEPBFSJHUxIdhJfhKsxLs5M ABAIZBKpCLBDOxEPZFS5HUpIeRJfpKs5LtBMtJOtRN ABAARPJBBNBCNZDOpEPJFSpHUZIeBJe5RfhKsxLs5MtBO ABAAJPI5BMBCMZDOpEPBFShHVJId5JexRfhKsxLs5M ABAIxBKJCKhDOpEPBFSZHVBIdxJfhKsxLs5M ABAIpBMpCNBDOxEPJFSRHU5IdpJfpKs5LtBM ABAIZBLhCL5DOpEPBFSBHUpIeRJfhKsxLs5MtJN ABAIRBOBCOZDOpEPRFSxHUhIeJJfhKsxLs5MtBOtJN ABAARPJBBMJCMhDOpEPJFSpHUZIeBJe5RfhKsxLs5MtBO ABAAJPI5BLJCLhDOxEPJFShHVJId5JfpKs5LtBM',
     },
     GL: {
       name: 'Greenland',
       zones: 'America/Godthab America/Danmarkshavn America/Scoresbysund America/Thule',
-      rules: 'AAABANAOAPAQFJB8ATARASAIAJAK',
-      holidays: 'AAABANAOAPAQFJB8ARASATAIAJAK',
+      rules: 'AAABANAOAPAQHGB_AVARASAIAJAK',
+      holidays: 'AAABANAOAPAQHGB_ARASAVAIAJAK',
       years:
         'ABAApBMZCMhDMxEM5FQBGRpHS5ITBJVhKsxLs5MtBN ABAApBLRCLZDLpELxFO5GQhHRxIR5JVZKspLsxMs5N ABAApBM5CNBDNRENZFQhGSJHTZIThJVZKspLsxMs5N ABAApBL5CMBDMREMZFPhGRJHSZIShJVZKspLsxMs5N ABAApBK5CLBDLRELZFOhGQJHRZIRhJVhKsxLs5MtBN ABAApBNRCNZDNpENxFQ5GShHTxIT5JVZKspLsxMs5N ABAApBLZCLhDLxEL5FPBGQpHR5ISBJVZKspLsxMs5N ABAApBKZCKhDKxEK5FOBGPpHQ5IRBJVZKspLsxMs5N ABAApBM5CNBDNRENZFQhGSJHTZIThJVhKsxLs5MtBN ABAApBK5CLBDLRELZFOhGQJHRZIRhJVZKspLsxMs5N ABAApBNZCNhDNxEN5FRBGSpHT5IUBJVZKspLsxMs5N ABAApBMZCMhDMxEM5FQBGRpHS5ITBJVZKspLsxMs5N ABAApBKhCKpDK5ELBFOJGPxHRBIRJJVhKsxLs5MtBN ABAApBM5CNBDNRENZFQhGSJHTZIThJVZKspLsxMs5N ABAApBL5CMBDMREMZFPhGRJHSZIShJVZKspLsxMs5N ABAApBKBCKJDKZEKhFNpGPRHQhIQpJVZKspLsxMs5N ABAApBMhCMpDM5ENBFQJGRxHTBITJJVhKsxLs5MtBN ABAApBLZCLhDLxEL5FPBGQpHR5ISBJVZKspLsxMs5N ABAApBN5COBDOREOZFRhGTJHUZIUhJVZKspLsxMs5N ABAApBMBCMJDMZEMhFPpGRRHShISpJVZKspLsxMs5N ABAApBLBCLJDLZELhFOpGQRHRhIRpJVhKsxLs5MtBN',
     },
     GM: {
       name: 'The Gambia',
       zones: 'Africa/Abidjan',
-      rules: 'AAAcAOAPAQADGVFRAEAJCwAZGWGXGY',
-      holidays: 'AAAcAOAQADGWGXGVFRGYAECwAZAJ',
+      rules: 'AAAeAOAPAQADI5HOAEAJDKAbI6I7I8',
+      holidays: 'AAAeAOAQADI6I7I5HOI8AEDKAbAJ',
       years:
         'ABAGBBMhCM5DPJERBFSBGSJHZZIahJcZKeJLlxMs5N ABAGBBLZCLxDPBEPhFQhGSBHZBJZRIcRKcpLkRMsxN ABAGBBNBCNZDOJFPBEPJGSBHXpJZRIbZLcRKjBMsxN ABAGBBMBCMZDM5FNxGPBESBHWRJZRIaBLcRKhpMsxN ABAGBBLBCLZDLhFMhGPJESJHU5JYpLZZIcZKgRMs5N ABAGBBKJFLBGNZCNxDPBESBHThJXJLZRIcRKexMsxN ABAGBBIxFJxGLhCL5DPBESBHSRJV5LZRIcRKdhMsxN ABAGBBHhFIZGKhCK5DPBEQ5JSBHUpLZRIcJMcRKsxN ABAGBBGJFHBGNBCNZDPJEPpJSJHTRLZZIa5McZKs5N ABAEpFFhGGBBLBCLZDOJJPBERxLSBHZRIZhMcRKsxN ABADRFERGGBBMxJNhCN5DPBEQZLSBHYJMZRIcRKsxN ABACBFC5GGBBLZJMhCM5DPBEPJLSBHWxMZRIcRKsxN ABAApFBpGGBBKJJKpCLBDNxLPJESJHVZMZZIcZKs5NtBF ABAAJGGBBIpJMZLNBCNZDPBESBHT5MZRIcRKrhFshGsxN ABAGBBHZJLBLMBCMZDPBESBHSpMZRIcRKqJFrJGsxN ABAGBJGBBJxLKJCKhDPBERZMSBHZRIcRKoxFpxGsxN ABAEpJGBBIZLMpCNBDPJEQBMSJHZZIcZKnZFoZGs5N ABADJJGBBG5LLhCL5DOpMPBESBHZRIcRKmBFm5GsxN ABAB5JFhLGBBNRMOBCOZDPBESBHZRIcRKkxFlpGsxN ABAAhJERLGBBL5MMJCMhDPBESBHZRIcRKjZFkZGsxNs5J ABAC5LGBBKhMLJCLhDPJESJHZZIcZKiBFjBGrhJs5N',
     },
     GN: {
       name: 'Guinea',
       zones: 'Africa/Abidjan',
-      rules: 'AAAQB-ADGVEWAVAWAEAcAJAZ',
-      holidays: 'AAB-AQADEWAVGVAWAEAcAZAJ',
+      rules: 'AAAQCBADI5GQAXAYAEAeAJAb',
+      holidays: 'AACBAQADGQAXI5AYAEAeAbAJ',
       years:
         'ABALpBM5CPJDRhESBFSJGahHcZIiZJlxKs5L ABALhBLxCPBDQBEQhFSBGZBHcRIiRJkRKsxL ABALhBNZCOpEPBDPJFSBGXpHcRIiRJjBKsxL ABALhBMZCNZENxFPBDSBGWRHcRIhpKiRJsxL ABALZCLpBMBEMhFPJDSJGU5HcZIgRKiZJs5L ABAKpELBFLhBNxCPBDSBGThHcRIexKiRJsxL ABAJREJxFLhBL5CPBDSBGSRHcRIdhKiRJsxL ABAIBEIZFK5CLhBPBDQ5HSBGcJKcRIiRJsxL ABAGpEHBFLpBNZCPJDPpHSJGa5KcZIiZJs5L ABAFJEFhFLZCLhBOJHPBDSBGZhKcRIiRJsxL ABADxEERFLhBMxHN5CPBDSBGYJKcRIiRJsxL ABAChEC5FLZHLhBM5CPBDSBGWxKcRIiRJsxL ABABJEBpFKJHLBCLpBPJDSJGVZKcZIiZJs5LthE ABAAJFIpHLhBNZCPBDSBGT5KcRIiRJsBEshFsxL ABAHZHLhBMZCPBDSBGSpKcRIiRJqpErJFsxL ABAGBHKhCLhBPBDRZKSBGcRIiRJpREpxFsxL ABAEpHLpBNBCPJDQBKSJGcZIiZJn5EoZFs5L ABADJHLhBL5COpKPBDSBGcRIiRJmhEm5FsxL ABAB5HLhBNRKOZCPBDSBGcRIiRJlRElpFsxL ABAAhHLhBL5KMhCPBDSBGcRIiRJj5EkZFsxLs5H ABAKhKLhCLpBPJDSJGcZIiZJihEjBFrhHs5L',
     },
     GP: {
       name: 'Guadeloupe',
       zones: 'America/Guadeloupe',
-      rules: 'AAAQADCvB8ASAqDJAEAGC3AJAODNGZ',
-      holidays: 'AAAOAQADCvB8DNASDJAEAGC3AJ',
+      rules: 'AAAQADC_B_ASAtDnAEAGDRAJAODrIR',
+      holidays: 'AAAOAQADC_B_DrASDnAEAGDRAJ',
       years:
         'ABAMhBM5CPJDQBERpFSZGTBHYZIcZJmJKnZLs5M ABALZBLxCPBDP5EQhFR5HSRGYRIcRJmBKnRLsxM ABANBBNZCPBDP5ESJFSRGThHYRIcRJmBKnRLsxM ABAMBBMZCPBDP5ERJFSRGShHYRIcRJmBKnRLsxM ABALBBLZCPJDQBEQJFRhHSZGYZIcZJmJKnZLs5M ABANZBNxCPBDP5ESRGShFT5HYRIcRJmBKnRLsxM ABALhBL5CPBDP5EQpFSBHSRGYRIcRJmBKnRLsxM ABAKhBK5CPBDPpFP5ERBHSRGYRIcRJmBKnRLsxM ABANBBNZCPJDQBESJFSZGThHYZIcZJmJKnZLs5M ABALBBLZCPBDP5EQJFRhHSRGYRIcRJmBKnRLsxM ABANhBN5CPBDP5ESRGSpFUBHYRIcRJmBKnRLsxM ABAMhBM5CPBDP5ERpFSRGTBHYRIcRJmBKnRLsxM ABAKpBLBCPJDPxFQBERJHSZGYZIcZJmJKnZLs5M ABANBBNZCPBDP5ESJFSRGThHYRIcRJmBKnRLsxM ABAMBBMZCPBDP5ERJFSRGShHYRIcRJmBKnRLsxM ABAKJBKhCPBDPRFP5EQpHSRGYRIcRJmBKnRLsxM ABAMpBNBCPJDQBERxFSZGTJHYZIcZJmJKnZLs5M ABALhBL5CPBDP5EQpFSBHSRGYRIcRJmBKnRLsxM ABAOBBOZCPBDP5ESRGTJFUhHYRIcRJmBKnRLsxM ABAMJBMhCPBDP5ERRFSRGSpHYRIcRJmBKnRLsxM ABALJBLhCPJDQBEQRFRpHSZGYZIcZJmJKnZLs5M',
     },
     GQ: {
       name: 'Republic of Equatorial Guinea',
       zones: 'Africa/Lagos',
-      rules: 'AAAOADB9GaC1ACAcAHAJ',
-      holidays: 'AAAOADGaB9C1ACAcAHAJEcA6GbAfAgGcGdA3',
+      rules: 'AAAOADCAI9DPACAeAHAJ',
+      holidays: 'AAAOADI9CADPACAeAHAJGVA9I-AhAiI_JAA6',
       years:
         'ABAMhBPJCThDUREa5FcZGjpHqxIs5J ABALZBPBCTJETZDaxFcRGcZKjhHqpIsxJ ABANBBPBCPJLTZDThMUxEaxFcRGjhHqpIsxJs5N ABAAJOMBBPBCTZDTxEaxFcRGjhHqpIsxJ ABALBBPJCSxEThDa5FcZGjpHqxIq5Ps5J ABANZBPBCTZDVJEaxFa5QcRGjhHjpRqpIsxJ ABALhBPBCTRETZDaxFcRGjhHqpIsxJ ABAKhBPBCSRETZDaxFcRGcZKjhHqpIsxJ ABANBBPJCThDUxEa5FcZGjpHqxIs5J ABALBBPBCSxETZDaxFcRGjhHqpIsxJ ABANhBPBCTZDVREaxFcRGjhHqpIqxPsxJ ABAMhBPBCTZDUREaxFa5QcRGjhHjpRqpIsxJ ABAKpBPJCSZEThDa5FcZGchKjpHqxIs5J ABANBBPBCPJLTZDThMUxEaxFcRGjhHqpIsxJs5N ABAAJOMBBPBCTZDTxEaxFcRGjhHqpIsxJ ABAKJBPBCR5ETZDaxFcRGjhHqpIsxJ ABAMpBPJCThDUZEa5FbBQcZGjpHjxRqxIs5J ABALhBPBCTRETZDaxFcRGjhHqpIsxJ ABAOBBPBCTZDVxEaxFcRGcZKjhHqpIsxJ ABAMJBPBCPJLTZDThMT5EaxFcRGjhHqpIsxJs5N ABAAJOLJBPJCS5EThDa5FcZGjpHqxIs5J',
     },
     GR: {
       name: 'Greece',
       zones: 'Europe/Athens',
-      rules: 'AAABE7E9AOAPAQADARASAqAEB-AJAK',
-      holidays: 'AAABE7E9AOAPAQADARASAEB-AJAK',
+      rules: 'AAABGzG1AOAPAQADARASAtAECBAJAK',
+      holidays: 'AAABGzG1AOAPAQADARASAECBAJAK',
       years:
         'ABAApBHpCKhDNZENpFNxGPJHTxIT5JcZKlpLs5MtBN ABAApBJJCKZDO5EPBHPJFPRGVRIVZJcRKlhLsxMs5N ABAApBIJCKZDN5EOJFORGPBHURIUZJcRKlhLsxMs5N ABAApBHJCKZDM5ENJFNRGPBHTRITZJcRKlhLsxMs5N ABAApBJpCKhDPJHPZEPpFPxGVxIV5JcZKlpLs5MtBN ABAApBHpCKZDNZENpFNxGPBHTxIT5JcRKlhLsxMs5N ABAApBGpCKZDMZEMpFMxGPBHSxIS5JcRKlhLsxMs5N ABAApBJJCKZDO5EPBHPJFPRGVRIVZJcRKlhLsxMs5N ABAApBHRCKhDNBENRFNZGPJHTZIThJcZKlpLs5MtBN ABAApBGJCKZDL5EMJFMRGPBHSRISZJcRKlhLsxMs5N ABAApBIpCKZDOZEOpFOxGPBHUxIU5JcRKlhLsxMs5N ABAApBGxCKZDMhEMxFM5GPBHS5ITBJcRKlhLsxMs5N ABAApBJRCKhDPBEPJHPRFPZGVZIVhJcZKlpLs5MtBN ABAApBIJCKZDN5EOJFORGPBHURIUZJcRKlhLsxMs5N ABAApBGRCKZDMBEMRFMZGPBHSZIShJcRKlhLsxMs5N ABAApBIxCKZDOhEOxFO5GPBHU5IVBJcRKlhLsxMs5N ABAApBHxCKhDNhENxFN5GPJHT5IUBJcZKlpLs5MtBN ABAApBFxCKZDLhELxFL5GPBHR5ISBJcRKlhLsxMs5N ABAApBIRCKZDOBEORFOZGPBHUZIUhJcRKlhLsxMs5N ABAApBHRCKZDNBENRFNZGPBHTZIThJcRKlhLsxMs5N ABAApBJxCKhDPJHPhEPxFP5GV5IWBJcZKlpLs5MtBN',
     },
     GT: {
       name: 'Guatemala',
       zones: 'America/Guatemala',
-      rules: 'AAGeGfBCANAOB7APADAqGgBvApA_GhAcGiFRAGBOAIAJA9',
-      holidays: 'AAANAOB7ADA_AcFRAGAIAJA9',
+      rules: 'AAJBJCBFANAOB-APADAtJDByAsBCJEAeJFHOAGBRAIAJBA',
+      holidays: 'AAANAOB-ADBCAeHOAGAIAJBA',
       years:
         'ABAMZBMhCMpDPJEWhFgRGkpHmJIsxJs5KtpL ABALRBLZCLhDPBEWxFgJGkhHmBIspJsxKthL ABAM5BNBCNJDPBEWpFgJGkhHmBIspJsxKthL ABAL5BMBCMJDPBEWhFgJGkhHmBIspJsxKthL ABAK5BLBCLJDPJEWpFgRGkpHmJIsxJs5KtpL ABANRBNZCNhDPBEWhFgJGkhHmBIspJsxKthL ABALZBLhCLpDPBEWZFgJGkhHmBIspJsxKthL ABAKZBKhCKpDPBEWxFgJGkhHmBIspJsxKthL ABAM5BNBCNJDPJEWpFgRGkpHmJIsxJs5KtpL ABAK5BLBCLJDPBEWhFgJGkhHmBIspJsxKthL ABANZBNhCNpDPBEWhFgJGkhHmBIspJsxKthL ABAMZBMhCMpDPBEWhFgJGkhHmBIspJsxKthL ABAKhBKpCKxDPJEW5FgRGkpHmJIsxJs5KtpL ABAM5BNBCNJDPBEWpFgJGkhHmBIspJsxKthL ABAL5BMBCMJDPBEWhFgJGkhHmBIspJsxKthL ABAKBBKJCKRDPBEWhFgJGkhHmBIspJsxKthL ABAMhBMpCMxDPJEWpFgRGkpHmJIsxJs5KtpL ABALZBLhCLpDPBEWZFgJGkhHmBIspJsxKthL ABAN5BOBCOJDPBEWxFgJGkhHmBIspJsxKthL ABAMBBMJCMRDPBEWpFgJGkhHmBIspJsxKthL ABALBBLJCLRDPJEWpFgRGkpHmJIsxJs5KtpL',
+      states: '1:Guatemala',
+      subdivisions: {
+        '1': {
+          zones: 'America/Guatemala',
+          rules: 'AAJBJCBFANAOB-APADAtJDByAsBCJEAeJFHOAGBRAIAJBA',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     GU: {
       name: 'Guam',
       zones: 'Pacific/Guam',
-      rules: 'AABpBrAPGjBsAqBtBuBvAcADBwBxByBzB0B1AIAJA9GkAOAzBOGl',
-      holidays: 'AABpGkBtA3AcAzADBwBOByB0GlAJB5BuAfAg',
+      rules: 'AABsBuAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAJHAOA2BRJI',
+      holidays: 'AABsJHBwA6AeA2ADBzBRB1B3JIAJB8BxAhAi',
       years:
         'ABACZBHpCSJDXBEXJFZRGfRHjpImRJnZKpRLqxMs5N ABACJBHZCSxDVBOVJPXBFXJEZJGfBHjZImJJnRKpBLqpMspQsxNthR ABACBBIJCSpDVJPVROXBFZJGe5HjRImJJnRKo5LqpMsxNs5Q ABAAJRB5BIBCShDVJPXBFZJGexHjJImJJnRKoxLqpMsxN ABABxBH5CSZDVRPXJFZZGepHj5ImRJnZKphLq5Ms5N ABACZBHpCSJDVJPXBFZJGeZHjpImJJnRKpRLqpMsxN ABACRBHhCSBDVJPW5EXBFZJGfJHjhImJJnRKpJLqpMsxN ABACJBHZCSxDVBOVJPXBFXJEZJGfBHjZImJJnRKpBLqpMspQsxNthR ABACBBIJCSpDVRPXJFZRGe5HjRImRJnZKo5LqxMs5N ABABxBH5CSZDVJPXBFZJGepHjBImJJnRKopLqpMsxN ABAChBHxCSRDVJPXBFZRGehHjxImJJnRKpZLqxMsxN ABACZBHpCSJDVJPXBFZJGeZHjpImJJnRKpRLqpMsxN ABACRBHhCS5DVJOVRPXJFXREZRGfJHjhImRJnZKpJLqxMsxQs5NtpR ABACBBIJCSpDVJPVROXBFZJGe5HjRImJJnRKo5LqpMsxNs5Q ABAAJRB5BIBCShDVJPXBFZJGexHjJImJJnRKoxLqpMsxN ABABxBH5CSZDVJPXBFZJGepHjBImJJnRKopLqpMsxN ABAChBHxCSRDVRPXJFZRGehHjxImRJnZKpZLqxMs5N ABACRBHhCSBDVJPW5EXBFZJGfJHjhImJJnRKpJLqpMsxN ABACJBHZCSxDVBOVJPXBFXJEZJGfBHjZImJJnRKpBLqpMspQsxNthR ABACBBIJCSpDVJPVROXBFZJGe5HjRImJJnRKo5LqpMsxNs5Q ABAAJRB5BIBCShDVRPXJFZRGexHjJImRJnZKoxLqxMs5N',
     },
     GW: {
       name: 'Guinea-Bissau',
       zones: 'Africa/Bissau',
-      rules: 'AAGmBCADAcGnAJAVAW',
-      holidays: 'AAGmBCADAVAWGoAcGnAJ',
+      rules: 'AAJJBFADAeJKAJAXAY',
+      holidays: 'AAJJBFADAXAYJLAeJKAJ',
       years:
         'ABACZBIZCPJDSBEahFa5GhZHnxIs5J ABACZBIRCPBDQhEZBFaxGhRHnpIsxJ ABACZBIRCPBDPJEXpFaxGhRHnpIsxJ ABACZBIRCNxEPBDWRFaxGhRHnpIsxJ ABACZBIZCMhEPJDU5Fa5GhZHnxIs5J ABACZBIRCLBEPBDThFaxGhRHnpIsxJ ABACZBIRCJxEPBDSRFaxGhRHnpIsxJ ABACZBIRCIZEPBDQ5FaxGhRHnpIsxJ ABACZBHBEIZCPJDPpFa5GhZHnxIs5J ABACZBFhEIRCOJFPBDaxGhRHnpIsxJ ABACZBEREIRCMxFPBDaxGhRHnpIsxJ ABACZBC5EIRCLZFPBDaxGhRHnpIsxJ ABABpECZBIZCKJFPJDa5GhZHnxIs5J ABAAJECZBIRCIpFPBDaxGhRHnpIshEsxJ ABACZBHZFIRCPBDaxGhRHnpIrJEsxJ ABACZBGBFIRCPBDaxGhRHnpIpxEsxJ ABACZBEpFIZCPJDa5GhZHnxIoZEs5J ABACZBDJFIRCPBDaxGhRHm5EnpIsxJ ABAB5FCZBIRCPBDaxGhRHlpEnpIsxJ ABAAhFCZBIRCPBDaxGhRHkZEnpIsxJs5F ABACZBIZCPJDa5GhZHjBEnxIrhFs5J',
     },
     GY: {
       name: 'Guyana',
       zones: 'America/Guyana',
-      rules: 'AABGAOAQADGpAcGqCoAJAKGrGsGtGu',
-      holidays: 'AABGGtAOAQADGpAcGqGsCoGrGuAJAK',
+      rules: 'AABJAOAQADJMAeJNDDAJAKJOJPJQJR',
+      holidays: 'AABJJQAOAQADJMAeJNJPDDJOJRAJAK',
       years:
         'ABAGpBIpCMhDM5EPJFPpGSRHXZIahJapKlxLnxMs5NtBO ABAGpBK5CLZDLxEPBFPhGSJHXJIZBJahKkRLmZMsxNs5O ABAGpBJhCNBDNZEPBFPhGSJHXBIXpJahKjBLlBMsxNs5O ABAGpBIJCMBDMZEPBFPhGSJHWRJW5IahKhpLnZMnhMsxNs5O ABAGpBKhCLBDLZEPJFPpGSRHU5JWxIapKgRLmBMs5NtBO ABAGpBNZDNxEPBFPhGSJHThJXZIahKexLsxNs5O ABAGpBLhDL5EPBFPhGSJHSRJXRIahKdhLsxNs5O ABAGpBKhDK5EPBFPhGQ5JSJHXJIahKcJLsxNs5O ABAGpBNBDNZEPJFPpJPpGSRHXBIapKa5Ls5NtBO ABAGpBLBDLZEOJJPBFPhGSJHWxIZhLahKsxNs5O ABAGpBMxJNhDN5EPBFPhGSJHWpIYJLahKsxNs5O ABAGpBLZJMhDM5EPBFPhGSJHWxLXZIahKsxNs5O ABAGpBKJJKpDLBEPJFPpGSRHVZLXRIapKs5NtBO ABAGpBIpJNBDNZEPBFPhGSJHT5LXBIahKsxNs5O ABAGpBHZJMBDMZEPBFPhGSJHSpLW5IahKsxNs5O ABAGBJGpBKJDKhEPBFPhGRZLSJHWxIahKsxNs5O ABAEpJGpBMpDNBEPJFPpGQBLSRHXhIapKs5NtBO ABADJJGpBLhDL5EOpLPBFPhGSJHXRIahKsxNs5O ABAB5JGpBNRLOBDOZEPBFPhGSJHXJIahKsxNs5O ABAAhJGpBL5LMJDMhEPBFPhGSJHXBIahKsxNs5Js5O ABAGpBKhLLJDLhEPJFPpGSRHW5IapKrhJs5NtBO',
     },
     HK: {
       name: 'Hong Kong',
       zones: 'Asia/Hong_Kong',
-      rules: 'GvGwGxGyGzG0G1G2AOG3AQG4ADG5G6G7G8G9G-G_HAHBATHCHDHEAJHFHG',
-      holidays: 'GvGxGzG0G1AOG3AQG6ADG8G-ATHAHEAJHFGyG2G4HDG5G7HBHGGwHCG9G_',
+      rules: 'JSJTJUJVJWJXJYJZAOJaAQJbADJcJdJeJfJgJhJiJjJkAVJlJmJnAJJoJp',
+      holidays: 'JSJUJWJXJYAOJaAQJdADJfJhAVJjJnAJJoJVJZJbJmJcJeJkJpJTJlJgJi',
       years:
         'ABADBBDRCDZDLxEMhFMpGM5HPBIPJJWBKWxLiRMiZNlZOs5PtBQ ABAFRBFZRFpDLZFLhGLxSL5TPBJRRIUhKWpLhBNiJMjxUsxPtBQ ABAD5BEBREJCLxENBFNJGNZHPJVQBWTJKWpLfxXiJMihUs5QtBY AJZCxRC5CDBDLxEMBFMJGMZHPBJSJIVhKWpLiBNiRak5UsxPs5Q ABAFBBFRCFZDLBFLJGLZHLxEPJJQ5IUJKWxLgpNiRMjhUs5PtBQ ABADhBDpRDxCLpENZFNhGNxHPBJPhISxKWpLiJMi5NlpUsxPs5Q ABAF5BGBRGJCLhFLpGL5SMBTPBJSBWVJKWpLhhNiJMkZOsxPs5Q ABAEhBExCE5DKhFKpGK5HLxEPBJQhIT5KWpLgRNiJMjBUsxPtBQ ABADJBDRRDZCLxENBFNJGNZHPJJPRISpbWxLiZaipNlZUs5PtBQ ABAFZBFhRFpCLBFLJGLZHLpEPBJRhWUxKWxchRXiJMkBUsxPs5Q ABAERREZCEhDLxENhFNpGN5HPBJQBITZKWpLf5NiJMipUsxPs5Q ABACxBC5RDBCLxEMhFMpGM5HPBJSZIVxKWpLiJMiRNlBUsxPs5Q ABAFJBFRRFZCKpFKxGLBHL5SPJJRJWUZKWxLg5NiRMjpUs5PtJQ ABADxBD5REBCLpENBFNJGNZHPJVPpIS5KWpLiJMjBNl5Os5QtBY AJZGRRGZCGhDLxEMBFMJGMZHPBJSBIVRKWpLhxNiRakhUsxPs5Q ABAExBE5RFBCKJFKRGKhHLxEPBJQxIUJbWxcgZNiJMjJUsxPs5Q ABADZBDhRDpCLxEMpFMxGNBHPJJPZISxKWxLiRMi5XlhUs5PtBQ ABAFxRF5CGBDLhFLpGLpEL5HPBJRpIVBKWpLhZNiJMkJUsxPs5Q ABAERBEZREhCLxEOBFOJGOZHPBJQRITpKWpLgBNiJMi5UsxPtBQ ABAC5BDBRDJCLxEMJFMRGMhHO5IPJVSRKWpLiJMiZXlRUs5QtBY AJZFZRFhCFpDLJFLRGLhHLxEPJJRRIUpKW5chBNiRMkBOs5PtBQ',
     },
     HN: {
       name: 'Honduras',
       zones: 'America/Tegucigalpa',
-      rules: 'AABvANAOAPADAqHHAwAcApHIBwHJAJ',
-      holidays: 'AAANAOHKADAcHIBwHJAJ',
+      rules: 'AAByANAOAPADAtJqAzAeAsJrBzJsAJ',
+      holidays: 'AAANAOJtADAeJrBzJsAJ',
       years:
         'ABAMZBMhCNBDPJEgRFihGjpHkxIs5J ABALRBLZCM5DPBEgJFiZGjhHkpIsxJ ABAM5DM5BNBCPBEgJFiZGjhHkpIsxJ ABAL5BMBCM5DPBEgJFiZGjhHkpIsxJ ABAK5BLBCNBDPJEgRFihGjpHkxIs5J ABAM5DNRBNZCPBEgJFiZGjhHkpIsxJ ABALZBLhCM5DPBEgJFiZGjhHkpIsxJ ABAKZBKhCM5DPBEgJFiZGjhHkpIsxJ ABAM5BNBDNBCPJEgRFihGjpHkxIs5J ABAK5BLBCM5DPBEgJFiZGjhHkpIsxJ ABAM5DNZBNhCPBEgJFiZGjhHkpIsxJ ABAMZBMhCM5DPBEgJFiZGjhHkpIsxJ ABAKhBKpCNBDPJEgRFihGjpHkxIs5J ABAM5DM5BNBCPBEgJFiZGjhHkpIsxJ ABAL5BMBCM5DPBEgJFiZGjhHkpIsxJ ABAKBBKJCM5DPBEgJFiZGjhHkpIsxJ ABAMhBMpCNBDPJEgRFihGjpHkxIs5J ABALZBLhCM5DPBEgJFiZGjhHkpIsxJ ABAM5DN5BOBCPBEgJFiZGjhHkpIsxJ ABAMBBMJCM5DPBEgJFiZGjhHkpIsxJ ABALBBLJCNBDPJEgRFihGjpHkxIs5J',
     },
     HR: {
       name: 'Croatia',
       zones: 'Europe/Belgrade',
-      rules: 'AAABAMAPAQB9BCADATAqHLHMAcHNAEAGDQAJAKAvHOCiAWAVHP',
-      holidays: 'AAABAPAQADATB9HLHNAEAGDQAJAK',
+      rules: 'AAABAMAPAQCABFADAVAtJuC9AeJvAEAGDuAJAKAyJwC6AYAXJx',
+      holidays: 'AAABAPAQADAVCAJuJvAEAGDuAJAK',
       years:
         'ABAApBMxCM5DPJESxFURGVpHbJIcZJmJKoRLs5MtBN ABAApBLpCLxDPBESpFTJGVhHbBIcRJmBKoJLsxMs5N ABAApBNRCNZDPBESpFUxGVhHbBIcRJmBKoJLsxMs5N ABAApBMRCMZDPBESpFTxGVhHbBIcRJmBKoJLsxMs5N ABAApBLRCLZDPJESxFSxGVpHbJIcZJmJKoRLs5MtBN ABAApBNpCNxDPBESpFVJGVhHbBIcRJmBKoJLsxMs5N ABAApBLxCL5DPBESpFTRGVhHbBIcRJmBKoJLsxMs5N ABAApBKxCK5DPBESRGSpFVhHbBIcRJmBKoJLsxMs5N ABAApBNRCNZDPJESxFUxGVpHbJIcZJmJKoRLs5MtBN ABAApBLRCLZDPBESpFSxGVhHbBIcRJmBKoJLsxMs5N ABAApBNxCN5DPBESpFVRGVhHbBIcRJmBKoJLsxMs5N ABAApBMxCM5DPBESpFURGVhHbBIcRJmBKoJLsxMs5N ABAApBK5CLBDPJESZGSxFVpHbJIcZJmJKoRLs5MtBN ABAApBNRCNZDPBESpFUxGVhHbBIcRJmBKoJLsxMs5N ABAApBMRCMZDPBESpFTxGVhHbBIcRJmBKoJLsxMs5N ABAApBKZCKhDPBER5GSpFVhHbBIcRJmBKoJLsxMs5N ABAApBM5CNBDPJESxFUZGVpHbJIcZJmJKoRLs5MtBN ABAApBLxCL5DPBESpFTRGVhHbBIcRJmBKoJLsxMs5N ABAApBORCOZDPBESpFVhHVxGbBIcRJmBKoJLsxMs5N ABAApBMZCMhDPBESpFT5GVhHbBIcRJmBKoJLsxMs5N ABAApBLZCLhDPJESxFS5GVpHbJIcZJmJKoRLs5MtBN',
+      states: '17:Split-Dalmatia|19:Dubrovnik-Neretva',
+      subdivisions: {
+        '17': {
+          zones: 'Europe/Belgrade',
+          rules: 'AAABAMAPAQCABFADAVAtJuC9AeJvAEAGDuAJAKAyJwC6AYAXJxJy',
+          holidays: '',
+          years: '                    ',
+        },
+        '19': {
+          zones: 'Europe/Belgrade',
+          rules: 'AAABAMAPAQCABFADAVAtJuC9AeJvAEAGDuAJAKAyJwC6AYAXJxJz',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     HT: {
       name: 'Haiti',
       zones: 'America/Port-au-Prince',
-      rules: 'AcHQABHRHSDKAOAPB8B9ADHTAEHUAGBOHVHWAJ',
-      holidays: 'AcHQHRHSAOAPADHTB8B9AEHUAGBOHVAJ',
+      rules: 'AeJ0ABJ1J2DoAOAPB_CAADJ3AEJ4AGBRJ5FfAJ',
+      holidays: 'AeJ0J1J2AOAPADJ3B_CAAEJ4AGBRJ5AJ',
       years:
         'ABAAJBGxCG5DMhEMxFPJGRRHRpIURJcZKkRLmJMmRNoROs5P ABAAJBFpCFxDLZELpFPBGQhIRJHTJJcRKkJLmBMmJNoJOsxP ABAAJBHRCHZDNBENRFPBGRJHSJIUxJcRKkJLmBMmJNoJOsxP ABAAJBGRCGZDMBEMRFPBGRJHRJITxJcRKkJLmBMmJNoJOsxP ABAAJBFRCFZDLBELRFPJGQJIRRHSxJcZKkRLmJMmRNoROs5P ABAAJBHpCHxDNZENpFPBGRJHShIVJJcRKkJLmBMmJNoJOsxP ABAAJBFxCF5DLhELxFPBGQpIRJHTRJcRKkJLmBMmJNoJOsxP ABAAJBExCE5DKhEKxFPBGPpIRJHSRJcRKkJLmBMmJNoJOsxP ABAAJBHRCHZDNBENRFPJGRRHSJIUxJcZKkRLmJMmRNoROs5P ABAAJBFRCFZDLBELRFPBGQJIRJHSxJcRKkJLmBMmJNoJOsxP ABAAJBHxCH5DNhENxFPBGRJHSpIVRJcRKkJLmBMmJNoJOsxP ABAAJBGxCG5DMhEMxFPBGRJHRpIURJcRKkJLmBMmJNoJOsxP ABAAJBE5CFBDKpEK5FPJGPxIRRHSZJcZKkRLmJMmRNoROs5P ABAAJBHRCHZDNBENRFPBGRJHSJIUxJcRKkJLmBMmJNoJOsxP ABAAJBGRCGZDMBEMRFPBGRJHRJITxJcRKkJLmBMmJNoJOsxP ABAAJBEZCEhDKJEKZFPBGPRIRJHR5JcRKkJLmBMmJNoJOsxP ABAAJBG5CHBDMpEM5FPJGRRHRxIUZJcZKkRLmJMmRNoROs5P ABAAJBFxCF5DLhELxFPBGQpIRJHTRJcRKkJLmBMmJNoJOsxP ABAAJBIRCIZDOBEORFPBGRJHTJIVxJcRKkJLmBMmJNoJOsxP ABAAJBGZCGhDMJEMZFPBGRJHRRIT5JcRKkJLmBMmJNoJOsxP ABAAJBFZCFhDLJELZFPJGQRIRRHS5JcZKkRLmJMmRNoROs5P',
     },
     HU: {
       name: 'Hungary',
       zones: 'Europe/Budapest',
-      rules: 'AAHXHYBCATHZAOAPAQADAqHaARASFmHbHcHdAGC5AIAJAKA9HeHf',
-      holidays: 'AAATAOAPAQADARASHcAGAJAK',
+      rules: 'AAJ6J7BFAVJ8AOAPAQADAtJ9ARASHjJ-J_KAAGDTAIAJAKBAKBKC',
+      holidays: 'AAAVAOAPAQADARASJ_AGAJAK',
       years:
         'ABAJRBMhCMxDM5EPJFS5GTBHdBIlBBmJJs5KtBL ABAJJBLZCLpDLxEPBFRxGR5Hc5Ik5BmBJsxKs5L ABAJJBNBCNRDNZEPBFTZGThHc5Ik5BmBJsxKs5L ABAJJBMBCMRDMZEPBFSZGShHc5Ik5BmBJsxKs5L ABAJRBLBCLRDLZEPJFRZGRhHdBIlBBmJJs5KtBL ABAJJBNZCNpDNxEPBFTxGT5Hc5Ik5BmBJsxKs5L ABAJJBLhCLxDL5EPBFR5GSBHc5Ik5BmBJsxKs5L ABAJJBKhCKxDK5EPBFQ5GRBHc5Ik5BmBJsxKs5L ABAJRBNBCNRDNZEPJFTZGThHdBIlBBmJJs5KtBL ABAJJBLBCLRDLZEPBFRZGRhHc5Ik5BmBJsxKs5L ABAJJBNhCNxDN5EPBFT5GUBHc5Ik5BmBJsxKs5L ABAJJBMhCMxDM5EPBFS5GTBHc5Ik5BmBJsxKs5L ABAJRBKpCK5DLBEPJFRBGRJHdBIlBBmJJs5KtBL ABAJJBNBCNRDNZEPBFTZGThHc5Ik5BmBJsxKs5L ABAJJBMBCMRDMZEPBFSZGShHc5Ik5BmBJsxKs5L ABAJJBKJCKZDKhEPBFQhGQpHc5Ik5BmBJsxKs5L ABAJRBMpCM5DNBEPJFTBGTJHdBIlBBmJJs5KtBL ABAJJBLhCLxDL5EPBFR5GSBHc5Ik5BmBJsxKs5L ABAJJBOBCORDOZEPBFUZGUhHc5Ik5BmBJsxKs5L ABAJJBMJCMZDMhEPBFShGSpHc5Ik5BmBJsxKs5L ABAJRBLJCLZDLhEPJFRhGRpHdBIlBBmJJs5KtBL',
     },
     IC: {
       name: 'Canary Islands',
       zones: 'Atlantic/Canary',
-      rules: 'AAABEoAOAPADAqARAEAGAHAJANHg',
-      holidays: 'AAABANAOADHgAEFrAGHhFsAHAJHiHjAf',
+      rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+      holidays: 'AAABANAOADH4AEHoAGHrHpAHAJH5HuAh',
       years:
         'ABAApBMZCMhDPJESxFcZGjpHmJImRJqhKqxLs5M ABAApBLRCLZDPBESpFSxNcRGcZOjhHmBIqZKqpLsxM ABAApBM5CNBDPBESpFcRGjhHmBIqZKqpLsxMs5P ABAApBL5CMBDPBESpFcRGjhHmBIqZKqpLsxM ABAApBK5CLBDPJESxFcZGjpHmJIqhKqxLs5M ABAApBNRCNZDPBESpFcRGjhHmBIqZKqpLsxM ABAApBLZCLhDPBESpFcRGjhHmBImJJqZKqpLsxM ABAApBKZCKhDPBESpFSxNcRGcZOjhHmBIqZKqpLsxM ABAApBM5CNBDPJESxFcZGjpHmJIqhKqxLs5M ABAApBK5CLBDPBESpFcRGjhHmBIqZKqpLsxM ABAApBNZCNhDPBESpFcRGjhHmBIqZKqpLsxM ABAApBMZCMhDPBESpFcRGjhHmBIqZKqpLsxM ABAApBKhCKpDPJESxFS5NcZGchOjpHmJIqhKqxLs5M ABAApBM5CNBDPBESpFcRGjhHmBIqZKqpLsxMs5P ABAApBL5CMBDPBESpFcRGjhHmBIqZKqpLsxM ABAApBKBCKJDPBESpFcRGjhHmBIqZKqpLsxM ABAApBMhCMpDPJESxFcZGjpHmJIqhKqxLs5M ABAApBLZCLhDPBESpFcRGjhHmBImJJqZKqpLsxM ABAApBN5COBDPBESpFSxNcRGcZOjhHmBIqZKqpLsxM ABAApBMBCMJDPBESpFcRGjhHmBIqZKqpLsxMs5P ABAApBLBCLJDPJESxFcZGjpHmJIqhKqxLs5M',
+      states:
+        'EH:El Hierro|FU:Fuerteventura|GC:Gran Canaria|LG:La Gomera|LP:La Palma|LA:Lanzarote|TE:Tenerife',
+      subdivisions: {
+        EH: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'KD',
+          years: 'hZA hRA hRA hRA hZA hRA hRA hRA hZA hRA hRA hRA hZA hRA hRA hRA hZA hRA hRA hRA hZA',
+        },
+        FU: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'KE',
+          years: 'gpA ghA ghA ghA gpA ghA ghA ghA gpA ghA ghA ghA gpA ghA ghA ghA gpA ghA ghA ghA gpA',
+        },
+        GC: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'KF',
+          years: 'fZA fRA fRA fRA fZA fRA fRA fRA fZA fRA fRA fRA fZA fRA fRA fRA fZA fRA fRA fRA fZA',
+        },
+        LG: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'KG',
+          years: 'ixA ipA ipA ipA ixA ipA ipA ipA ixA ipA ipA ipA ixA ipA ipA ipA ixA ipA ipA ipA ixA',
+        },
+        LP: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'KH',
+          years: 'bJA bBA bBA bBA bJA bBA bBA bBA bJA bBA bBA bBA bJA bBA bBA bBA bJA bBA bBA bBA bJA',
+        },
+        LA: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'KI',
+          years: 'gRA gJA gJA gJA gRA gJA gJA gJA gRA gJA gJA gJA gRA gJA gJA gJA gRA gJA gJA gJA gRA',
+        },
+        TE: {
+          zones: 'Atlantic/Canary',
+          rules: 'AAABCDAOAPADAtARAEAGAHAJANH4',
+          holidays: 'KJ',
+          years: 'fRA fJA fJA fJA fRA fJA fJA fJA fRA fJA fJA fJA fRA fJA fJA fJA fRA fJA fJA fJA fRA',
+        },
+      },
     },
     ID: {
       name: 'Indonesia',
       zones: 'Asia/Jakarta Asia/Pontianak Asia/Makassar Asia/Jayapura',
-      rules: 'AADTAOADB8HkAcAJAUAZAXAVAWHlHm',
-      holidays: 'AADTAXHlAOADHmB8AVHkAWAcAUAZAJ',
+      rules: 'AADxAOADB_KKAeAJAWAbAZAXAYKLKM',
+      holidays: 'AADxAZKLAOADKMB_AXKKAYAeAWAbAJ',
       years:
         'ABADBBKJCKhDMhEPJFP5GRpHSBISJITBJahKcpLdBMlxNs5O ABAFRBIpCJBDLZEPBFQhIQhHQpISJGS5JZBKbhMchLkRNsxO ABAD5BHRCHpDNBEPBFPJIPRIQ5GSJHS5JXpKaRMchLjBNsxO ABACpBGBCKBDMBENxIN5IPBFPpGRJHS5JWRKY5MchLhpNsxO ABAExCFBBIxDLBEMhIMpIPJFQJHR5GTBJU5KXhMcpLgRNs5O ABADRCDhBK5DLBILJINZEPBFQZGShHS5JThKWBMchLe5NsxO ABAB5CF5BJpDJxIJ5ILhEPBFQpHSRKSxGS5JUxMchLdhNsxO ABAAhCEhBIRDIZIIhIKhEPBFPpHQ5KRZGS5JThMcJNchLsxCsxO ABADJBHBIHJINBEPJFPpKSJMSJHTBJa5NcpLrhCs5O ABAFZBFhIFpILBEOJKPBFQJHQpMS5JZhNchLqBCsxO ABAEJBERIEZIMxKNhEPBFPRMSpHS5JYJNchLoxCsxO ABACxBC5IDBILZKMhEOBMPBFRpHS5JWxNchLnZCsxO ABABpIBxIFJBKJKKpEMpMPJFPxHTBJVZNcpLmJCs5O ABAAJIARIDxBIpKLRMNBEPBFSJHS5JT5NchLkpCshIspIsxO ABAGJBHZKJ5MMBEPBFRJHSpNS5JchLjRCrJIrRIsxO ABAExBGBKIpMKJEPBFPRHRZNS5JchLh5CpxIp5IsxO ABADZBEpKHRMMpEPJFQBNRxHTBJcpLgpCoZIohIs5O ABADJKFpBFxMLhEOpNPBFQpHS5JchLfJCm5InBIsxO ABAB5KERBEZMNRNOBEPBFS5JTJHchLd5ClpIlxIsxO ABAAhKC5BDJML5NMJEPBFRRHS5JchCchLkZIkhIsxOs5K ABABxMFRBKhNLJEPJFQRHTBJbJCcpLjBIjJIrhKs5O',
     },
     IE: {
       name: 'Ireland',
       zones: 'Europe/Dublin',
-      rules: 'AAHnD5AqAOAPAQHoHpHqHrAJHsBv',
-      holidays: 'AAD5AQHoHpHqHrAJHsHn',
+      rules: 'AAKNFTAtAOAPAQKOKPKQKRAJKSBy',
+      holidays: 'AAFTAQKOKPKQKRAJKSKN',
       years:
         'ABAJhBM5CPhDTBEa5FlZGs5HtBI ABAJZBLxCPRDTpEapFlJGsxHs5I ABAJZBNZCPJDThEahFl5GsxHs5I ABAEhJJZBMZCPBDTZEbRFlxGsxHs5I ABAEZJJhBLZCPxDTREbJFlpGs5HtBI ABAEJJJZBNxCPhDTBEa5FlZGsxHs5I ABAEBJJZBL5CPZDS5EaxFlRGsxHs5I ABAD5JJZBK5CPRDTpEapFlJGsxHs5I ABAEpJJhBNZCPJDThEbZFl5Gs5HtBI ABAEZJJZBLZCPxDTREbJFlpGsxHs5I ABAD5JJZBN5CPpDTJEbBFlhGsxHs5I ABAEJJJZBM5CPhDTBEa5FlZGsxHs5I ABAEBJJhBLBCPZDTxEaxFlRGs5HtBI ABAEpJJZBNZCPJDThEahFl5GsxHs5I ABAEhJJZBMZCPBDTZEbRFlxGsxHs5I ABAEZJJZBKhCPxDTREbJFlpGsxHs5I ABAD5JJhBNBCPpDTJEbBFlhGs5HtBI ABAEBJJZBL5CPZDS5EaxFlRGsxHs5I ABAD5JJZBOZCPRDTpEapFlJGsxHs5I ABAEpJJZBMhCPJDThEahFl5GsxHs5I ABAEhJJhBLhCP5DTZEbRFlxGs5HtBI',
     },
     IL: {
       name: 'Israel',
       zones: 'Asia/Jerusalem',
-      rules: 'HtHuHvHwHxHyHzH0H1H2H3H4H5H6H7H8H9H-H_IAIBICIDIEIFIGIHIIIJIKILBz',
-      holidays: 'BzH9H_IDIHHtHuHwHxHz',
+      rules: 'KTKUKVKWKXKYKZKaKbKcKdKeKfKgKhKiKjKkKlKmKnKoKpKqKrKsKtKuKvKwKxB2',
+      holidays: 'B2KjKlKpKtKTKUKWKXKZ',
       years:
         'HpAMZBNJCO5DSpEgxFg5Gh5HihIjZJ KJAKxBLhCNBDRBEfJFfRGgRHg5IhxJ NJBN5CPhDTZEhhFhpGipHjRIkJJ L5BMpCOZDSJEgRFgZGhZHiBIi5J OJBO5CQxDUZEihFipGjpHkRIlJJ MxBNhCPBDTBEhJFhRGiRHi5IjxJ LZBMJCN5DRpEfxFf5Gg5HhhIiZJ N5BOpCQZDUJEiRFiZGjZHkBIk5J MpBNZCPRDS5EhBFhJGiJHixIjpJ LJBL5CNhDRZEfhFfpGgpHhRIiJJ NZBOJCP5DTpEhxFh5Gi5HjhIkZJ MJBM5COxDSZEghFgpGhpHiRIjJJ KxBLhCNJDRBEfJFfRGgRHg5IhxJ M5BNpCPZDTJEhRFhZGiZHjBIj5J LpBMZCORDR5EgBFgJGhJHhxIipJ OJBO5CQxDUZEihFipGjpHkRIlJJ MxBNhCPJDTBEhJFhRGiRHi5IjxJ LJBL5CNxDRZEfhFfpGgpHhRIiJJ NpBOZCQRDT5EiBFiJGjJHjxIkpJ MRBNBCOpDShEgpFgxGhxHiZIjRJ LBBLxCNhDRREfZFfhGghHhJIiBJ',
     },
     IM: {
       name: 'Isle of Man',
       zones: 'Europe/Isle_of_Man',
-      rules: 'AAAqAOAPAQF4F5AJAKF6F7F8F9F-BvIMIN',
-      holidays: 'AAAOAQF7F5IMINAJAKAeF4AfAgF8F9F-',
+      rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZByKyKz',
+      holidays: 'AAAOAQIWIUKyKzAJAKAgITAhAiIXIYIZ',
       years:
         'ABAMhBM5CQBDSJEUZFXRGs5HtBItRJ ABALZBLxCPRKSxEUJFXJGsxHs5ItBLtJJ ABAARMNBBNZCPJKTBETJNUBFXJGgpOsxHs5ItBL ABAAJMMBBMZCPBKP5PShET5FXJGsxHs5I ABALBBLZCPxKSZEUpFXRGs5HtBI ABANZBNxCPhKSJEUZFXJGsxHs5I ABALhBL5CPZKSBEURFXJGsxHs5ItJJ ABAKhBK5CPRKSxEUJFXJGsxHs5ItBLtJJ ABAARMNBBNZCPJKSpEUBFXRGs5HtBI ABALBBLZCPxKSZETxFXJGsxHs5I ABANhBN5CPpKSREUhFXJGsxHs5I ABAMhBM5CPhKSJEUZFXJGsxHs5I ABAKpBLBCPZKS5EURFXRGs5HtBItJLtRJ ABAARMNBBNZCPJKSpEUBFXJGsxHs5ItBL ABAAJMMBBMZCPBKShET5FXJGsxHs5I ABAKJBKhCPxKSZETxFXJGsxHs5I ABAMpBNBCPpKSREUhFXRGs5HtBI ABALhBL5CPZKSBEURFXJGsxHs5ItJJ ABAOBBOZCPRKSxEUJFXJGsxHs5ItBLtJJ ABAARMMJBMhCPJKSpEUBFXJGsxHs5ItBL ABAAJMLJBLhCP5KShET5FXRGs5HtBI',
     },
     IN: {
       name: 'India',
       zones: 'Asia/Kolkata',
-      rules: 'BGIOAOAcIPAJ',
-      holidays: 'BGAOIOAcIPAJ',
+      rules: 'BJK0AOAeK1AJ',
+      holidays: 'BJAOK0AeK1AJ',
       years:
         'DJAMhBNBCcZDiZEs5F DJALZBM5CcRDiREsxF DJAM5CNBBcRDiREsxF DJAMBBM5CcRDiREsxF DJALBBNBCcZDiZEs5F DJAM5CNZBcRDiREsxF DJALhBM5CcRDiREsxF DJAKhBM5CcRDiREsxF DJANBCNBBcZDiZEs5F DJALBBM5CcRDiREsxF DJAM5CNhBcRDiREsxF DJAMhBM5CcRDiREsxF DJAKpBNBCcZDiZEs5F DJAM5CNBBcRDiREsxF DJAMBBM5CcRDiREsxF DJAKJBM5CcRDiREsxF DJAMpBNBCcZDiZEs5F DJALhBM5CcRDiREsxF DJAM5COBBcRDiREsxF DJAMJBM5CcRDiREsxF DJALJBNBCcZDiZEs5F',
+      states:
+        'AN:Andaman and Nicobar Islands|AP:Andhra Pradesh|AR:Arunachal Pradesh|AS:Assam|BR:Bihar|CH:Chandigarh|CT:Chhattisgarh|DD:Daman and Diu|DL:Delhi|DN:Dadra and Nagar Haveli|GA:Goa|GJ:Gujarat|HP:Himachal Pradesh|HR:Haryana|JK:Jammu and Kashmir|KA:Karnataka|KL:Kerala|LD:Lakshadweep|MH:Maharashtra|ML:Meghalaya|MN:Manipur|MP:Madhya Pradesh|MZ:Mizoram|NL:Nagaland|OR:Odisha|PB:Punjab|PY:Puducherry|RJ:Rajasthan|SK:Sikkim|TG:Telangana|TN:Tamil Nadu|TR:Tripura|UP:Uttar Pradesh|UT:Uttarakhand|WB:West Bengal',
+      subdivisions: {
+        AN: { zones: 'Asia/Kolkata', rules: 'BJK0AOAeK1AJ', holidays: '', years: '                    ' },
+        AP: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK2K3',
+          holidays: 'K3',
+          years: 'mJA mBA mBA mBA mJA mBA mBA mBA mJA mBA mBA mBA mJA mBA mBA mBA mJA mBA mBA mBA mJA',
+        },
+        AR: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJAAK4K5',
+          holidays: 'AAK4',
+          years:
+            'ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB ABAGRB',
+        },
+        AS: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK6K7AD',
+          holidays: 'K6AD',
+          years:
+            'CxAPJB CxAPBB CxAPBB CxAPBB CxAPJB CxAPBB CxAPBB CxAPBB CxAPJB CxAPBB CxAPBB CxAPBB CxAPJB CxAPBB CxAPBB CxAPBB CxAPJB CxAPBB CxAPBB CxAPBB CxAPJB',
+        },
+        BR: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK8AD',
+          holidays: 'K8AD',
+          years:
+            'KJAPJB KBAPBB KBAPBB KBAPBB KJAPJB KBAPBB KBAPBB KBAPBB KJAPJB KBAPBB KBAPBB KBAPBB KJAPJB KBAPBB KBAPBB KBAPBB KJAPJB KBAPBB KBAPBB KBAPBB KJAPJB',
+        },
+        CH: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK9',
+          holidays: 'K9',
+          years: 'AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA AhA',
+        },
+        CT: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK3K-',
+          holidays: 'K3K-',
+          years:
+            'mJAsBB mBAr5B mBAr5B mBAr5B mJAsBB mBAr5B mBAr5B mBAr5B mJAsBB mBAr5B mBAr5B mBAr5B mJAsBB mBAr5B mBAr5B mBAr5B mJAsBB mBAr5B mBAr5B mBAr5B mJAsBB',
+        },
+        DD: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK_',
+          holidays: 'K_',
+          years: 'sJA sBA sBA sBA sJA sBA sBA sBA sJA sBA sBA sBA sJA sBA sBA sBA sJA sBA sBA sBA sJA',
+        },
+        DL: { zones: 'Asia/Kolkata', rules: 'BJK0AOAeK1AJ', holidays: '', years: '                    ' },
+        DN: { zones: 'Asia/Kolkata', rules: 'BJK0AOAeK1AJ', holidays: '', years: '                    ' },
+        GA: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLAK_',
+          holidays: 'LAK_',
+          years:
+            'qJAsJB qBAsBB qBAsBB qBAsBB qJAsJB qBAsBB qBAsBB qBAsBB qJAsJB qBAsBB qBAsBB qBAsBB qJAsJB qBAsBB qBAsBB qBAsBB qJAsJB qBAsBB qBAsBB qBAsBB qJAsJB',
+        },
+        GJ: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLBLC',
+          holidays: 'LBLC',
+          years:
+            'PJAmBB PBAl5B PBAl5B PBAl5B PJAmBB PBAl5B PBAl5B PBAl5B PJAmBB PBAl5B PBAl5B PBAl5B PJAmBB PBAl5B PBAl5B PBAl5B PJAmBB PBAl5B PBAl5B PBAl5B PJAmBB',
+        },
+        HP: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK4LDLELF',
+          holidays: 'K4LDLELF',
+          years:
+            'DBANJBQJCjBD DBANBBQBCi5D DBANBBQBCi5D DBANBBQBCi5D DBANJBQJCjBD DBANBBQBCi5D DBANBBQBCi5D DBANBBQBCi5D DBANJBQJCjBD DBANBBQBCi5D DBANBBQBCi5D DBANBBQBCi5D DBANJBQJCjBD DBANBBQBCi5D DBANBBQBCi5D DBANBBQBCi5D DBANJBQJCjBD DBANBBQBCi5D DBANBBQBCi5D DBANBBQBCi5D DBANJBQJCjBD',
+        },
+        HR: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK9LGLHK3LI',
+          holidays: 'K9LGLHK3LI',
+          years:
+            'AhAahBhJCmJDtBE AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAahBhJCmJDtBE AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAahBhJCmJDtBE AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAahBhJCmJDtBE AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAahBhJCmJDtBE AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAaZBhBCmBDs5E AhAahBhJCmJDtBE',
+        },
+        JK: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLJ',
+          holidays: 'LJ',
+          years: 'YRA YJA YJA YJA YRA YJA YJA YJA YRA YJA YJA YJA YRA YJA YJA YJA YRA YJA YJA YJA YRA',
+        },
+        KA: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLKLLLMLN',
+          holidays: 'LKLLLMLN',
+          years:
+            'PBAghBmJCnBD O5AgZBmBCm5D O5AgZBmBCm5D O5AgZBmBCm5D PBAghBmJCnBD O5AgZBmBCm5D O5AgZBmBCm5D O5AgZBmBCm5D PBAghBmJCnBD O5AgZBmBCm5D O5AgZBmBCm5D O5AgZBmBCm5D PBAghBmJCnBD O5AgZBmBCm5D O5AgZBmBCm5D O5AgZBmBCm5D PBAghBmJCnBD O5AgZBmBCm5D O5AgZBmBCm5D O5AgZBmBCm5D PBAghBmJCnBD',
+        },
+        KL: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLOADLP',
+          holidays: 'LOADLP',
+          years:
+            'N5APJBmJC NxAPBBmBC NxAPBBmBC NxAPBBmBC N5APJBmJC NxAPBBmBC NxAPBBmBC NxAPBBmBC N5APJBmJC NxAPBBmBC NxAPBBmBC NxAPBBmBC N5APJBmJC NxAPBBmBC NxAPBBmBC NxAPBBmBC N5APJBmJC NxAPBBmBC NxAPBBmBC NxAPBBmBC N5APJBmJC',
+        },
+        LD: { zones: 'Asia/Kolkata', rules: 'BJK0AOAeK1AJ', holidays: '', years: '                    ' },
+        MH: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLQ',
+          holidays: 'LQ',
+          years: 'PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA',
+        },
+        ML: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLRLJLS',
+          holidays: 'LRLJLS',
+          years:
+            'UxAYRBo5C UpAYJBoxC UpAYJBoxC UpAYJBoxC UxAYRBo5C UpAYJBoxC UpAYJBoxC UpAYJBoxC UxAYRBo5C UpAYJBoxC UpAYJBoxC UpAYJBoxC UxAYRBo5C UpAYJBoxC UpAYJBoxC UpAYJBoxC UxAYRBo5C UpAYJBoxC UpAYJBoxC UpAYJBoxC UxAYRBo5C',
+        },
+        MN: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLT',
+          holidays: 'LT',
+          years: 'cJA cBA cBA cBA cJA cBA cBA cBA cJA cBA cBA cBA cJA cBA cBA cBA cJA cBA cBA cBA cJA',
+        },
+        MP: { zones: 'Asia/Kolkata', rules: 'BJK0AOAeK1AJ', holidays: '', years: '                    ' },
+        MZ: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLULV',
+          holidays: 'LULV',
+          years:
+            'WpAXZB WhAXRB WhAXRB WhAXRB WpAXZB WhAXRB WhAXRB WhAXRB WpAXZB WhAXRB WhAXRB WhAXRB WpAXZB WhAXRB WhAXRB WhAXRB WpAXZB WhAXRB WhAXRB WhAXRB WpAXZB',
+        },
+        NL: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK5',
+          holidays: 'K5',
+          years: 'p5A pxA pxA pxA p5A pxA pxA pxA p5A pxA pxA pxA p5A pxA pxA pxA p5A pxA pxA pxA p5A',
+        },
+        OR: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLW',
+          holidays: 'LW',
+          years: 'LZA LRA LRA LRA LZA LRA LRA LRA LZA LRA LRA LRA LZA LRA LRA LRA LZA LRA LRA LRA LZA',
+        },
+        PB: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLX',
+          holidays: 'LX',
+          years: 'KRA KJA KJA KJA KRA KJA KJA KJA KRA KJA KJA KJA KRA KJA KJA KJA KRA KJA KJA KJA KRA',
+        },
+        PY: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLY',
+          holidays: 'LY',
+          years: 'chA cZA cZA cZA chA cZA cZA cZA chA cZA cZA cZA chA cZA cZA cZA chA cZA cZA cZA chA',
+        },
+        RJ: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLZLE',
+          holidays: 'LZLE',
+          years:
+            'QBAQJB P5AQBB P5AQBB P5AQBB QBAQJB P5AQBB P5AQBB P5AQBB QBAQJB P5AQBB P5AQBB P5AQBB QBAQJB P5AQBB P5AQBB P5AQBB QBAQJB P5AQBB P5AQBB P5AQBB QBAQJB',
+        },
+        SK: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJK4',
+          holidays: 'K4',
+          years: 'RBA Q5A Q5A Q5A RBA Q5A Q5A Q5A RBA Q5A Q5A Q5A RBA Q5A Q5A Q5A RBA Q5A Q5A Q5A RBA',
+        },
+        TG: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLa',
+          holidays: 'La',
+          years: 'TJA TBA TBA TBA TJA TBA TBA TBA TJA TBA TBA TBA TJA TBA TBA TBA TJA TBA TBA TBA TJA',
+        },
+        TN: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJAD',
+          holidays: 'AD',
+          years: 'PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA PBA PBA PBA PJA',
+        },
+        TR: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLD',
+          holidays: 'LD',
+          years: 'NJA NBA NBA NBA NJA NBA NBA NBA NJA NBA NBA NBA NJA NBA NBA NBA NJA NBA NBA NBA NJA',
+        },
+        UP: { zones: 'Asia/Kolkata', rules: 'BJK0AOAeK1AJ', holidays: '', years: '                    ' },
+        UT: { zones: 'Asia/Kolkata', rules: 'BJK0AOAeK1AJ', holidays: '', years: '                    ' },
+        WB: {
+          zones: 'Asia/Kolkata',
+          rules: 'BJK0AOAeK1AJLbK6LcADLZ',
+          holidays: 'LbK6LcADLZ',
+          years:
+            'BZACxBNJCPJDQBE BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNJCPJDQBE BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNJCPJDQBE BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNJCPJDQBE BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNJCPJDQBE BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNBCPBDP5E BZACxBNJCPJDQBE',
+        },
+      },
     },
     IR: {
       name: 'Iran',
       zones: 'Asia/Tehran',
-      rules: 'IQIRISITIUIVIWIXIYIZIaIbIcIdIeIfIgIhIiAVIjIkAWIl',
-      holidays: 'IeIVIfIWIQIgIRISIhIiAVIjITIUIkAWIlIXIYIZIaIbIcId',
+      rules: 'LdLeLfLgLhLiLjLkLlLmLnLoLpLqLrLsLtLuLvAXLwLxAYLy',
+      holidays: 'LrLiLsLjLdLtLeLfLuLvAXLwLgLhLxAYLyLkLlLmLnLoLpLq',
       years:
         'DZAFJBIZCJxDJ5EKBEKJFKJEKRELRGLZHMRIQxJSBKSJLTRMTZNVBOahPbhQeBReJSjBTkBUkRVlRWmZX B5AFBBG5CIpFJpDJ5EKBEKJEKREKxILRGLZHPRJQhKQpLTRMTZNThOZBPaBQchRcpShpTipUi5VjxWk5X ApAFJBFhCHRFJhIJxDJ5EKBEKJEKRELRGLZHN5JPJKPRLSJOTRMTZNXpPYpQbRRbZSgRThRUhhVihWjpXtBA ERCFJBGBFIJIJxDJ5EKBEKJEKRELRGLZHMpJNxKN5LQxOTRMTZNWRPXRQZ5RaBSe5Tf5UgJVhJWiRXrpA DBCExFFJBG5IJxDJ5EKBEKJEKRELRJLRGLZHMhKMpLPhOTRMTZNU5PV5QYhRYpSdhTehUexVfxWg5XqZA BhCDRFFBBFhIJpDJ5JJ5EKBEKJEKRELBKLJLLRGLZHOBOTRMTZNThPUhQXBRXJScJTdJUdZVeRWfZXo5A AJCB5FEJIFJBIhJJxKJxDJ5LJ5EKBEKJEKRELRGLZHMxOSRPTRQTRMTZNVxRV5SaxTbxUcBVdBWeJXnhAsZC AhFCxIFJBHRJIZKIhLJxDJ5EKBEKJEKRELRGLZOLZHQ5PR5QTRMTZNUhRUpSZhTahUaxVbpWcxXmJArBCsxF BZIFJBF5JHBKHJLJxDJ5EKBOKBEKJEKRELRGLZHPpPQpQTJRTRSTRMTZNYRTZRUZhVaZWbhXkxApxCrhFtpI EZJFBBFhKFpLIhOJpDJxEJ5EKBEKJELJGLRHOJPPJQRpRRxSTJMTRNWxTXxUYBVZBWaJXjZAoRCqBFsRI DBJERKEZLFBBHROJpDJ5EKBEKJEKRELRGLZHMxPNxQQRRQZSTRMTZNVZTWZUWpVXpWYxXiJAnBCoxFq5I BxJC5KDBLFJBF5OJxDJ5EKBEKJEKRELRGLZPLZHMZQPBRPJSTRMTZNUBTVBUVRVWRWXZXgxAlpCnZFppI AZJBpKBxLEpOFJBJxDJ5EKBEKJPKJEKRELJQLRGLZHNpRNxSSpTTRMTZNTpUT5VU5WWBXfZAkZCmJFoRIsxJ AJKARLDJOFBBIpPJpQJpDJxEJ5EKBEKJELJGLRHMRRMZSRRTSRUShVTJMTRNTZWUhXd5Ai5CkpFmxIrRJshKspL B5OFBBHZPIZQJpDJ5EKBEKJEKREK5RLBSLRGLZHQBTRBURRVSJWTRXTRMTZNchAhhCjRFlZIp5JrJKrRL AhOFJBGBPHBQJpRJxSJxDJ5EKBEKJEKRELRGLZHOpTPpUP5VQ5WSBXTRMTZNbRAgJCh5FkBIohJpxKp5LsxO EpPFJBFpQIRRIZSJxDJ5EKBEKJEKRELRGLZHNZTOZUOpVPhWQpXTRMTZNZ5Ae5CgpFixInJJoZKohLrZO DJPEJQFBBGxRG5SJpDJxEJ5EKBEKJELJGLRHL5TM5UNJVOJWPRXTJMTRNYhAdZCfJFhZIlxJm5KnBLp5O B5PC5QFBBFZRFhSJpDJ5EKBEKJEKREKhTLRGLZHLhULxVMxWN5XTRMTZNXJAcJCd5FgBIkhJlpKlxLopO AhPBhQEJRERSFJBJJTJxDJ5EKBEKJUKJEKREKZVLRGLZWLZHMhXTRMTZNV5AaxCchFexIjJJkZKkhLnZOs5P ARQCxRC5SFJBH5TI5UJJVJxDJ5EKBWKBEKJEKRELJXLRGLZHTRMTZNUhAZZCbJFdZIhxJjBKjJLmBOrhPshQ',
     },
     IS: {
       name: 'Iceland',
       zones: 'Atlantic/Reykjavik',
-      rules: 'AAABImDKEpANAOAPAQInADAqB8ARASIoIpIqIrIsItAIAJAKA9',
-      holidays: 'AAANAOAPAQInADB8ARASIpIqAIAJAKA9',
+      rules: 'AAABLzDoGiANAOAPAQL0ADAtB_ARASL1L2L3L4L5L6AIAJAKBA',
+      holidays: 'AAANAOAPAQL0ADB_ARASL2L3AIAJAKBA',
       years:
         'ABAMZBMhCMxDM5EOJFPJGRpHS5ITBJVBKa5LsxMs5NtBOtpP ABALRBLZCLpDLxEN5FPBGQhHRxIR5JU5KapLspMsxNs5OthP ABAM5BNBCNRDNZENxFPBGSJHTZIThJU5KahLspMsxNs5OthP ABAL5BMBCMRDMZENpFPBGRJHSZIShJU5KbRLspMsxNs5OthP ABAK5BLBCLRDLZENhFPJGQJHRZIRhJVBKbJLsxMs5NtBOtpP ABANRBNZCNpDNxEOJFPBGShHTxIT5JU5Ka5LspMsxNs5OthP ABALZBLhCLxDL5EOBFPBGQpHR5ISBJU5KaxLspMsxNs5OthP ABAKZBKhCKxDK5EN5FPBGPpHQ5IRBJU5KapLspMsxNs5OthP ABAM5BNBCNRDNZENxFPJGSJHTZIThJVBKbZLsxMs5NtBOtpP ABAK5BLBCLRDLZENhFPBGQJHRZIRhJU5KbJLspMsxNs5OthP ABANZBNZFNhCNxDN5EPBGSpHT5IUBJU5KbBLspMsxNs5OthP ABAMZBMhCMxDM5EOJFPBGRpHS5ITBJU5Ka5LspMsxNs5OthP ABAKhBKpCK5DLBEOBFPJGPxHRBIRJJVBKaxLsxMs5NtBOtpP ABAM5BNBCNRDNZENxFPBGSJHTZIThJU5KahLspMsxNs5OthP ABAL5BMBCMRDMZENpFPBGRJHSZIShJU5KbRLspMsxNs5OthP ABAKBBKJCKZDKhENhFPBGPRHQhIQpJU5KbJLspMsxNs5OthP ABAMhBMpCM5DNBEORFPJGRxHTBITJJVBKbBLsxMs5NtBOtpP ABALZBLhCLxDL5EOBFPBGQpHR5ISBJU5KaxLspMsxNs5OthP ABAN5BN5FOBCORDOZEPBGTJHUZIUhJU5KapLspMsxNs5OthP ABAMBBMJCMZDMhENxFPBGRRHShISpJU5KahLspMsxNs5OthP ABALBBLJCLZDLhENpFPJGQRHRhIRpJVBKbRLsxMs5NtBOtpP',
     },
     IT: {
       name: 'Italia',
       zones: 'Europe/Rome',
-      rules: 'AAABAPAQIuADAqBGAEIvAGAHAJAKIw',
-      holidays: 'AAABAPAQIuADBGAEAGAHAJAKIv',
+      rules: 'AAABAPAQL7ADAtBJAEL8AGAHAJAKL9',
+      holidays: 'AAABAPAQL7ADBJAEAGAHAJAKL8',
       years:
         'ABAApBMxCM5DOZEPJFTJGcZHmJIqxJs5KtBL ABAApBLpCLxDOREPBFTBGcRHmBIqpJsxKs5L ABAApBNRCNZDOREPBFTBGcRHmBIqpJsxKs5L ABAApBMRCMZDOREPBFTBGcRHmBIqpJsxKs5L ABAApBLRCLZDOZEPJFTJGcZHmJIqxJs5KtBL ABAApBNpCNxDOREPBFTBGcRHmBIqpJsxKs5L ABAApBLxCL5DOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBKxCK5DOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBNRCNZDOZEPJFTJGcZHipMmJIqxJs5KtBL ABAApBLRCLZDOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBNxCN5DOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBMxCM5DOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBK5CLBDOZEPJFTJGcZHipMmJIqxJs5KtBL ABAApBNRCNZDOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBMRCMZDOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBKZCKhDOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBM5CNBDOZEPJFTJGcZHipMmJIqxJs5KtBL ABAApBLxCL5DOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBOREORCOZDPBFTBGcRHihMmBIqpJsxKs5L ABAApBMZCMhDOREPBFTBGcRHihMmBIqpJsxKs5L ABAApBLZCLhDOZEPJFTJGcZHipMmJIqxJs5KtBL',
+      states: '21:Piedmont|25:Lombardy|32:Südtirol|52:Tuscany|62:Lazio|82:Sicily',
+      subdivisions: {
+        '21': {
+          zones: 'Europe/Rome',
+          rules: 'AAABAPAQL7ADAtBJAEL8AGAHAJAKL9',
+          holidays: '',
+          years: '                    ',
+        },
+        '25': {
+          zones: 'Europe/Rome',
+          rules: 'AAABAPAQL7ADAtBJAEL8AGAHAJAKL9',
+          holidays: '',
+          years: '                    ',
+        },
+        '32': {
+          zones: 'Europe/Rome',
+          rules: 'AAABAPAQL7ADAtBJAEL8AGAHAJAKL9AS',
+          holidays: 'AS',
+          years: 'TBA R5A ThA ShA RhA T5A SBA RBA ThA RhA UBA TBA RJA ThA ShA QpA TJA SBA UhA SpA RpA',
+        },
+        '52': {
+          zones: 'Europe/Rome',
+          rules: 'AAABAPAQL7ADAtBJAEL8AGAHAJAKL9',
+          holidays: '',
+          years: '                    ',
+        },
+        '62': {
+          zones: 'Europe/Rome',
+          rules: 'AAABAPAQL7ADAtBJAEL8AGAHAJAKL9',
+          holidays: '',
+          years: '                    ',
+        },
+        '82': {
+          zones: 'Europe/Rome',
+          rules: 'AAABAPAQL7ADAtBJAEL8AGAHAJAKL9',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     JE: {
       name: 'Jersey',
       zones: 'Europe/Jersey',
-      rules: 'AAAqAOAPAQF4F5AJAKF6F7F8F9F-BvAzIx',
-      holidays: 'AAAOAQF7AzF5IxAJAKAeF4AfAgF8F9F-',
+      rules: 'AAAtAOAPAQITIUAJAKIVIWIXIYIZByA2L-',
+      holidays: 'AAAOAQIWA2IUL-AJAKAgITAhAiIXIYIZ',
       years:
         'ABAMhBM5CQBDQJESJFeZGs5HtBItRJ ABALZBLxCPRKQBESxFeJGsxHs5ItBLtJJ ABAARMNBBNZCPJKQBETBFTJNeBGgpOsxHs5ItBL ABAAJMMBBMZCPBKP5PQBEShFd5GsxHs5I ABALBBLZCPxKQJESZFdxGs5HtBI ABANZBNxCPhKQBESJFdhGsxHs5I ABALhBL5CPZKQBESBFeRGsxHs5ItJJ ABAKhBK5CPRKQBESxFeJGsxHs5ItBLtJJ ABAARMNBBNZCPJKQJESpFeBGs5HtBI ABALBBLZCPxKQBESZFdxGsxHs5I ABANhBN5CPpKQBESRFdpGsxHs5I ABAMhBM5CPhKQBESJFdhGsxHs5I ABAKpBLBCPZKQJES5FeRGs5HtBItJLtRJ ABAARMNBBNZCPJKQBESpFeBGsxHs5ItBL ABAAJMMBBMZCPBKQBEShFd5GsxHs5I ABAKJBKhCPxKQBESZFdxGsxHs5I ABAMpBNBCPpKQJESRFdpGs5HtBI ABALhBL5CPZKQBESBFeRGsxHs5ItJJ ABAOBBOZCPRKQBESxFeJGsxHs5ItBLtJJ ABAARMMJBMhCPJKQBESpFeBGsxHs5ItBL ABAAJMLJBLhCP5KQJEShFd5Gs5HtBI',
     },
     JM: {
       name: 'Jamaica',
       zones: 'America/Jamaica',
-      rules: 'AADKAOAPAQADCoAcCmAJAK',
-      holidays: 'AADKAOAQADCoAcCmAJAKAeAfAgA3',
+      rules: 'AADoAOAPAQADDDAeDCAJAK',
+      holidays: 'AADoAOAQADDDAeDCAJAKAgAhAiA6',
       years:
         'ABAHBBMhCM5DSJEapFbRGkhHs5ItBJ ABAF5BLZCLxDR5EapFbJGkRHsxIs5JtBK ABAHhBNBCNZDRxEahFbJGkJHsxIs5JtBL ABAAJMGhBMBCMZDRxEahFbJGbRNkBHsxIs5J ABAFhBLBCLZDR5EapFbRGkxHs5ItBJ ABAH5BNZCNxDRxEahFbJGkhHsxIs5J ABAGBBLhCL5DSBEahFbJGkZHsxIs5J ABAFBBKhCK5DR5EapFbJGkRHsxIs5JtBK ABAHhBNBCNZDR5EapFbRGbZNkJHs5ItBJ ABAFhBLBCLZDRxEahFbJGj5HsxIs5J ABAIBBNhCN5DRxEahFbJGkpHsxIs5J ABAHBBMhCM5DRxEahFbJGkhHsxIs5J ABAFJBKpCLBDSBEaxFbRGkZHs5ItBJtJK ABAHhBNBCNZDRxEahFbJGkJHsxIs5JtBL ABAAJMGhBMBCMZDRxEahFbJGbRNkBHsxIs5J ABAEpBKJCKhDRxEahFbJGj5HsxIs5J ABAHJBMpCNBDR5EapFbRGkpHs5ItBJ ABAGBBLhCL5DSBEahFbJGkZHsxIs5J ABAIhBOBCOZDR5EapFbJGkRHsxIs5JtBK ABAGpBMJCMhDRxEahFbJGkJHsxIs5JtBL ABAAJMFpBLJCLhDR5EapFbRGkBHs5ItBJ',
     },
     JP: {
       name: 'Japan',
       zones: 'Asia/Tokyo',
-      rules: 'AAIyIzI0I1I2I3I4I5I6I7I8I9ACAwI-I_JAJBJCJDJEJFJGJHJIAJA9',
-      holidays: 'AAI0I1I2JJI4I7ACI6AwEcI_JDJAJBJCJFJIJKAgJLJMJNJOJPJQI8JRJS',
+      rules: 'AAIgL_MAMBMCMDMEMFMGMHMIMJACAzMKMLMMMNMOMPMQMRMSMTMUAJBA',
+      holidays: 'AAMAMBMCMVMEMHACMGAzGVMLMPMMMNMOMRMUMWAiMXMYMZMaMbMcMIMdMe',
       years:
         'ABABhBFJCGpDGxEJ5FO5GPZHPhIPpJPxKZhLZpMbxNhBOhJPmZQo5R ABABRBFJCGpDJxFOxGPRHPZIPhJZRLZZMbZNbhSgxOhJPmRQoxR ABABJBFJCGpDJ5FOxGPRHPZIPhJYxLbxNgpOhJPjRMmRQoxR ABAAJTBBBFJCGpDJ5FOxGPRHPZIPhJYpLbxNghOhJPjJMmRQoxR ABAA5BFJCFRUGpDJ5FO5GPZHPhIPpJPxVYhLb5NcBSgZOhJPhRWj5MmZQmhXo5R ABABhBFJCGpDGxEJxFOxGPRHPZIPhJPpYZJLbxNgJOhJPjpMmRQoxRo5Z ABABZBFJCGpDJxFOxGPRHPZIPhJPpKZBLbxNg5OhBahJPjhMmRQoxR ABABRBFJCGpDJ5FKBbOxGPRHPZIPhJY5LbxNgxOhJPjZMmRQoxR ABABJBFJCGpDJ5FO5GPZHPhIPpJYxLb5NgpOhJPjRMmZQo5R ABAA5BFJCFRUGpDJxFOxGO5cPRHPZIPhJYhLbxNgZOhJPhRWjBMmRQoxR ABABpBFJCGpDJxFOxGPRHPZIPhJPpVYZLbxNb5SgROhJPjxMmRQmZXoxR ABABhBFJCGpDGxEJ5FOxGPRHPZIPhJPpYZJLbxNgJOhJPjpMmRQoxRo5Z ABABZBFJCGpDJ5FO5GPZHPhIPpJZBLb5Ng5OhJPjhMmZQo5R ABABJBFJCGpDJxFJ5bOxGPRHPZIPhJYxLbxNgpOhJPjRMmRQoxR ABAAJTBBBFJCGpDJxFOxGPRHPZIPhJYpLbxNghOhJPjJMmRQoxR ABAA5BFJCFRUGpDJ5FOxGO5cPRHPZIPhJYhLbxNgZOhJPhRWjBMmRQoxR ABABpBFJCGpDJ5FO5GPZHPhIPpJPxYZRLb5NgROhJPjxMmZQo5RpBZ ABABZBFJCGpDJxFOxGPRHPZIPhJPpKZBLbxNg5OhBahJPjhMmRQoxR ABABRBFJCGpDJxFOxGPRHPZIPhJY5LbxNgxOhJPjZMmRQoxR ABABJBFJCGpDJ5FOxGPRHPZIPhJYxLbxNgpOhJPjRMmRQoxR ABAAJTBBBFJCGpDJ5FO5GPBcPZHPhIPpJYpLb5NghOhJPjJMmZQo5R',
     },
     KE: {
       name: 'Kenya',
       zones: 'Africa/Nairobi',
-      rules: 'AAAOAPAQADJTJUJVJWAJAKAVAW',
-      holidays: 'AAAOAPAQADAVJTAWJUJVJWAJAKJXJYAeA6AfAgJZJa',
+      rules: 'AAAOAPAQADMfMgMhMiAJAKAXAY',
+      holidays: 'AAAOAPAQADAXMfAYMgMhMiAJAKMjMkAgA9AhAiMlMm',
       years:
         'ABAMhBMxCM5DPJESBFTBGahHjZIkpJrRKs5LtBM ABALZBLpCLxDPBEQhFS5GZBHjRIjZNkhJrJKrROsxLs5MtBP ABANBBNRCNZDPBEPJFPJQS5GXpHjRIkhJrJKsxLs5MtBR ABAAJSMBBMRCMZDNxFPBES5GWRHjRIkhJrJKsxLs5M ABALBBLRCLZDMhFPJETBGU5HjZIkpJkxTrRKs5LtBM ABALBFNZBNpCNxDPBES5GTBUThHjRIkhJrJKsxLs5M ABAJxFLhBLxCL5DPBESRHS5GjRIkhJrJKsxLs5M ABAIZFKhBKxCK5DPBEQ5HS5GjRIjZNkhJrJKrROsxLs5MtBP ABAHBFNBBNRCNZDPJEPpHTBGjZIkpJrRKs5LtBM ABAFhFLBBLRCLZDOJHPBES5GjRIkhJrJKsxLs5M ABAERFMxHNhBNxCN5DPBES5GjRIkhJkpTrJKsxLs5M ABAC5FLZHMhBMxCM5DPBES5GTBUjRIkhJrJKsxLs5M ABABpFKJHKpBK5CLBDPJETBGjZIjhNkpJrRKrZOs5LtBMtJP ABAAJFIpHNBBNRCNZDPBEPJQS5GjRIkhJrJKshFsxLs5MtBR ABAAJSHZHMBBMRCMZDPBES5GjRIkhJrJFrJKsxLs5M ABAGBHKJBKZCKhDPBES5GjRIkhJpxFrJKsxLs5M ABAEpHMpBM5CNBDPJETBGTJUjZIkpJoZFrRKs5LtBM ABADJHLhBLxCL5DPBES5GjRIkhJm5FrJKsxLs5M ABAB5HOBBORCOZDPBES5GjRIjZNkhJlpFrJKrROsxLs5MtBP ABAAhHMJBMZCMhDPBEPJQS5GjRIkZFkhJrJKsxLs5Hs5MtBR ABAAJSLJBLZCLhDPJETBGjBFjZIkpJrRKrhHs5LtBM',
     },
     KM: {
       name: 'Comoros',
       zones: 'Africa/Nairobi',
-      rules: 'AAJbADAcJcAUAZAVAWAX',
-      holidays: 'AAJbAXADAVAcAWAUAZJc',
+      rules: 'AAMnADAeMoAWAbAXAYAZ',
+      holidays: 'AAMnAZADAXAeAYAWAbMo',
       years:
         'ABAJpBKJCPJDSDEXZFaiGdBHlxInhJ ABAIpCJhBPBDQjEXRFZCGbhHkRInZJ ABAHRCJhBPBDPLEXRFXqGaRHjBInZJ ABAGBCJhBNzEPBDWSGXRFY5HhpInZJ ABAExCJpBMjEPJDU6GXZFXhHgRInhJ ABADRCJhBLDEPBDTiGWBHXRFexInZJ ABAB5CJhBJzEPBDSSGUxHXRFdhInZJ ABAAhCIbEJhBPBDQ6GThHXRFcJInZJsxC ABAHDEJpBPJDPqGSJHXZFa5InhJrhC ABAFjEJhBOKGPBDQpHXRFZhInZJqBC ABAETEJhBMyGPBDPRHXRFYJInZJoxC ABAC7EJhBLaGOBHPBDWxIXRFnZCnZJ ABABrEJpBKKGMpHPJDVZIXZFmJCnhJ ABAALEIqGJhBLRHPBDT5IXRFkpCnZJsjE ABAHaGJhBJ5HPBDSpIXRFjRCnZJrLE ABAGCGIpHJhBPBDRZIXRFh5CnZJpzE ABAEqGHRHJpBPJDQBIXZFgpCnhJobE ABADKGFxHJhBOpIPBDXRFfJCm7EnZJ ABAB6GEZHJhBNRIPBDXRFd5ClrEnZJ ABAAiGDJHJhBL5IPBDXRFchCkbEnZJs6G ABABxHJpBKhIPJDXZFbJCjDEnhJriG',
     },
     KN: {
       name: 'St. Kitts & Nevis',
       zones: 'America/Port_of_Spain',
-      rules: 'AAJdAOAPAQARASADCoJeDoAcAJAK',
-      holidays: 'AAJdAOAQADASCoJeDoAcAJAKAgDq',
+      rules: 'AAMpAOAPAQARASADDDMqFCAeAJAK',
+      holidays: 'AAMpAOAQADASDDMqFCAeAJAKAiFE',
       years:
         'ABAAJBMhCM5DPhETBFa5GbBHgZIgxJs5KtBL ABAAJBLZCLxDPRER5FapGaxHgRIgxJsxKs5L ABAAJBARMNBCNZDPJEThFahGapHgRIgpJsxKs5L ABAAJBMBCMZDPBEShFahHbRGgRIgpJsxKs5L ABAAJBLBCLZDPxERhFbJGbRHgZIgxJs5KtBL ABAAJBNZCNxDPhET5Fa5GbBHgRIgpJsxKs5L ABAAJBLhCL5DPZESBFaxGa5HgRIgpJsxKs5L ABAAJBKhCK5DPRERBFapGaxHgRIgxJsxKs5L ABAAJBARMNBCNZDPJEThFapHbZGgZIgxJs5KtBL ABAAJBLBCLZDPxERhFbJGbRHgRIgZNgpJsxKs5L ABAAJBNhCN5DPpEUBFbBGbJHgRIgpJsxKs5L ABAAJBMhCM5DPhETBFa5GbBHgRIgpJsxKs5L ABAAJBKpCLBDPZERJFaxGa5HgZIg5Js5KtBL ABAAJBARMNBCNZDPJEThFahGapHgRIgpJsxKs5L ABAAJBMBCMZDPBEShFahHbRGgRIgpJsxKs5L ABAAJBKJCKhDPxEQpFbJGbRHgRIgZNgpJsxKs5L ABAAJBMpCNBDPpETJFbBGbJHgZIgxJs5KtBL ABAAJBLhCL5DPZESBFaxGa5HgRIgpJsxKs5L ABAAJBOBCOZDPREUhFapGaxHgRIgxJsxKs5L ABAAJBARMMJCMhDPJESpFahGapHgRIgpJsxKs5L ABAAJBLJCLhDP5ERpFbRGbZHgZIghNgxJs5KtBL',
     },
     KR: {
       name: 'South Korea',
       zones: 'Asia/Seoul',
-      rules: 'AAJfJgAwCxBtACAzJhJiJjAJ',
-      holidays: 'AAJfJkJgCxAwBtAzJhJiJjAJA4JlJmJnJoJMJpACEcAf',
+      rules: 'AAMrMsAzDLBwACA2MtMuMvAJ',
+      holidays: 'AAMrMwMsDLAzBwA2MtMuMvAJA7MxMyMzM0MYM1ACGVAh',
       years:
         'ABADDBDRCHhDPBEPpFTpGcZHiLIihJjRKs5L ABAFTBHZDPhFRREThGcRHcZMgzIiZJihNjJKjZOsxL ABAD7BHZDPhFP5EThGcRHfbIfxPiZJjJKjROsxL ABACrBC5CHZDPhFSREShQThGcRHhzIiZJjJKsxL ABAFDBFRCHhDPpFPxRQ5ETpGcZHgbIihJjRKs5L ABADjBHZDHpSPhFPhEPpRPpQThGcRHiZJirIjBPjJKsxL ABAF7BHZDHhSPhFR5ESBQThGYpTcRHchMhTIiZJipNjJKsxL ABAErBE5CHZDPhFQhEThGYpTY5UcRHcZMgDIiZJihNjJKjZOsxLtBV ABADTBHhDPREPpFTpGYxTcZHibIihJixNixPjRKs5L ABAFbBHZDPhFPxRRZERhQThGYpTcRHg7IhRPiZJjJKsxL ABAELBEZCHZDPhFPpRQBEThGYpTcRHfrIiZJjJKsxL ABACzBHZDHpSPhFSZEThGYpTcRHiDIiZJjJKsxL ABAFLBHhDPpFRBERJQTpGYxTZBUcZHchMgrIhBPihJipNjRKjhOs5LtJV ABADzBEBCHZDPhFPpEThGYpTYxUcRHiZJizIjJKjROsxLs5V ABAGLBGZCHZDPhFSBEThGYpTcRHhjIiZJjJKsxL ABAEzBHZDPhFPxRQxEThGYpTcRHgLIghPiZJjJKsxL ABADbBDpCHhDHxSPZEPpFPpQTpGYxTcZHihJijIi5Ni5PjBPjRKs5L ABAFrBF5CHZDHhSPhFRpEThGYpTcRHchMhLIiZJipNjJKsxL ABAETBHZDPhFQREThGYpTY5UcRHcZMfzIgJPiZJihNjJKjZOsxLtBV ABAC7BDJCHZDO5EPJQPhFThGYpTYxUcRHiLIiZJihPipNipPjJKjROsxLs5V ABAFTBFhCHhDPpFP5RRRETpGYxTcZHg7IihJjRKs5L',
     },
     KY: {
       name: 'Cayman Islands',
       zones: 'America/Panama',
-      rules: 'AACmDKAOAPAQHWACAJAKJqEY',
-      holidays: 'AACmDKAOAQHWEYACAJAKJqAg',
+      rules: 'AADCDoAOAPAQFfACAJAKM2CK',
+      holidays: 'AADCDoAOAQFfCKACAJAKM2Ai',
       years:
         'ABADRBHBCMhDM5ERRFUxGW5Hs5ItBJ ABADBBF5CLZDLxEM5KRBFUhGWxHsxIs5J ABAARLC5BHhCNBDNZEQ5FVRGWxHsxIs5J ABAAJLCxBGhCMBDMZEQxFVJGWxHsxIs5J ABACpBFhCLBDLZERhFVBGW5Hs5ItBJ ABADRBH5CNZDNxERRFUxGWxHsxIs5J ABADJBGBCLhDL5ERJFUpGWxHsxIs5J ABADBBFBCKhDK5ERBFWxHsxIs5J ABAARLC5BHhCNBDNZEQ5FW5Hs5ItBJ ABACpBFhCLBDLZERhFWxHsxIs5J ABADZBIBCNhDN5ERZFWxHsxIs5J ABADRBHBCMhDM5ERRFWxHsxIs5J ABADJBFJCKpDLBERJFW5Hs5ItBJ ABAARLC5BHhCNBDNZEQ5FWxHsxIs5J ABAAJLCxBGhCMBDMZEQxFWxHsxIs5J ABACpBEpCKJDKhERhFWxHsxIs5J ABADZBHJCMpDNBERZFW5Hs5ItBJ ABADJBGBCLhDL5ERJFWxHsxIs5J ABADBBIhCOBDOZERBFWxHsxIs5J ABAARLC5BGpCMJDMhEQ5FWxHsxIs5J ABAAJLCxBFpCLJDLhERpFW5Hs5ItBJ',
     },
     KZ: {
       name: 'Kazakhstan',
       zones: 'Asia/Almaty Asia/Qyzylorda Asia/Aqtobe Asia/Aqtau Asia/Atyrau Asia/Oral',
-      rules: 'AACiBCACJrJsJtCvJuBGJvAcJw',
-      holidays: 'AACiBCCWJrJxJsJtCvJyJuJwACEcJvAcAgJzJ0BGA3J1Cb',
+      rules: 'AAC6BFACM3M4M5C_M6BJM7AeM8',
+      holidays: 'AAC6BFCuM3M9M4M5C_M-M6M8ACGVM7AeAiM_NABJA6NBCz',
       years:
         'ABAAJAAxBIZCIhDKBEKJEKRFKREKZFPJGP5HQJIQZJXZKahLeRMeZNp5OrxPr5P ABAAJAAZQAxBIRCJ5EKBEKJFKJEPBGPRRPxHQBIQJJXRKZBLeJMpxOrpPrxP ABAAJAARQAZQAxBIRCJ5EKBEKJEPBGPJRPxHQBIQBSXRKXpLeJMlJTrpP ABAAJAARQAxBIRCJ5EKBEKJEPBGPxHP5SQBIWRLXRKeJMlJTrpPr5U ABAAJAAxBIZCKBEKJEKREKhFPJGP5HQJIU5LXZKXpVeRMlRTrxP ABAAJAAxBIRCIhDJ5EKBEKJEKRFKZFPBGPxHQBIThLXRKXZVeJMeZNlJTlZWrpP ABAAJAAxBIRCIZDJJMJRNJ5EKBEKJFKJEKRFPBGPxHQBIQRJSRLXRKlJTlRWrpP ABAAJAAZQAxBIRCJJMJ5EKBEKJFKJEPBGPRRPxHQBIQJJQ5LXRKlJTrpP ABAAJAARQAZQAxBIZCJRMKBEKJEKREPJGPpLP5HQBSQJIXZKlRTrxPsBU ABAAJAAxBIRCJJMJ5EKBEKJEOJLPBGPxHQBIXRKlJTrpPr5U ABAAJAAxBIRCJJMJ5EKBEKJEKZFMxLPBGPxHQBIXRKXhVlJTrpP ABAAJAAxBIRCIhDJJMJZNJ5EKBEKJEKRFKZFLZLPBGPxHQBIXRKXZVlJTlZWrpP ABAAJAAxBIZCJRMKBEKJLKJEKRFKREPJGPZRP5HQJIQRJXZKlRTrxP ABAAJAARQAZQAxBIRCIpLJJMJ5EKBEKJEPBGPJRPxHQBIQBSXRKlJTrpP ABAAJAARQAxBHZLIRCJJMJ5EKBEKJEPBGPxHP5SQBIXRKlJTrpPr5U ABAAJAAxBGBLIRCJJMJ5EKBEKJEPBGPxHQBIXRKlJTrpPr5U ABAAJAAxBEpLIZCIpDJRMJhNKBEKJEKREKZFKhFPJGP5HQJIXZKXhVlRTlhWrxP ABAAJAAxBDJLIRCIZDJJMJRNJ5EKBEKJFKJEKRFPBGPxHQBIQRJXRKlJTlRWrpP ABAAJAAZQAxBB5LIRCJJMJ5EKBEKJFKJEPBGPRRPxHQBIQJJXRKlJTrpP ABAAJAARQAZQAhLAxBIRCJJMJ5EKBEKJEPBGPJRPxHQBIQBSXRKlJTrpPs5L ABAAJAARQAxBIZCJRMKBEKJEKREPJGP5HQJIXZKlRTrhLrxPsBU',
     },
     LC: {
       name: 'St. Lucia',
       zones: 'America/Port_of_Spain',
-      rules: 'AAJ2AcAOAQADASB9DiCoJ3ATAJAK',
-      holidays: 'AAJ2AcAOAQADASB9DiCoJ3ATAJAK',
+      rules: 'AANCAeAOAQADASCAEXDDFYAVAJAK',
+      holidays: 'AANCAeAOAQADASCAEXDDFYAVAJAK',
       years:
         'ABAAJBGhCMhDM5EPJFTBGURHX8IapJixKrZLs5MtBN ABAAJBGhCLZDLxEPBFR5GTJHYkIahJihKrRLsxMs5N ABAAJBGhCNBDNZEPBFThGUxHYcIahJiZKrRLsxMs5N ABAAJBGhCMBDMZEPBFShGTxHYUIahJiRKrRLsxMs5N ABAAJBGhCLBDLZEPJFRhGSxHYMIapJjBKrZLs5MtBN ABAAJBGhCNZDNxEPBFT5GVJHX8IahJixKrRLsxMs5N ABAAJBGhCLhDL5EPBFSBGTRHX0IahJipKrRLsxMs5N ABAAJBGhCKhDK5EPBFRBGSRHYkIahJihKrRLsxMs5N ABAAJBGhCNBDNZEPJFThGUxHYcIapJiZKrZLs5MtBN ABAAJBGhCLBDLZEPBFRhGSxHYMIahJiJKrRLsxMs5N ABAAJBGhCNhDN5EPBFUBGVRHYEIahJi5KrRLsxMs5N ABAAJBGhCMhDM5EPBFTBGURHX8IahJixKrRLsxMs5N ABAAJBGhCKpDLBEPJFRJGSZHYsIapJipKrZLs5MtBN ABAAJBGhCNBDNZEPBFThGUxHYcIahJiZKrRLsxMs5N ABAAJBGhCMBDMZEPBFShGTxHYUIahJiRKrRLsxMs5N ABAAJBGhCKJDKhEPBFQpGR5HYMIahJiJKrRLsxMs5N ABAAJBGhCMpDNBEPJFTJGUZHYEIapJi5KrZLs5MtBN ABAAJBGhCLhDL5EPBFSBGTRHX0IahJipKrRLsxMs5N ABAAJBGhCOBDOZEPBFUhGVxHYkIahJihKrRLsxMs5N ABAAJBGhCMJDMhEPBFSpGT5HYcIahJiZKrRLsxMs5N ABAAJBGhCLJDLhEPJFRpGS5HYUIapJiRKrZLs5MtBN',
     },
     LI: {
       name: 'Liechtenstein',
       zones: 'Europe/Zurich',
-      rules: 'AAJ4ABJ5EoAMAOAPAQADAqB8ARASB9AGAHAIAJAKA9',
-      holidays: 'AAABAOAQADB8J6ASB9J7AHAJAK',
+      rules: 'AANDABHECDAMAOAPAQADAtB_ARASCAAGAHAIAJAKBA',
+      holidays: 'AAABAOAQADB_NEASCANFAHAJAK',
       years:
         'ABAApBMhCM5DPJERpFRxGTBHURIUZGfZJqxKs5LtBM ABAApBLZCLxDPBEQhFQpGR5HTJITRGfRJqpKsxLs5M ABAApBNBCNZDPBESJFSRGThHUxIU5GfRJqpKsxLs5M ABAApBMBCMZDPBERJFRRGShHTxIT5GfRJqpKsxLs5M ABAApBLBCLZDPJEQJFQRGRhHSxIS5GfZJqxKs5LtBM ABAApBNZCNxDPBEShFSpGT5HVJIVRGfRJqpKsxLs5M ABAApBLhCL5DPBEQpFQxGSBHTRITZGfRJqpKsxLs5M ABAApBKhCK5DPBEPpFPxGRBHSRISZGfRJqpKsxLs5M ABAApBNBCNZDPJESJFSRGThHUxIU5GfZJqxKs5LtBM ABAApBLBCLZDPBEQJFQRGRhHSxIS5GfRJqpKsxLs5M ABAApBNhCN5DPBESpFSxGUBHVRIVZGfRJqpKsxLs5M ABAApBMhCM5DPBERpFRxGTBHURIUZGfRJqpKsxLs5M ABAApBKpCLBDPJEPxFP5GRJHSZIShGfZJqxKs5LtBM ABAApBNBCNZDPBESJFSRGThHUxIU5GfRJqpKsxLs5M ABAApBMBCMZDPBERJFRRGShHTxIT5GfRJqpKsxLs5M ABAApBKJCKhDPBEPRFPZGQpHR5ISBGfRJqpKsxLs5M ABAApBMpCNBDPJERxFR5GTJHUZIUhGfZJqxKs5LtBM ABAApBLhCL5DPBEQpFQxGSBHTRITZGfRJqpKsxLs5M ABAApBOBCOZDPBETJFTRGUhHVxIV5GfRJqpKsxLs5M ABAApBMJCMhDPBERRFRZGSpHT5IUBGfRJqpKsxLs5M ABAApBLJCLhDPJEQRFQZGRpHS5ITBGfZJqxKs5LtBM',
     },
     LK: {
       name: 'Sri Lanka',
       zones: 'Asia/Colombo',
-      rules: 'AAJ8J9J-ATJ_KAKBKCKDKEKFKGKHKIKJKKKLKMKNKOKPKQKRAJAO',
-      holidays: 'AAJ8J9J-ATJ_KAKBKCAOKDKEKFKGKHKIKJKKKLKMKNKOKPKQKRAJ',
+      rules: 'AANGNHNIAVNJNKNLNMNNNONPNQNRNSNTNUNVNWNXNYNZNaNbAJAO',
+      holidays: 'AANGNHNIAVNJNKNLNMAONNNONPNQNRNSNTNUNVNWNXNYNZNaNbAJ',
       years:
         'ABAARBBxCD5DEREFpFHpGKBHLZIMhJM5KNBLPJMPRNShOSxPWhQaRRdxSd5ThpUlRVnBWpBXspYs5Z ABAARBBxCD5DEREFpFHhGJ5HLRILZJMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRIMxKM5LNBJPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRIMBJMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHpGKBHLBJLZIM5KNBLPJMPRNShOSxPWhQaRRdxSd5ThpUlRVnBWpBXspYs5Z ABAARBBxCD5DEREFpFHhGJ5HLRIMxKM5LNZJPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRILhJMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HKhJLRIMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHpGKBHLZIM5KNBLNBJPJMPRNShOSxPWhQaRRdxSd5ThpUlRVnBWpBXspYs5Z ABAARBBxCD5DEREFpFHhGJ5HLBJLRIMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRIMxKM5LNhJPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRIMhJMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHpGKBHKpJLZIM5KNBLPJMPRNShOSxPWhQaRRdxSd5ThpUlRVnBWpBXspYs5Z ABAARBBxCD5DEREFpFHhGJ5HLRIMxKM5LNBJPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRIMBJMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HKJJLRIMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHpGKBHLZIMpJM5KNBLPJMPRNShOSxPWhQaRRdxSd5ThpUlRVnBWpBXspYs5Z ABAARBBxCD5DEREFpFHhGJ5HLRILhJMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRIMxKM5LOBJPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHhGJ5HLRIMJJMxKM5LPBMPJNSZOSpPWZQaJRdpSdxThhUlJVm5Wo5XshYsxZ ABAARBBxCD5DEREFpFHpGKBHLJJLZIM5KNBLPJMPRNShOSxPWhQaRRdxSd5ThpUlRVnBWpBXspYs5Z',
     },
     LR: {
       name: 'Liberia',
       zones: 'Africa/Monrovia',
-      rules: 'AAC1KSKTKUKVAcCTJ3KWAJ',
-      holidays: 'AAC1KSKTKUKVAcCTJ3KWAJ',
+      rules: 'AADPNcNdNeNfAeCrFYNgAJ',
+      holidays: 'AADPNcNdNeNfAeCrFYNgAJ',
       years:
         'ABAFJBIxCJRDMhEQxFZ5GdhHmpIppJs5K ABAFJBIhCJJDMREQpFZxGdZHmZIphJsxK ABAFJBIZCJJDMJEQpFZxGdZHmRIphJsxK ABAFJBIRCJJDM5EQpFZxGdZHmJIphJsxK ABAFJBJBCJRDMxEQxFZ5GdhHm5IppJs5K ABAFJBIxCJJDMhEQpFZxGdZHmpIphJsxK ABAFJBIpCJJDMZEQpFZxGdZHmhIphJsxK ABAFJBIhCJJDMREQpFZxGdZHmZIphJsxK ABAFJBIZCJRDNBEQxFZ5GdhHmRIppJs5K ABAFJBJBCJJDMxEQpFZxGdZHmBIphJsxK ABAFJBI5CJJDMpEQpFZxGdZHmxIphJsxK ABAFJBIxCJJDMhEQpFZxGdZHmpIphJsxK ABAFJBIpCJRDMZEQxFZ5GdhHmhIppJs5K ABAFJBIZCJJDMJEQpFZxGdZHmRIphJsxK ABAFJBIRCJJDM5EQpFZxGdZHmJIphJsxK ABAFJBJBCJJDMxEQpFZxGdZHmBIphJsxK ABAFJBI5CJRDMpEQxFZ5GdhHmxIppJs5K ABAFJBIpCJJDMZEQpFZxGdZHmhIphJsxK ABAFJBIhCJJDMREQpFZxGdZHmZIphJsxK ABAFJBIZCJJDMJEQpFZxGdZHmRIphJsxK ABAFJBJJCJRDM5EQxFZ5GdhHmJIppJs5K',
     },
     LS: {
       name: 'Lesotho',
       zones: 'Africa/Johannesburg',
-      rules: 'AAKXAOAQKYB8KZKaAcAJAK',
-      holidays: 'AAKXAOAQKYB8KZKaAcAJAK',
+      rules: 'AANhAOAQNiB_NjNkAeAJAK',
+      holidays: 'AANhAOAQNiB_NjNkAeAJAK',
       years:
         'ABAIxBMhCM5DPJERpFSJGYxHipIs5JtBK ABAIpBLZCLxDPBEQhFSBGYpHihIsxJs5K ABAIpBNBCNZDPBESBGSJFYpHihIsxJs5K ABAIpBMBCMZDPBERJFSBGYpHihIsxJs5K ABAIxBLBCLZDPJEQJFSJGYxHipIs5JtBK ABAIpBNZCNxDPBESBGShFYpHihIsxJs5K ABAIpBLhCL5DPBEQpFSBGYpHihIsxJs5K ABAIpBKhCK5DPBEPpFSBGYpHihIsxJs5K ABAIxBNBCNZDPJESJGSJFYxHipIs5JtBK ABAIpBLBCLZDPBEQJFSBGYpHihIsxJs5K ABAIpBNhCN5DPBESBGSpFYpHihIsxJs5K ABAIpBMhCM5DPBERpFSBGYpHihIsxJs5K ABAIxBKpCLBDPJEPxFSJGYxHipIs5JtBK ABAIpBNBCNZDPBESBGSJFYpHihIsxJs5K ABAIpBMBCMZDPBERJFSBGYpHihIsxJs5K ABAIpBKJCKhDPBEPRFSBGYpHihIsxJs5K ABAIxBMpCNBDPJERxFSJGYxHipIs5JtBK ABAIpBLhCL5DPBEQpFSBGYpHihIsxJs5K ABAIpBOBCOZDPBESBGTJFYpHihIsxJs5K ABAIpBMJCMhDPBERRFSBGYpHihIsxJs5K ABAIxBLJCLhDPJEQRFSJGYxHipIs5JtBK',
     },
     LT: {
       name: 'Lithuania',
       zones: 'Europe/Vilnius',
-      rules: 'AAKbKcAPAQADAqBvKdHMAEAGBOAIAJAK',
-      holidays: 'AAKbKcAPAQADKdHMAEAGBOAIAJAK',
+      rules: 'AANlNmAPAQADAtByNnC9AEAGBRAIAJAK',
+      holidays: 'AANlNmAPAQADNnC9AEAGBRAIAJAK',
       years:
         'ABAFxBIxCMxDM5EPJFV5GXZHcZImJJmRKsxLs5MtBN ABAFxBIpCLpDLxEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCNRDNZEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCMRDMZEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIxCLRDLZEPJFV5GXZHcZImJJmRKsxLs5MtBN ABAFxBIpCNpDNxEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCLxDL5EPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCKxDK5EPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIxCNRDNZEPJFV5GXZHcZImJJmRKsxLs5MtBN ABAFxBIpCLRDLZEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCNxDN5EPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCMxDM5EPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIxCK5DLBEPJFV5GXZHcZImJJmRKsxLs5MtBN ABAFxBIpCNRDNZEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCMRDMZEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCKZDKhEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIxCM5DNBEPJFV5GXZHcZImJJmRKsxLs5MtBN ABAFxBIpCLxDL5EPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCORDOZEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIpCMZDMhEPBFVxGXRHcRImBJmJKspLsxMs5N ABAFxBIxCLZDLhEPJFV5GXZHcZImJJmRKsxLs5MtBN',
     },
     LU: {
       name: 'Luxembourg',
       zones: 'Europe/Luxembourg',
-      rules: 'AAB-AOAPAQADKeB8ASAEAGAJAK',
-      holidays: 'AAAQADKeB8ASB-AEAGAJAK',
+      rules: 'AACBAOAPAQADNoB_ASAEAGAJAK',
+      holidays: 'AAAQADNoB_ASCBAEAGAJAK',
       years:
         'ABAM5BPJCQJDRpETBFVxGcZHmJIs5JtBK ABALxBPBCQBDQhER5FVpGcRHmBIsxJs5K ABANZBPBCQBDSJEThFVpGcRHmBIsxJs5K ABAMZBPBCQBDRJEShFVpGcRHmBIsxJs5K ABALZBPJCQJDQJERhFVxGcZHmJIs5JtBK ABANxBPBCQBDShET5FVpGcRHmBIsxJs5K ABAL5BPBCQBDQpESBFVpGcRHmBIsxJs5K ABAK5BPBCPpEQBDRBFVpGcRHmBIsxJs5K ABANZBPJCQJDSJEThFVxGcZHmJIs5JtBK ABALZBPBCQBDQJERhFVpGcRHmBIsxJs5K ABAN5BPBCQBDSpEUBFVpGcRHmBIsxJs5K ABAM5BPBCQBDRpETBFVpGcRHmBIsxJs5K ABALBBPJCPxEQJDRJFVxGcZHmJIs5JtBK ABANZBPBCQBDSJEThFVpGcRHmBIsxJs5K ABAMZBPBCQBDRJEShFVpGcRHmBIsxJs5K ABAKhBPBCPREQBDQpFVpGcRHmBIsxJs5K ABANBBPJCQJDRxETJFVxGcZHmJIs5JtBK ABAL5BPBCQBDQpESBFVpGcRHmBIsxJs5K ABAOZBPBCQBDTJEUhFVpGcRHmBIsxJs5K ABAMhBPBCQBDRRESpFVpGcRHmBIsxJs5K ABALhBPJCQJDQRERpFVxGcZHmJIs5JtBK',
     },
     LV: {
       name: 'Latvia',
       zones: 'Europe/Riga',
-      rules: 'AAAOAPAQADKfAqCMKgBGAIAJAKA9Kh',
-      holidays: 'AAAOAPAQADKfCMKgBGAIAJAKA9KhCbKi',
+      rules: 'AAAOAPAQADNpAtCkNqBJAIAJAKBANr',
+      holidays: 'AAAOAPAQADNpCkNqBJAIAJAKBANrCzNs',
       years:
         'ABAMhBMxCM5DPJEPhFVxGV5HoRIsxJs5KtBLtpM ABALZBLpCLxDPBEPZFVpGVxHoJIspJsxKs5LthM ABANBBNRCNZDPBEPZFVpGVxHoJIspJsxKs5LthM ABAMBBMRCMZDPBEPZFShNVpGVxHoJIoZOspJsxKs5LthM ABALBBLRCLZDPJEPhFPxPVxGV5HoRIsxJs5KtBLtpM ABANZBNpCNxDPBEPZFPhPVpGVxHoJIspJsxKs5LthM ABALhBLxCL5DPBEPZFVpGVxHoJIspJsxKs5LthM ABAKhBKxCK5DPBEPZFVpGVxHoJIspJsxKs5LthM ABANBBNRCNZDPJEPhFVxGV5HoRIohOsxJs5KtBLtpM ABALBBLRCLZDPBEPZFVpGVxHoJIoROspJsxKs5LthM ABANhBNxCN5DPBEPZFPpPVpGVxHoJIspJsxKs5LthM ABAMhBMxCM5DPBEPZFPhPVpGVxHoJIspJsxKs5LthM ABAKpBK5CLBDPJEPhFVxGV5HoRIsxJs5KtBLtpM ABANBBNRCNZDPBEPZFVpGVxHoJIspJsxKs5LthM ABAMBBMRCMZDPBEPZFVpGVxHoJIoZOspJsxKs5LthM ABAKJBKZCKhDPBEPZFVpGVxHoJIoROspJsxKs5LthM ABAMpBM5CNBDPJEPhFPpPVxGV5HoRIsxJs5KtBLtpM ABALhBLxCL5DPBEPZFVpGVxHoJIspJsxKs5LthM ABAOBBORCOZDPBEPZFVpGVxHoJIspJsxKs5LthM ABAMJBMZCMhDPBEPZFVpGVxHoJIspJsxKs5LthM ABALJBLZCLhDPJEPhFVxGV5HoRIoZOsxJs5KtBLtpM',
     },
     LY: {
       name: 'Libya',
       zones: 'Africa/Tripoli',
-      rules: 'FRADCOAzAcAUAZAVDDAW',
-      holidays: 'FRADAVDDAWAUCOAzAZAc',
+      rules: 'HOADCmA2AeAWAbAXDhAY',
+      holidays: 'HOADAXDhAYAWCmA2AbAe',
       years:
         'F5APJBSDCaZDajEdBFgZGlBHlxIsxJ F5APBBQjCY5DZDEbhFgRGkRIk5HspJ F5APBBPLCXhDXrEaRFgRGjBIk5HspJ F5ANzCPBBWJDWTEY5FgRGhpIk5HspJ F5AMjCPJBUxDU7EXhFgRIgZGlBHsxJ F5ALDCPBBTZDTjEWBFexIgRGk5HspJ F5AJzCPBBSJDSTEUxFdhIgRGk5HspJ F5AIbCPBBQxDQ7EThFcJIgRGk5HspJ F5AHDCPJBPhDPrESJFa5IgZGlBHsxJ FjCF5AOBDOLEPBBQpFZhIgRGk5HspJ ETCF5AMpDMzEPBBPRFYJIgRGk5HspJ C7CF5ALRDLbEOBFPBBWxIgRGk5HspJ BrCF5AKBDKLEMpFPJBVZIgZGlBHsxJ ALCF5AIhDIrELRFPBBT5IgRGk5HsjCspJ F5AHRDHbEJ5FPBBSpIgRGk5HrLCspJ F5DF5AGDEIpFPBBRZIgRGk5HpzCspJ EhDErEF5AHRFPJBQBIgZGlBHobCsxJ DBDDLEFxFF5AOpIPBBgRGk5Hm7CspJ BxDB7EEZFF5ANRIPBBgRGk5HlrCspJ AZDAjEDJFF5AL5IPBBgRGkbCk5HspJsxDs7E BxFF5AKhIPJBgZGjDClBHrZDrjEsxJ',
     },
     MA: {
       name: 'Kingdom of Morocco',
       zones: 'Africa/Casablanca',
-      rules: 'AAKjADKkKlKmA0KnAcAUAZAVAW',
-      holidays: 'AAKjADAVKkAWKlAUKmA0AZKnAc',
+      rules: 'AANtADNuNvNwA3NxAeAWAbAXAY',
+      holidays: 'AANtADAXNuAYNvAWNwA3AbNxAe',
       years:
         'ABABRBPJCSBDaZEahFcRGdBHdBIdJJlxKmxLoRM ABABRBPBCQhDZBFaREbhHcJGc5IdBJkRKmpLoJM ABABRBPBCPJDXpFaRHaREcJGc5IdBJjBKmpLoJM ABABRBNxDPBCWRFY5HaREcJGc5IdBJhpKmpLoJM ABABRBMhDPJCU5FXhHaZEcRGdBIdJJgRKmxLoRM ABABRBLBDPBCThFWBHaREcJGc5IdBJexKmpLoJM ABABRBJxDPBCSRFUxHaREcJGc5IdBJdhKmpLoJM ABABRBIZDPBCQ5FThHaREcJKcJGc5IdBJmpLoJM ABABRBHBDPJCPpFSJHaZEa5KcRGdBIdJJmxLoRM ABABRBFhDOJFPBCQpHZhKaREcJGc5IdBJmpLoJM ABABRBERDMxFPBCPRHYJKaREcJGc5IdBJmpLoJM ABABRBC5DLZFOBHPBCWxKaREcJGc5IdBJmpLoJM ABABRBBpDKJFMpHPJCVZKaZEcRGdBIdJJmxLoRM ABAAJDBRBIpFLRHPBCT5KaREcJGc5IdBJmpLoJMshD ABABRBHZFJ5HPBCSpKaREcJGc5IdBJmpLoJMrJD ABABRBGBFIpHPBCRZKaREcJGc5IdBJmpLoJMpxD ABABRBEpFHRHPJCQBKaZEcRGdBIdJJmxLoRMoZD ABABRBDJFFxHOpKPBCaREcJGc5IdBJmpLm5DoJM ABABRBB5FEZHNRKPBCaREcJGc5IdBJlpDmpLoJM ABAAhFBRBDJHL5KPBCaREcJGc5IdBJkZDmpLoJMs5F ABABRBBxHKhKPJCaZEcRGdBIdJJjBDmxLoRMrhF',
     },
     MC: {
       name: 'Monaco',
       zones: 'Europe/Monaco',
-      rules: 'AAKoAOAPAQADB8ASB9AEAGKpAHAJ',
-      holidays: 'AAKoAQADB8ASB9AEAGKpAHAJA6AfKqKr',
+      rules: 'AANyAOAPAQADB_ASCAAEAGNzAHAJ',
+      holidays: 'AANyAQADB_ASCAAEAGNzAHAJA9AhN0N1',
       years:
         'ABADRBM5CPJDRpETBFURGcZHmJIoZJqxKs5L ABADRBLxCPBDQhER5FTJGcRHmBIoRJqpKsxL ABADRBNZCPBDPJMSJEThFUxGcRHmBIoRJqpKsxLs5N ABADRBMZCPBDRJEShFTxGcRHmBIoRJoZOqpKsxL ABADRBLZCPJDQJERhFSxGcZHmJIoZJqxKs5L ABADRBNxCPBDShET5FVJGcRHmBIoRJqpKsxL ABADRBL5CPBDQpESBFTRGcRHmBIoRJqpKsxL ABADRBK5CPBDPpERBFSRGcRHmBIoRJqpKsxL ABADRBNZCPJDSJEThFUxGcZHmJIoZJohOqxKs5L ABADRBLZCPBDQJERhFSxGcRHmBIoRJqpKsxL ABADRBDZPN5CPBDSpEUBFVRGcRHmBIoRJqpKsxL ABADRBM5CPBDRpETBFURGcRHmBIoRJqpKsxL ABADRBLBCPJDPxERJFSZGcZHmJIoZJqxKs5L ABADRBNZCPBDPJMSJEThFUxGcRHmBIoRJqpKsxLs5N ABADRBMZCPBDRJEShFTxGcRHmBIoRJoZOqpKsxL ABADRBKhCPBDPREQpFR5GcRHmBIoRJqpKsxL ABADRBDZPNBCPJDRxETJFUZGcZHmJIoZJqxKs5L ABADRBL5CPBDQpESBFTRGcRHmBIoRJqpKsxL ABADRBOZCPBDTJEUhFVxGcRHmBIoRJqpKsxL ABADRBMhCPBDPJMRRESpFT5GcRHmBIoRJqpKsxLs5N ABADRBLhCPJDQRERpFS5GcZHmJIoZJqxKs5L',
     },
     MD: {
       name: 'Moldova',
       zones: 'Europe/Chisinau',
-      rules: 'AACiBCAPAQBtADCvAcKsKtAJ',
-      holidays: 'AACiBCAPAQBtADCvAcKsAJ',
+      rules: 'AAC6BFAPAQBwADC_AeN2N3AJ',
+      holidays: 'AAC6BFAPAQBwADC_AeN2AJ',
       years:
         'ABAAyBIZCNpDNxEOpFPJGQJHd5IeZJs5K ABAAyBIRCPBGPJDPREQBHQJFdxIeRJsxK ABAAyBIRCOJDOREPBGPJFQBHdxIeRJsxK ABAAyBIRCNJDNREOJFPBGQBHdxIeRJsxK ABAAyBIZCPJGPpDPxEQJHQpFd5IeZJs5K ABAAyBIRCNpDNxEOpFPBGQBHdxIeRJsxK ABAAyBIRCMpDMxENpFPBGQBHdxIeRJsxK ABAAyBIRCPBGPJDPREQBHQJFdxIeRJsxK ABAAyBIZCNRDNZEORFPJGQJHd5IeZJs5K ABAAyBIRCMJDMRENJFPBGQBHdxIeRJsxK ABAAyBIRCOpDOxEPBGPpFQBHdxIeRJsxK ABAAyBIRCMxDM5ENxFPBGQBHdxIeRJsxK ABAAyBIZCPJGPRDPZEQJHQRFd5IeZJs5K ABAAyBIRCOJDOREPBGPJFQBHdxIeRJsxK ABAAyBIRCMRDMZENRFPBGQBHdxIeRJsxK ABAAyBIRCOxDO5EPBGPxFQBHdxIeRJsxK ABAAyBIZCNxDN5EOxFPJGQJHd5IeZJs5K ABAAyBIRCLxDL5EMxFPBGQBHdxIeRJsxK ABAAyBIRCORDOZEPBGPRFQBHdxIeRJsxK ABAAyBIRCNRDNZEORFPBGQBHdxIeRJsxK ABAAyBIZCPJGPxDP5EQJHQxFd5IeZJs5K',
+      states: 'CA:Cahul|CU:Chișinău',
+      subdivisions: {
+        CA: {
+          zones: 'Europe/Chisinau',
+          rules: 'AAC6BFAPAQBwADC_AeN2N3AJN4',
+          holidays: 'N4',
+          years: 'opA ohA ohA ohA opA ohA ohA ohA opA ohA ohA ohA opA ohA ohA ohA opA ohA ohA ohA opA',
+        },
+        CU: {
+          zones: 'Europe/Chisinau',
+          rules: 'AAC6BFAPAQBwADC_AeN2N3AJN5',
+          holidays: 'N5',
+          years: 'j5A jxA jxA jxA j5A jxA jxA jxA j5A jxA jxA jxA j5A jxA jxA jxA j5A jxA jxA jxA j5A',
+        },
+      },
     },
     ME: {
       name: 'Montenegro',
       zones: 'Europe/Belgrade',
-      rules: 'AcHMAAADAIAJAKChAOAPAEAGAVAWAUAZAXKuAYEWKvKwHP',
-      holidays: 'AAAIAJAKKvAOAPADAcAVHMAWHPAGA6AgA3Kx',
+      rules: 'AeC9AAADAIAJAKC5AOAPAEAGAXAYAWAbAZN6AaGQN7N8Jx',
+      holidays: 'AAAIAJAKN7AOAPADAeAXC9AYJxAGA9AiA6N9',
       years:
         'ABAAJAApBAxCA5DMaEMhFMxGM5GNZFNpGPJHPRHRpIRxISDJYRKYZKajLh6MmJNsxBs5CtBC ABAAJAApBAxCA5DKyELZFLpGLxGO5FPBHPJGPJHPROQjJRhIRpIYJKYRKZDLgSMmBNspBsxCs5C ABAAJAARPApBAxCA5DNBFNKENRGNZGN5FOJGPBHPLJPJHPRORhIRpIRxQXrLYJKYRKiqMmBNspBsxCs5C ABAAJAARPApBAxCA5DL6EMBFMRGMZGM5FNJGNzJPBHPJHRhIRpIRxQWTLYJKYRKhaMmBNspBsxCs5C ABAAJAApBAxCA5DLBFLRGLZGMjJOKEPJHPRHPZFPpGRpIRxIU7LYRKYZKYhRjqMmJNsxBs5CtBC ABAAJAApBAxCA5DLDJMyENZFNpGNxGPBHPJHRhIRpITjLYJKYRKYZRiSMmBNspBsxCs5C ABAAJAApBAxCA5DJzJLaELhFLxGL5GMZFMpGPBHPJHRhIRpISTLYJKYRKg6MmBNspBsxCs5C ABAAJAApBAxCA5DIbJKhFKxGK5GN6EO5FPBHPJGPJHPROQ7LRhIRpIYJKYRKjaMmBNspBsxCs5C ABAAJAARPApBAxCA5DHDJMqENBFNRGNZGPJHPRHPrLRpIRxIR5QYRKYZKiKMmJNsxBs5CtBC ABAAJAApBAxCA5DFjJLBFLKELRGLZGL5FMJGOLLPBHPJHRhIRpIYJKYRKgqMmBNspBsxCs5C ABAAJAApBAxCA5DETJMzLNaENhFNxGN5GOZFOpGPBHPJHRhIRpIYJKYRKYZRi6MmBNspBsxCs5C ABAAJAApBAxCA5DC7JLbLMKEMhFMxGM5GPBHPJHRhIRpIYJKYRKYZRhqMmBNspBsxCs5C ABAAJAApBAxCA5DBrJKLLKpFKyEK5GLBGPBFPJHPRGPRHPZORpIRxIYRKYZKgSMmJNsxBs5CtBC ABAALJAJAARPApBAxCA5DIrLM6ENBFNRGNZGN5FOJGPBHPJHPRORhIRpIRxQYJKYRKiaMmBNsjJspBsxCs5C ABAAJAARPApBAxCA5DHbLLqEMBFMRGMZGPBHPJHRhIRpIRxQYJKYRKhKMmBNrLJspBsxCs5C ABAAJAApBAxCA5DGDLKJFKZGKhGOKEOhFOxGPBHPJHRhIRpIYJKYRKjqMmBNpzJspBsxCs5C ABAAJAApBAxCA5DErLMpFMyEM5GNBGNhFNxGPJHPRHRpIRxIYRKYZKYhRiSMmJNobJsxBs5CtBC ABAAJAApBAxCA5DDLLLKELhFLxGL5GPBHPJHRhIRpIYJKYRKgqMmBNm7JspBsxCs5C ABAAJAApBAxCA5DB7LNqEOBFORGOZGPBHPJHPRORhIRpIYJKYRKjKMlrJmBNspBsxCs5C ABAAJAARPAjLApBAxCA5DMJFMSEMZGMhGNBFNRGPBHPJHPRORhIRpIRxQYJKYRKhyMkbJmBNspBsxCs7Ls5C ABAAJAARPApBAxCA5DLCELJFLZGLhGPJHPRHPhFPxGRpIRxIYRKYZKgiMjDJmJNrjLsxBs5CtBC',
     },
     MF: {
       name: 'St. Martin',
       zones: 'America/Marigot',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJDN',
-      holidays: 'AAAQADCvB8DNASDJAEAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+      holidays: 'AAAQADC_B_DrASDnAEAGDRAJ',
       years:
         'ABAM5BPJCQBDRpESZFTBGYZHcZImJJnZKs5L ABALxBPBCP5DQhER5GSRFYRHcRImBJnRKsxL ABANZBPBCP5DSJESRFThGYRHcRImBJnRKsxL ABAMZBPBCP5DRJESRFShGYRHcRImBJnRKsxL ABALZBPJCQBDQJERhGSZFYZHcZImJJnZKs5L ABANxBPBCP5DSRFShET5GYRHcRImBJnRKsxL ABAL5BPBCP5DQpESBGSRFYRHcRImBJnRKsxL ABAK5BPBCPpEP5DRBGSRFYRHcRImBJnRKsxL ABANZBPJCQBDSJESZFThGYZHcZImJJnZKs5L ABALZBPBCP5DQJERhGSRFYRHcRImBJnRKsxL ABAN5BPBCP5DSRFSpEUBGYRHcRImBJnRKsxL ABAM5BPBCP5DRpESRFTBGYRHcRImBJnRKsxL ABALBBPJCPxEQBDRJGSZFYZHcZImJJnZKs5L ABANZBPBCP5DSJESRFThGYRHcRImBJnRKsxL ABAMZBPBCP5DRJESRFShGYRHcRImBJnRKsxL ABAKhBPBCPREP5DQpGSRFYRHcRImBJnRKsxL ABANBBPJCQBDRxESZFTJGYZHcZImJJnZKs5L ABAL5BPBCP5DQpESBGSRFYRHcRImBJnRKsxL ABAOZBPBCP5DSRFTJEUhGYRHcRImBJnRKsxL ABAMhBPBCP5DRRESRFSpGYRHcRImBJnRKsxL ABALhBPJCQBDQRERpGSZFYZHcZImJJnZKs5L',
     },
     MG: {
       name: 'Madagascar',
       zones: 'Africa/Nairobi',
-      rules: 'AABCCOAPAQADGVB8ASAcAEAGAJAVAW',
-      holidays: 'AABCCOAPAQADB8AVGVASAcAWAEAGAJ',
+      rules: 'AABFCmAPAQADI5B_ASAeAEAGAJAXAY',
+      holidays: 'AABFCmAPAQADB_AXI5ASAeAYAEAGAJ',
       years:
         'ABAIZBLBCMxDM5EPJFRpGSBHSJITBJWJKahLcZMmJNs5O ABAIRBK5CLpDLxEPBFQhHQhGR5JSBIWBKZBLcRMmBNsxO ABAIRBK5CNRDNZEPBFPJHSBISJGThJWBKXpLcRMmBNsxO ABAIRBK5CMRDMZENxHPBFRJGSBIShJWBKWRLcRMmBNsxO ABAIZBLBCLRDLZEMhHPJFQJGRhJSJIU5LWJKcZMmJNs5O ABAIRBK5CLBHNpDNxEPBFSBIShGThLT5JWBKcRMmBNsxO ABAIRBJxHK5CLxDL5EPBFQpGSBISBJSRLWBKcRMmBNsxO ABAIRBIZHKxDK5CK5EPBFPpGQ5LRBJSBIWBKcRMmBNsxO ABAHBHIZBLBCNRDNZEPJFPpLSJISJGThJWJKcZMmJNs5O ABAFhHIRBK5CLRDLZEOJLPBFQJGRhJSBIWBKcRMmBNsxO ABAERHIRBK5CMxLNxDN5EPBFSBISpGUBJWBKcRMmBNsxO ABAC5HIRBK5CLZLMxDM5EPBFRpGSBITBJWBKcRMmBNsxO ABABpHIZBKJLK5DLBCLBEPJFPxGRJJSJIWJKcZMmJNs5O ABAAJHIRBIpLK5CNRDNZEPBFSBISJGThJWBKcRMmBNshHsxO ABAHZLIRBK5CMRDMZEPBFRJGSBIShJWBKcRMmBNrJHsxO ABAGBLIRBKZDKhEK5CPBFPRGQpJSBIWBKcRMmBNpxHsxO ABAEpLIZBLBCM5DNBEPJFRxGSJITJJWJKcZMmJNoZHs5O ABADJLIRBK5CLxDL5EPBFQpGSBISBJWBKcRMmBNm5HsxO ABAB5LIRBK5CORDOZEPBFSBITJGUhJWBKcRMlpHmBNsxO ABAAhLIRBK5CMZDMhEPBFRRGSBISpJWBKcRMkZHmBNsxOs5L ABAIZBLBCLZDLhEPJFQRGRpJSJIWJKcZMjBHmJNrhLs5O',
     },
     MK: {
       name: 'Macedonia',
       zones: 'Europe/Belgrade',
-      rules: 'AACiAvHOADFBKyAcFRKzK0AVK1ABFoK2ARAEAWHPAQAGAJK3K4K5K6K7K8',
-      holidays: 'AACiAvHOADAVFBCYK9KyK-AcFRK_KzK0A6LAAgLBA3LC',
+      rules: 'AAC6AyJwADG5N-AeHON_OAAXOBABHlOCARAEAYJxAQAGAJODOEOFOGOHOI',
+      holidays: 'AAC6AyJwADAXG5CwOJN-OKAeHOOLN_OAA9OMAiONA6OO',
       years:
         'ABAAxBNpCNxDPJESBFSBGSJHSJIaxJa5KfZLjhMjpNlBOqxP ABAAxBPBEPJCPRDQhFR5GapJfRLjZMk5OqpP ABAAxBOJCORDPBEPJFPJQR5GapJfRLjZMk5OlBRqpP ABAAJSAxBNJCNRDNxFPBER5GapJfRLjZMk5OqpP ABAAxBA5TMhFPJEPpCPxDSBGaxJfZLfhUjhMlBOqxPq5V ABAAxBLBFLJHNpCNxDPBER5GapJfRLjZMk5OqpP ABAAxBJxFMpCMxDPBER5GSBIapJaxKfRLjZMjhNk5OqpP ABAAxBIZFPBEPJCPRDR5GapJfRLjZMk5OqpP ABAAxBHBFNRCNZDPJESBGaxJfZLjhMlBOqxP ABAAxBA5TFhFMJCMRDPBER5GapJfRLjZMk5OqpP ABAAxBERFOpCOxDPBER5GapJfRLfZUjZMk5OqpPqxV ABAAxBC5FMxCM5DPBER5GapJfRLjZMk5OqpP ABAAxBBpFPJEPRCPZDSBGaxJfZLjhMlBOqxP ABAAJFARHAxBOJCORDPBEPJQR5GapJfRLjZMk5OlBRqpPshF ABAAJSAxBMRCMZDPBER5GapJfRLjZMk5OqpPrJF ABAAxBA5TOxCO5DPBER5GapJfRLjZMk5OpxFqpP ABAAxBNxCN5DPJESBGaxJfZLjhMlBOoZFqxP ABAAxBLxCL5DPBER5GSBIapJaxKfRLjZMjhNk5Om5FnBHqpP ABAAxBORCOZDPBER5GapJfRLjZMk5OlpFqpP ABAAxBNRCNZDPBEPJQR5GapJfRLjZMkZFk5OlBRqpP ABAAJSAxBPJEPxCP5DSBGaxJfZLjBFjJHjhMlBOqxP',
     },
     ML: {
       name: 'Republic of Mali',
       zones: 'Africa/Abidjan',
-      rules: 'AAA_COAQADAJAVLDAWAcAZ',
-      holidays: 'AAA_COAQADAVLDAWAcAZAJ',
+      rules: 'AABCCmAQADAJAXOPAYAeAb',
+      holidays: 'AABCCmAQADAXOPAYAeAbAJ',
       years:
         'ABACZBKpCM5DPJESBFSJGahHhJIlxJs5K ABACZBKhCLxDPBEQhFSBGZBHhBIkRJsxK ABACZBKhCNZDPBEPJFSBGXpHhBIjBJsxK ABACZBKhCMZDNxFPBESBGWRHhBIhpJsxK ABACZBKpCLZDMhFPJESJGU5HgRJhJIs5K ABACZBKhCLBFNxDPBESBGThHexJhBIsxK ABACZBJxFKhCL5DPBESBGSRHdhJhBIsxK ABACZBIZFKhCK5DPBEQ5HSBGcJJhBIsxK ABACZBHBFKpCNZDPJEPpHSJGa5JhJIs5K ABACZBFhFKhCLZDOJHPBESBGZhJhBIsxK ABACZBERFKhCMxHN5DPBESBGYJJhBIsxK ABACZBC5FKhCLZHM5DPBESBGWxJhBIsxK ABABpFCZBKJHKpCLBDPJESJGVZJhJIs5K ABAAJFCZBIpHKhCNZDPBESBGT5JhBIshFsxK ABACZBHZHKhCMZDPBESBGSpJhBIrJFsxK ABACZBGBHKhCKhDPBERZJSBGhBIpxFsxK ABACZBEpHKpCNBDPJEQBJSJGhJIoZFs5K ABACZBDJHKhCL5DOpJPBESBGhBIm5FsxK ABAB5HCZBKhCNRJOZDPBESBGhBIlpFsxK ABAAhHCZBKhCL5JMhDPBESBGhBIkZFsxKs5H ABACZBKhJKpCLhDPJESJGhJIjBFrhHs5K',
     },
     MQ: {
       name: 'Martinique',
       zones: 'America/Martinique',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJAODNGZ',
-      holidays: 'AAAOAQADCvB8DNASDJAEAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJAODrIR',
+      holidays: 'AAAOAQADC_B_DrASDnAEAGDRAJ',
       years:
         'ABAMhBM5CPJDQBERpFRxGTBHYZIcZJmJKnZLs5M ABALZBLxCPBDP5EQhFRpGR5HYRIcRJmBKnRLsxM ABANBBNZCPBDP5ERpGSJFThHYRIcRJmBKnRLsxM ABAMBBMZCPBDP5ERJFRpGShHYRIcRJmBKnRLsxM ABALBBLZCPJDQBEQJFRhHRxGYZIcZJmJKnZLs5M ABANZBNxCPBDP5ERpGShFT5HYRIcRJmBKnRLsxM ABALhBL5CPBDP5EQpFRpGSBHYRIcRJmBKnRLsxM ABAKhBK5CPBDPpFP5ERBHRpGYRIcRJmBKnRLsxM ABANBBNZCPJDQBERxGSJFThHYZIcZJmJKnZLs5M ABALBBLZCPBDP5EQJFRhHRpGYRIcRJmBKnRLsxM ABANhBN5CPBDP5ERpGSpFUBHYRIcRJmBKnRLsxM ABAMhBM5CPBDP5ERpGRpFTBHYRIcRJmBKnRLsxM ABAKpBLBCPJDPxFQBERJHRxGYZIcZJmJKnZLs5M ABANBBNZCPBDP5ERpGSJFThHYRIcRJmBKnRLsxM ABAMBBMZCPBDP5ERJFRpGShHYRIcRJmBKnRLsxM ABAKJBKhCPBDPRFP5EQpHRpGYRIcRJmBKnRLsxM ABAMpBNBCPJDQBERxGRxFTJHYZIcZJmJKnZLs5M ABALhBL5CPBDP5EQpFRpGSBHYRIcRJmBKnRLsxM ABAOBBOZCPBDP5ERpGTJFUhHYRIcRJmBKnRLsxM ABAMJBMhCPBDP5ERRFRpGSpHYRIcRJmBKnRLsxM ABALJBLhCPJDQBEQRFRpHRxGYZIcZJmJKnZLs5M',
     },
     MR: {
       name: 'Mauritania',
       zones: 'Africa/Abidjan',
-      rules: 'AAADGVAcAUAZAVAW',
-      holidays: 'AAADAVGVAWAUAZAc',
+      rules: 'AAADI5AeAWAbAXAY',
+      holidays: 'AAADAXI5AYAWAbAe',
       years:
         'ABAPJBSBCSJDajEdBFlxGphH ABAPBBQhCSBDZDEbhFkRGpZH ABAPBBPJCSBDXrEaRFjBGpZH ABANxCPBBSBDWTEY5FhpGpZH ABAMhCPJBSJDU7EXhFgRGphH ABALBCPBBSBDTjEWBFexGpZH ABAJxCPBBSBDSTEUxFdhGpZH ABAIZCPBBQ7ESBDThFcJGpZH ABAHBCPJBPrESJFSJDa5GphH ABAFhCOLEPBBQpFSBDZhGpZH ABAERCMzEPBBPRFSBDYJGpZH ABAC5CLbEOBFPBBSBDWxGpZH ABABpCKLEMpFPJBSJDVZGphH ABAAJCIrELRFPBBSBDT5GpZHshC ABAHbEJ5FPBBSBDSpGpZHrJC ABAGDEIpFPBBRZGSBDpZHpxC ABAErEHRFPJBQBGSJDoZCphH ABADLEFxFOpGPBBSBDm5CpZH ABAB7EEZFNRGPBBSBDlpCpZH ABAAjEDJFL5GPBBSBDkZCpZHs7E ABABxFKhGPJBSJDjBCphHrjE',
     },
     MS: {
       name: 'Montserrat',
       zones: 'America/Port_of_Spain',
-      rules: 'AALEAOAQADASLFCoAJAKLG',
-      holidays: 'AALEAOAQADASLFCoAJAKAeLGAfAgLHLI',
+      rules: 'AAFdAOAQADASOQDDAJAKOR',
+      holidays: 'AAFdAOAQADASOQDDAJAKAgORAhAiOSOT',
       years:
         'ABAJhBMhCM5DPhETBFUxGa5Hs5ItBJtRKtpL ABAJZBLZCLxDPRER5FUhGapHsxIs5JtBMtJKthL ABAARNJZBNBCNZDPJEThFUZGahHsxIs5JtBMthL ABAAJOARNJZBMBCMZDPBEShFURGahHsxIs5JthL ABAAJOJhBJpPLBCLZDPxERhFUJGapHs5ItBJtpL ABAJZBNZCNxDPhET5FT5GahHsxIs5JthL ABAJZBLhCL5DPZESBFUpGaxHsxIs5JtJKthL ABAJZBKhCK5DPRERBFUhGapHsxIs5JtBMtJKthL ABAARNJhBNBCNZDPJEThFUZGapHs5ItBJtpL ABAAJOJZBJpPLBCLZDPxERhFUJGahHsxIs5JthL ABAJZBJhPNhCN5DPpEUBFUBGahHsxIs5JthL ABAJZBMhCM5DPhETBFT5GahHsxIs5JthL ABAJhBKpCLBDPZERJFUpGaxHs5ItBJtJMtRKtpL ABAARNJZBNBCNZDPJEThFUZGahHsxIs5JtBMthL ABAAJOARNJZBMBCMZDPBEShFURGahHsxIs5JthL ABAAJOJZBJpPKJCKhDPxEQpFUJGahHsxIs5JthL ABAJhBMpCNBDPpETJFUBGapHs5ItBJtpL ABAJZBLhCL5DPZESBFUpGaxHsxIs5JtJKthL ABAJZBOBCOZDPREUhFUhGapHsxIs5JtBMtJKthL ABAARNJZBMJCMhDPJESpFUZGahHsxIs5JtBMthL ABAAJOARNJhBJxPLJCLhDP5ERpFURGapHs5ItBJtpL',
     },
     MT: {
       name: 'Malta',
       zones: 'Europe/Malta',
-      rules: 'AALJEoLKAOADLLEhAECvAcAHBGAJ',
-      holidays: 'AALJEoLKAOADLLEhAECvAcAHBGAJ',
+      rules: 'AAOUCDOVAOADOWGHAEC_AeAHBJAJ',
+      holidays: 'AAOUCDOVAOADOWGHAEC_AeAHBJAJ',
       years:
         'ABAFBBJxCLRDMhEPJFTxGWhHcZIfZJhBKqxLrZMs5N ABAFBBJpCLJDLZEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDNBEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDMBEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJxCLBELRDPJFTxGWhHcZIfZJhBKqxLrZMs5N ABAFBBJpCLJDNZEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDLhEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCKhELJDPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJxCLRDNBEPJFTxGWhHcZIfZJhBKqxLrZMs5N ABAFBBJpCLBELJDPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDNhEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDMhEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJxCKpELRDPJFTxGWhHcZIfZJhBKqxLrZMs5N ABAFBBJpCLJDNBEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDMBEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCKJELJDPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJxCLRDMpEPJFTxGWhHcZIfZJhBKqxLrZMs5N ABAFBBJpCLJDLhEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDOBEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJpCLJDMJEPBFTpGWZHcRIfRJg5KqpLrRMsxN ABAFBBJxCLJELRDPJFTxGWhHcZIfZJhBKqxLrZMs5N',
     },
     MU: {
       name: 'Mauritius',
       zones: 'Indian/Mauritius',
-      rules: 'AAAnDNATADAGLMAJLNLOLPLQLRLSLT',
-      holidays: 'AAAnLODNLPLQATLRADLNLSAGLMLTAJ',
+      rules: 'AAAqDrAVADAGOXAJOYOZOaObOcOdOe',
+      holidays: 'AAAqOZDrOaObAVOcADOYOdAGOXOeAJ',
       years:
         'ABAAJBDBCD5DExEGZFI5GKhHPJISBJdRKmJLmRMnxNs5O ABAAJBDZED5DFRCIpFIxGMxHPBIQhJfhKmBLmJMmZNsxO ABAAJBCJED5DD5CHZFIxGLZHPBIPJJeRKlBNmBLmJMsxO ABAAJBCpCD5DEZEGBFIxGKBHNxJPBIghKmBLmJMnhNsxO ABAAJBDBED5DFBCIZFI5GMZHMhJPJIfRKmJLmJNmRMs5O ABAAJBDhCD5DFJEHBFIxGLBHLJJPBId5KkhNmBLmJMsxO ABAAJBD5DD5EFpFF5CIxGJpHJ5JPBIgRKmBLmJMm5NsxO ABAAJBCZED5DEhCIJFIZJIxGMBHPBIe5KlpNmBLmJMsxO ABAAJBDJCD5DExEG5FHBJI5GKpHPJIdhKkRNmJLmRMs5O ABAAJBDZED5DFZCFhJFhFIxGM5HPBIfxKmBLmJMmhNsxO ABAAJBCBED5DEJCERJH5FIxGLhHPBIeZKlRNmBLmJMsxO ABAAJBCxCC5JD5DEZEGZFIxGKJHPBIgxKmBLmJMnpNsxO ABAAJBBpJDJED5DFJCIxFI5GMpHPJIfhKmJLmRMmRNs5O ABAAJJAJBDxCD5DFZEHRFIxGLJHPBIeBKkxNmBLmJMshJsxO ABAAJBD5DEBEF5FGJCIxGJ5HPBIgZKmBLmJMnJNrJJsxO ABAAJBCpED5DExCIRFIxGMRHPBIfJKlxNmBLmJMpxJsxO ABAAJBDZCD5DFBEHBFI5GK5HPJIdxKkhNmJLmRMoZJs5O ABAAJBDpED5DFhFFpCIxGJZHPBIf5KmBLmJMmxNm5JsxO ABAAJBCRED5DERCH5FIxGLxHPBIepKlhNlpJmBLmJMsxO ABAAJBC5CD5DEpEGhFIxGKZHPBIhBKkRNkZJmBLmJMsxO ABAAJBDRED5DFRCI5GI5FM5HPJIfxKjBJmJLmRMmpNs5O',
     },
     MW: {
       name: 'Malawi',
       zones: 'Africa/Maputo',
-      rules: 'AALUCOAOAPAQADLVAcAqAJLW',
-      holidays: 'AALUCOAOAQADLVLWLXAcAqAJAfAgLYLZLaA3',
+      rules: 'AAOfCmAOAPAQADOgAeAtAJOh',
+      holidays: 'AAOfCmAOAQADOgOhOiAeAtAJAhAiOjOkOlA6',
       years:
         'ABABxBHxCMhDM5EPJFQxGSBHSJIXZJkBKs5L ABABxBHpCLZDLxEPBFPRFQhHQpGXRJj5KsxLtBM ABAARNBxBCBOHpCNBDNZEPBFPJHPJFQpGQ5PXRJj5KkJQsxLs5M ABAAJNBxBB5OHpCMBDMZENxHPBFQpGQxPXRJj5KkBQsxL ABABxBHxCH5CLBDLZEMhHPJFQxGXZJXpRkBKs5L ABABxBHpCLBHLJINZDNxEPBFQpGXRJXZRj5KsxL ABABxBHpCJxHLhDL5EPBFQpGXRJj5KsxL ABABxBHpCIZHKhDK5EPBFPRFQpGXRJj5KsxLtBM ABAARNBxBCBOHBHHRIHxCNBDNZEPJFQxGQ5PXZJkBKkJQs5L ABABxBFhHHpCH5CLBDLZEPBFQpGXRJj5KsxL ABABxBERHHpCHxCNhDN5EPBFQpGXRJXhRj5KsxL ABABxBC5HHpCMhDM5EPBFQpGXRJXZRj5KsxL ABABpHBxBHxCKpDLBEPJFPZFQxGXZJkBKs5LtJM ABAAJHARIARNBxBCBOHpCNBDNZEPBFPJFQpGQ5PXRJj5KkJQshHsxLs5M ABAAJNBxBB5OHpCMBDMZEPBFQpGQxPXRJj5KkBQrJHsxL ABABxBHpCH5CKJDKhEPBFQpGXRJj5KpxHqBIsxL ABABxBHxCMpDNBEPJFQxGXZJXhRkBKoZHs5L ABABxBHpCLhDL5EPBFQpGXRJj5Km5HnBIsxL ABABxBHpCOBDOZEPBFPRFQpGXRJj5KlpHsxLtBM ABAARNBxBCBOHpCMJDMhEPBFPJFQpGQ5PXRJj5KkJQkZHsxLs5M ABAAJNBxBB5OHxCIBCLJDLhEPJFQxGXZJjBHjJIkBKs5L',
     },
@@ -1086,201 +2602,499 @@ export const COUNTRY_TABLE: CountryTable = {
       name: 'Mexico',
       zones:
         'America/Mexico_City America/Cancun America/Merida America/Monterrey America/Matamoros America/Mazatlan America/Chihuahua America/Ojinaga America/Hermosillo America/Tijuana America/Santa_Isabel America/Bahia_Banderas',
-      rules: 'AAACLbANAOADAqAcBOFRLcLdAJ',
-      holidays: 'AAACLbADAcFRAJLc',
+      rules: 'AAACOmANAOADAtAeBRHOOnOoAJ',
+      holidays: 'AAACOmADAeHOAJOn',
       years:
         'ABAEJBJZCPJDgZEoBFs5G ABAD5BJJCPBDgREnxFsxG ABAEpBJ5CPBDgREohFsxG ABAEhBJxCPBDgREoZFsxG ABAEZBJpCPJDgZEoRFp5Hs5G ABAEJBJZCPBDgREoBFsxG ABAEBBJRCPBDgREn5FsxG ABAD5BJJCPBDgREnxFsxG ABAEpBJ5CPJDgZEohFs5G ABAEZBJpCPBDgREoRFsxG ABAERBJhCPBDgREoJFpxHsxG ABAEJBJZCPBDgREoBFsxG ABAEBBJRCPJDgZEn5Fs5G ABAEpBJ5CPBDgREohFsxG ABAEhBJxCPBDgREoZFsxG ABAEZBJpCPBDgREoRFsxG ABAERBJhCPJDgZEoJFp5Hs5G ABAEBBJRCPBDgREn5FsxG ABAD5BJJCPBDgREnxFsxG ABAEpBJ5CPBDgREohFsxG ABAEhBJxCPJDgZEoZFs5G',
     },
     MY: {
       name: 'Malaysia',
       zones: 'Asia/Kuala_Lumpur Asia/Kuching',
-      rules: 'AADTADLeAcLfAJLgAVAWAUAZHmGu',
-      holidays: 'AADTEBADHmLgAVLeAWAUAcLfAZGuAJA6AfAgA3Lh',
+      rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJR',
+      holidays: 'AADxFuADKMOrAXOpAYAWAeOqAbJRAJA9AhAiA6Os',
       years:
         'ABADBBDJBDRCPJDP5EQRFSBGSJGTBHahIdBJeZKgZLlxMnxNs5O ABAFRBFZBOxFPBDQhGQpGSJETpHZBIbhJeRKgRLkRMmZNsxO ABAD5BEBBNhFPBDPJPPRGPZGQxEQ5EThHXxIaRJeRKgRLjJMlBNsxOs5Q ABAAJRCpBCxBCxCMJFNxGN5GPBDPZETZHWRIY5JeRKgRLhpMnZNnhNsxO ABAFBBFJBFRCKxFMhGMpGPJDRxETRHU5IXhJeZKgRMgZLmBNs5O ABADhBDpBJZFLBGLJGPBDQZETBHThIWBJeRKeZSexMgRLkhNsxO ABAF5BGBBIJFJ5GKBGPBDSRISxES5HU5JdhMeRKgRLm5NnBNsxO ABAEhBEpBExCGxFIZGIhGPBDQ5IThJTpHcJMeRKgRLlhNsxO ABADJBDRBFZFHBGHJGPJDPpISJJThHa5MeZKgZLn5Ns5O ABAD5FFZBFhGFhBFpGOJIPBDQpJTRHZhMeRKgRLgZTmhNsxO ABAChFEJBERGERBERCEZGMxIPBDPRJTJHYJMeRKgRLlJNsxO ABABRFCxBC5GC5BDBGLZIOBJPBDTBHWxMeRKeZSgRLsxOthF ABABpGBxGFJBFRBKJIMpJPJDTxHVZMeZKgZLsRFs5O ABAAJGARGDxBD5BIpILRJPBDPJPThHT5MeRKgRLqxFshGspGsxOs5Q ABAAJRGJBGRBGRCHZIJ5JPBDSpMTZHeRKgRLpZFrJGrRGsxO ABAExBE5BGBIIpJPBDRZMTRHeRKgRLgZToBFpxGp5GsxO ABADZBDhBEpIHRJPJDQBMTJHeZKehSgZLmpFoZGohGs5O ABADJIFpBFxJFxBFxCOpMPBDS5HeRKgRLlRFm5GnBGsxO ABAB5IERBEZJEZBNRMPBDTpHeRKgRLkBFlpGlxGsxO ABAAhIC5BDBBDJJL5MPBDPJPThHeRKgRLipFkZGkhGsxOs5Is5Q ABAAJRBxJFRBFZBFZCKhMPJDTZHeZKgZLghThRFjBGjJGrhIs5O',
+      states:
+        '10:Selangor|11:Terengganu|12:Sabah|13:Sarawak|14:Kuala Lumpur|15:Labuan|16:Putrajaya|01:Johor|02:Kedah|03:Kelantan|04:Malacca|05:Negeri Sembilan|06:Pahang|07:Penang|08:Perak|09:Perlis',
+      subdivisions: {
+        '10': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJROtOu',
+          holidays: 'OuOt',
+          years:
+            'ExArJB DZArBB CJArBB EZArBB DBArJB FJArBB D5ArBB rBB rJB rBB rBB rBB rJB rBB rBB rBB rJB rBB rBB rBB rJB',
+        },
+        '11': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJROvOwAZDh',
+          holidays: 'AAOvAZOwDhAY',
+          years:
+            'H5BKJCOhDaZEapF.ABA HxBIpCOZDY5EZJF.ABA HRCHxBOZDXhEXxF.ABA GBCHxBOZDWJEWZF.ABA ExCH5BOhDUxEVBF.ABA DRCHxBOZDTZETpF.ABA B5CHxBOZDSJESZF.ABA AhCHxBOZDQxERBFsxC.ABA H5BOhDPhEPxFrhC.ABA HxBOBEORFOZDqBC.ABA HxBMpEM5FOZDoxC.ABA HxBLRELhFOZDnZC.ABA H5BKBEKRFOhDmJC.ABA HxBIhEIxFOZDkpC.ABA HREHhFHxBOZDjRC.ABA F5EGJFHxBOZDh5C.ABA EhEExFH5BOhDgpC.ABA DBEDRFHxBOZDfJC.ABA BxECBFHxBOZDd5C.ABA AZEApFHxBOZDchCsxEtBF.ABA H5BOhDbJCrZErpF.ABA',
+        },
+        '12': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJAXAYAWAbKMJRAOOxOyAI',
+          holidays: 'OrAOOxOyAI',
+          years:
+            'MhBSxCS5CihDsxE.QRA LZBSpCSxCiRDspE.OxA NBBSpCSxCiJDspE.NhA MBBSpCSxCi5DspE.MJA LBBSxCS5CixDsxE.KxA NZBSpCSxCihDspE.JZA LhBSpCSxCiZDspE.IJA KhBSpCSxCiRDspE.GxA NBBSxCS5CjBDsxE.FZA LBBSpCSxCixDspE.D5A NhBSpCSxCipDspE.ChA MhBSpCSxCihDspE.BRAthA KpBSxCS5CiZDsxE.sRA NBBSpCSxCiJDspE.qxA MBBSpCSxCi5DspE.pZA KJBSpCSxCixDspE.oBA MpBSxCS5CipDsxE.mpA LhBSpCSxCiZDspE.lRA OBBSpCSxCiRDspE.kBA MJBSpCSxCiJDspE.ipA LJBSxCS5Ci5DsxE.hRA',
+        },
+        '13': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJAXAYAWAbKMJRAOOzO0O1',
+          holidays: 'OrJRAOOzO0O1',
+          years:
+            'MhCTBDTJDZZEjZF.QRAnxB LZCS5DTBDZREjJF.OxAmZB NBCS5DTBDZREjBF.NhAlBB MBCS5DTBDZREjxF.MJAnhB LBCTBDTJDZZEjpF.KxAmBB NZCS5DTBDZREjZF.JZAkhB LhCS5DTBDZREjRF.IJAnBB KhCS5DTBDZREjJF.GxAlhB NBCTBDTJDZZEj5F.FZAn5B LBCS5DTBDZREjpF.D5AmhB NhCS5DTBDZREjhF.ChAlJB MhCS5DTBDZREjZF.BRAthA KpCTBDTJDZZEjRF.sRA NBCS5DTBDZREjBF.qxA MBCS5DTBDZREjxF.pZA KJCS5DTBDZREjpF.oBA MpCTBDTJDZZEjhF.mpA LhCS5DTBDZREjRF.lRA OBCS5DTBDZREjJF.kBA MJCS5DTBDZREjBF.ipA LJCTBDTJDZZEjxF.hRA',
+        },
+        '14': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRO2Ou',
+          holidays: 'O2Ou',
+          years:
+            'D5AExB DZBD5A CJBD5A D5AEZB DBBD5A D5AFJB D5AD5B D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A',
+        },
+        '15': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRO2Ox',
+          holidays: 'O2Ox',
+          years:
+            'D5ASxBS5B D5ASpBSxB D5ASpBSxB D5ASpBSxB D5ASxBS5B D5ASpBSxB D5ASpBSxB D5ASpBSxB D5ASxBS5B D5ASpBSxB D5ASpBSxB D5ASpBSxB D5ASxBS5B D5ASpBSxB D5ASpBSxB D5ASpBSxB D5ASxBS5B D5ASpBSxB D5ASpBSxB D5ASpBSxB D5ASxBS5B',
+        },
+        '16': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRO2Ou',
+          holidays: 'O2Ou',
+          years:
+            'D5AExB DZBD5A CJBD5A D5AEZB DBBD5A D5AFJB D5AD5B D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A D5A',
+        },
+        '01': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJAXAYAWAbKMJRO3AaO4Ou',
+          holidays: 'AAOrOuO3AaO4',
+          years:
+            'ExCKRDOREhRF.ABAQRB DZCKJDMxEf5F.ABAOxB CJCKJDLZEehF.ABANhB EZCKJEKJDdJF.ABAMJB DBCIxEKRDbxF.ABAKxB FJCHZEKJDaZF.ABAJZB D5CGBEKJDZBF.ABAIJB ExEKJDXxF.ABAGxB DZEKRDWhF.ABAFZB B5EKJDVBF.ABAD5B AhEKJDTpFs5E.ABAChB KJDSRFrhE.ABABRBthB KRDQ5FqRE.ABAsRB KJDPhFoxE.ABAqxB KJDORFnZE.ABApZB KJDM5FmBE.ABAoBB KRDLpFkpE.ABAmpB KJFKJDjRE.ABAlRB IxFKJDiBE.ABAkBB HZFKJDgpE.ABAipB GJFKRDfRE.ABAhRB',
+        },
+        '02': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJAXAYAWAbKMJRO5AZAaOu',
+          holidays: 'AAOrOuAZAaO5AY',
+          years:
+            'ExCKJDOREVhFapG.ABAQRB DZCIpDMxEVRFZJG.ABAOxB CJCHRDLZEVJFXxG.ABANhB EZCGBDKJEVBFWZG.ABAMJB DBCExDIxEU5FVBG.ABAKxB DRDFJCHZETpGUpF.ABAJZB B5DD5CGBESZGVZF.ABAIJB AhDExERBGVRFsxD.ABAGxB DZEPxGVJFrhD.ABAFZB B5EORGU5FqBD.ABAD5B AhEM5GUxFoxDs5E.ABAChB LhGUpFnZDrhE.ABABRBthB KRGVZFmJDqRE.ABAsRB IxGVJFkpDoxE.ABAqxB HhGVBFjRDnZE.ABApZB GJGU5Fh5DmBE.ABAoBB ExGUxFgpDkpE.ABAmpB DRGVZFfJDjRE.ABAlRB CBGVRFd5DiBE.ABAkBB ApGVJFchDgpEtBG.ABAipB VBFbJDfRErpG.ABAhRB',
+        },
+        '03': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRO6',
+          holidays: 'AAAYO6',
+          years:
+            'apBnZCnhC.ABA ZJBnRCnZC.ABA XxBnRCnZC.ABA WZBnRCnZC.ABA VBBnZCnhC.ABA TpBnRCnZC.ABA SZBnRCnZC.ABA RBBnRCnZC.ABA PxBnZCnhC.ABA ORBnRCnZC.ABA M5BnRCnZC.ABA LhBnRCnZC.ABA KRBnZCnhC.ABA IxBnRCnZC.ABA HhBnRCnZC.ABA GJBnRCnZC.ABA ExBnZCnhC.ABA DRBnRCnZC.ABA CBBnRCnZC.ABA ApBnRCnZCtBB.ABA nZCnhCrpB.ABA',
+        },
+        '04': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJAXAYAWAbKMJRO7O8Aa',
+          holidays: 'OrO7AaO8',
+          years:
+            'NJBORCdhD.QRA MxCNBBdZD.OxA LZCNBBdZD.NhA KJCNBBdZD.MJA IxCNJBdhD.KxA HZCNBBdZD.JZA GBCNBBdZD.IJA ExCNBBdZD.GxA DZCNJBdhD.FZA B5CNBBdZD.D5A AhCNBBdZDs5C.ChA NBBdZDrhC.BRAthA NJBdhDqRC.sRA NBBdZDoxC.qxA NBBdZDnZC.pZA NBBdZDmBC.oBA NJBdhDkpC.mpA NBBdZDjRC.lRA NBBdZDiBC.kBA NBBdZDgpC.ipA NJBdhDfRC.hRA',
+        },
+        '05': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJAXAYAWAbKMJRO9AZOu',
+          holidays: 'OrO9OuAZ',
+          years:
+            'BpBExCKJD.QRA BpBDZCIpD.OxA BpBCJCHRD.NhA BpBEZCGBD.MJA BpBDBCExD.KxA BpBDRDFJC.JZA BpBB5DD5C.IJA AhDBpBsxD.GxA BpBrhD.FZA BpBqBD.D5A BpBoxD.ChA BpBnZD.BRAthA BpBmJD.sRA BpBkpD.qxA BpBjRD.pZA BpBh5D.oBA BpBgpD.mpA BpBfJD.lRA BpBd5D.kBA BpBchD.ipA BpBbJD.hRA',
+        },
+        '06': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRO-O_',
+          holidays: 'O-O_',
+          years:
+            'RxAaZB RpAaRB RpAaRB RpAaRB RxAaZB RpAaRB RpAaRB RpAaRB RxAaZB RpAaRB RpAaRB RpAaRB RxAaZB RpAaRB RpAaRB RpAaRB RxAaZB RpAaRB RpAaRB RpAaRB RxAaZB',
+        },
+        '07': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRPAPBOu',
+          holidays: 'OuPAPB',
+          years:
+            'ExAXhBYBC DZAXZBXxC CJAXZBXpC EZAXZBXhC DBAXhBYRC FJAXZBYBC D5AXZBX5C XZBXxC XhBXpC XZBYRC XZBYJC XZBYBC XhBX5C XZBXpC XZBXhC XZBYRC XhBYJC XZBX5C XZBXxC XZBXpC XhBYZC',
+        },
+        '08': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRPCOu',
+          holidays: 'OuPC',
+          years:
+            'ExAmxB DZAmhB CJAmZB EZAmRB DBAmJB FJAmxB D5AmpB mhB mZB mJB mBB mxB mpB mZB mRB mJB m5B mpB mhB mZB mRB',
+        },
+        '09': {
+          zones: 'Asia/Kuala_Lumpur Asia/Kuching',
+          rules: 'AADxADOpAeOqAJOrAXAYAWAbKMJRPDAZ',
+          holidays: 'AAAZPDAY',
+          years:
+            'KJBYxCapD.ABA IpBYpCZJD.ABA HRBXxDYpC.ABA GBBWZDYpC.ABA ExBVBDYxC.ABA DRBTpDYpC.ABA B5BSZDYpC.ABA AhBRBDYpCsxB.ABA PxDYxCrhB.ABA ORDYpCqBB.ABA M5DYpCoxB.ABA LhDYpCnZB.ABA KRDYxCmJB.ABA IxDYpCkpB.ABA HhDYpCjRB.ABA GJDYpCh5B.ABA ExDYxCgpB.ABA DRDYpCfJB.ABA CBDYpCd5B.ABA ApDYpCchBtBD.ABA YxCbJBrpD.ABA',
+        },
+      },
     },
     MZ: {
       name: 'Mozambique',
       zones: 'Africa/Maputo',
-      rules: 'AACqLiLjKYAqAcLkLlLmDw',
-      holidays: 'AALiLjKYAcLkLlLmCqDw',
+      rules: 'AADFPEPFNiAtAePGPHPIFK',
+      holidays: 'AAPEPFNiAePGPHPIDFFK',
       years:
         'ABAEJBMJCPJDWBEfRFhhGipHixIs5J ABAEJBMBCPBDV5EfJFhZGihHsxJ ABAEJBMBCPBDPJIV5EfJFhZGhhIihHsxJs5I ABAAJIEJBMBCPBDV5EWBIfJFhZGihHsxJ ABAEJBMJCMRIPJDWBEfRFhhGipHs5J ABAEJBMBCPBDV5EfJFfRIhZGihHsxJ ABAEJBMBCPBDV5EfJFhZGihHipIsxJ ABAEJBMBCPBDV5EfJFhZGihHsxJ ABAEJBMJCPJDWBEWJIfRFhhGipHs5J ABAEJBMBCPBDV5EfJFhZGihHsxJ ABAEJBERIMBCMJIPBDV5EfJFhZGihHsxJ ABAEJBMBCPBDV5EfJFfRIhZGihHsxJ ABAEJBMJCPJDWBEfRFhhGipHs5J ABAEJBMBCPBDPJIV5EfJFhZGhhIihHsxJs5I ABAAJIEJBMBCPBDV5EWBIfJFhZGihHsxJ ABAEJBMBCPBDV5EfJFhZGihHsxJ ABAEJBERIMJCPJDWBEfRFfZIhhGipHs5J ABAEJBMBCPBDV5EfJFhZGihHipIsxJ ABAEJBMBCPBDV5EfJFhZGihHsxJ ABAEJBMBCPBDPJIV5EfJFhZGhhIihHsxJs5I ABAAJIEJBMJCPJDWBEfRFhhGipHs5J',
     },
     NA: {
       name: 'Namibia',
       zones: 'Africa/Windhoek',
-      rules: 'AACqAcAOAPAQLnLoB8GVE3LpAJDw',
-      holidays: 'AAAcAOAQLnLoB8GVE3LpAJDwCq',
+      rules: 'AADFAeAOAPAQPJPKB_I5GwPLAJFK',
+      holidays: 'AAAeAOAQPJPKB_I5GwPLAJFKDF',
       years:
         'ABAKBBMhCM5DPJEPhFRpGSJHdxIrBJs5KtBL ABAJ5BKBMLZCLxDPBEPZFQhGSBHdpIq5JsxKs5LtBM ABAJ5BNBCNZDPBEPJMPZFSBHSJGdpIq5JsxKs5L ABAAJMJ5BMBCMZDPBEPZFRJGSBHdpIq5JrBMsxKs5L ABAKBBLBCLZDPJEPhFQJGSJHdxIrBJs5KtBL ABAJ5BNZCNxDPBEPZFPhMSBHSJMShGdpIq5JsxKs5L ABAJ5BLhCL5DPBEPZFQpGSBHdpIq5JsxKs5L ABAJ5BKBMKhCK5DPBEPZFPpGSBHdpIq5JsxKs5LtBM ABAKBBNBCNZDPJEPhFSJHSJGdxIrBJrJMs5KtBL ABAJ5BLBCLZDPBEPZFQJGSBHdpIdxMq5JsxKs5L ABAJ5BNhCN5DPBEPZFSBHSpGdpIq5JsxKs5L ABAJ5BMhCM5DPBEPZFPhMRpGSBHSJMdpIq5JsxKs5L ABAKBBKJMKpCLBDPJEPhFPxGSJHdxIrBJs5KtBLtJM ABAJ5BNBCNZDPBEPJMPZFSBHSJGdpIq5JsxKs5L ABAAJMJ5BMBCMZDPBEPZFRJGSBHdpIq5JrBMsxKs5L ABAJ5BKJCKhDPBEPRGPZFSBHdpIdxMq5JsxKs5L ABAKBBMpCNBDPJEPhFPpMRxGSJHSRMdxIrBJs5KtBL ABAJ5BLhCL5DPBEPZFQpGSBHdpIq5JsxKs5L ABAJ5BKBMOBCOZDPBEPZFSBHTJGdpIq5JsxKs5LtBM ABAJ5BMJCMhDPBEPJMPZFRRGSBHdpIq5JsxKs5L ABAAJMKBBLJCLhDPJEPhFQRGSJHdxId5MrBJs5KtBL',
     },
     NC: {
       name: 'New Caledonia',
       zones: 'Pacific/Noumea',
-      rules: 'AQADCvB8ARASAqDJAEAGC3AJLq',
-      holidays: 'LrAQADCvB8ASDJAELqAGC3AJ',
+      rules: 'AQADC_B_ARASAtDnAEAGDRAJPM',
+      holidays: 'PNAQADC_B_ASDnAEPMAGDRAJ',
       years:
         'ABAM5BPJCQBDRpETBFYZGcZHhZImJJnZKs5L ABALxBPBCP5DQhER5FYRGcRHhRImBJnRKsxL ABANZBPBCP5DSJEThFYRGcRHhRImBJnRKsxL ABAMZBPBCP5DRJEShFYRGcRHhRImBJnRKsxL ABALZBPJCQBDQJERhFYZGcZHhZImJJnZKs5L ABANxBPBCP5DShET5FYRGcRHhRImBJnRKsxL ABAL5BPBCP5DQpESBFYRGcRHhRImBJnRKsxL ABAK5BPBCPpEP5DRBFYRGcRHhRImBJnRKsxL ABANZBPJCQBDSJEThFYZGcZHhZImJJnZKs5L ABALZBPBCP5DQJERhFYRGcRHhRImBJnRKsxL ABAN5BPBCP5DSpEUBFYRGcRHhRImBJnRKsxL ABAM5BPBCP5DRpETBFYRGcRHhRImBJnRKsxL ABALBBPJCPxEQBDRJFYZGcZHhZImJJnZKs5L ABANZBPBCP5DSJEThFYRGcRHhRImBJnRKsxL ABAMZBPBCP5DRJEShFYRGcRHhRImBJnRKsxL ABAKhBPBCPREP5DQpFYRGcRHhRImBJnRKsxL ABANBBPJCQBDRxETJFYZGcZHhZImJJnZKs5L ABAL5BPBCP5DQpESBFYRGcRHhRImBJnRKsxL ABAOZBPBCP5DTJEUhFYRGcRHhRImBJnRKsxL ABAMhBPBCP5DRRESpFYRGcRHhRImBJnRKsxL ABALhBPJCQBDQRERpFYZGcZHhZImJJnZKs5L',
     },
     NE: {
       name: 'Republic of the Niger',
       zones: 'Africa/Lagos',
-      rules: 'AALsADAcBGAJAQAVAWAZAUEW',
-      holidays: 'AAAQLsADEWAVAWAcAUAZBGAJ',
+      rules: 'AAPOADAeBJAJAQAXAYAbAWGQ',
+      holidays: 'AAAQPOADGQAXAYAeAWAbBJAJ',
       years:
         'ABAM5BORCPJDRhESBFahGa5HdBIlxJsBKs5L ABALxBOJCPBDQBEQhFZBGaxHbhIkRJr5KsxL ABANZBOJCOpEPBDPJFXpGaRIaxHjBJr5KsxL ABAMZBNZENxFOJCPBDWRGY5IaxHhpJr5KsxL ABALZBMBEMhFORCPJDU5GXhIa5HgRJsBKs5L ABAKpELBFNxBOJCPBDThGWBIaxHexJr5KsxL ABAJREJxFL5BOJCPBDSRGUxIaxHdhJr5KsxL ABAIBEIZFK5BOJCPBDQ5GThIaxHcJJr5KsxL ABAGpEHBFNZBORCPJDPpGSJIa5Ja5HsBKs5L ABAFJEFhFLZBOJGOJCPBDQpIZhJaxHr5KsxL ABADxEERFMxGN5BOJCPBDPRIYJJaxHr5KsxL ABAChEC5FLZGM5BOBIOJCPBDWxJaxHr5KsxL ABABJEBpFKJGLBBMpIORCPJDVZJa5HsBKs5LthE ABAAJFIpGLRINZBOJCPBDT5JaxHr5KsBEshFsxL ABAHZGJ5IMZBOJCPBDSpJaxHqpErJFr5KsxL ABAGBGIpIKhBOJCPBDRZJaxHpREpxFr5KsxL ABAEpGHRINBBORCPJDQBJa5Hn5EoZFsBKs5L ABADJGFxIL5BOJCOpJPBDaxHmhEm5Fr5KsxL ABAB5GEZINRJOJCOZBPBDaxHlRElpFr5KsxL ABAAhGDJIL5JMhBOJCPBDaxHj5EkZFr5KsxLs5G ABABxIKhJLhBORCPJDa5HihEjBFrhGsBKs5L',
     },
     NF: {
       name: 'Norfolk Island',
       zones: 'Pacific/Norfolk',
-      rules: 'AACAAOAQCBAqBvAJAKCCI1LtEYLuLvB0',
-      holidays: 'AACAI1AOAQCBLtEYLvB0AJAKAeAfCCLu',
+      rules: 'AACEAOAQCFAtByAJAKCGMBPPCKCLPQB3',
+      holidays: 'AACEMBAOAQCFPPCKPQB3AJAKAgAhCGCL',
       years:
         'ABADRBIJCMhDM5EOZFT5GUxHjpIpJJs5KtBLtRM ABADJBIBCIRCLZDLxEORFTxGUhHjZIo5JsxKs5LtBNtJM ABAARADJBIBCIJCNBDNZEORFTxGUZHhBOjRIppJsxKs5LtBN ABAAJADJBIBCMBDMZEORFTxGURPjJIphJsxKs5L ABADJBIJCLBDLZEOZFUJGVBPj5IpZJs5KtBL ABADRBIBCNZDNxEORFT5GUxPjpIpJJsxKs5L ABADJBIBCLhDL5EORFTxGUpPjhIpBJsxKs5LtJM ABADJBIBCIRCKhDK5EORFTxGUhPjZIo5JsxKs5LtBNtJM ABAARADJBIJCNBDNZEOZFT5GUZPjRIppJs5KtBL ABADJBIBCLBDLZEORFTxGUJPjBIpZJsxKs5L ABADZBIBCNhDN5EORFUBGU5PjxIpRJsxKs5L ABADRBIBCMhDM5EORFT5GUxPjpIpJJsxKs5L ABADJBIJCIZCKpDLBEOZFT5GUpPjhIpBJs5KtBLtJNtRM ABAARADJBIBCIJCNBDNZEORFTxGUZPjRIppJsxKs5LtBN ABAAJADJBIBCMBDMZEORFTxGURPjJIphJsxKs5L ABADJBIBCKJDKhEORFTxGUJPjBIpZJsxKs5L ABADZBIJCMpDNBEOZFUBGU5PjxIpRJs5KtBL ABADJBIBCLhDL5EORFTxGUpPjhIpBJsxKs5LtJM ABADJBIBCIRCOBDORFOZETxGUhPjZIo5JsxKs5LtBNtJM ABAARADJBIBCIJCMJDMhEORFTxGUZPjRIppJsxKs5LtBN ABAAJADJBIJCLJDLhEOZFT5GURPjJIphJs5KtBL',
     },
     NG: {
       name: 'Nigeria',
       zones: 'Africa/Lagos',
-      rules: 'AALwAwE2LxAcLyA9AOAPAQAJAKAUAZLzL0',
-      holidays: 'AAAOAQLwLzAwE2L0AUAcAZLyAJAKL1L2',
+      rules: 'AAPRAzGvPSAePTBAAOAPAQAJAKAWAbPUPV',
+      holidays: 'AAAOAQPRPUAzGvPVAWAeAbPTAJAKPWPX',
       years:
         'ABAMhBM5CPJDSCESZFUZGaiHdBIiRJlxKmJLs5MtBN ABALZBLxCPBDPROQiESRFURGUhPZCHbhIiJJkRKmBLsxMs5N ABANBBNZCPBDPKESRFURGXqHaRIiJJjBKmBLsxMs5N ABAMBBMZCNyEPBDSRFURGWSHY5IhpKiJJmBLsxMs5N ABALBBLZCMiEPJDSZFUZGU6HXhIgRKiRJmJLs5MtBN ABALCENZBNxCPBDSRFTiHURGWBIexKiJJmBLsxMs5N ABAJyELhBL5CPBDSSHSRFURGUxIdhKiJJmBLsxMs5N ABAIaEKhBK5CPBDPROQ6HSRFThIURGUhPcJKiJJmBLsxMs5N ABAHCENBBNZCPJDPqHSJISZFUZGa5KiRJmJLs5MtBN ABAFiELBBLZCOKHPBDQpISRFURGZhKiJJmBLsxMs5N ABAESEMyHNhBN5CPBDPRISRFURGYJKiJJmBLsxMs5N ABAC6ELaHMhBM5COBIPBDSRFURGWxKiJJmBLsxMs5N ABABqEKKHKpBLBCMpIPJDPZOSZFUZGUpPVZKiRJmJLs5MtBN ABAAKEIqHLRINBBNZCPBDSRFT5KURGiJJmBLsiEsxMs5N ABAHaHJ5IMBBMZCPBDSRFSpKURGiJJmBLrKEsxMs5N ABAGCHIpIKJBKhCPBDRZKSRFURGiJJmBLpyEsxMs5N ABAEqHHRIMpBNBCPJDQBKSZFUZGiRJmJLoaEs5MtBN ABADKHFxILhBL5COpKPBDSRFURGiJJmBLm6EsxMs5N ABAB6HEZINRKOBBOZCPBDPROSRFURGUhPiJJlqEmBLsxMs5N ABAAiHDJIL5KMJBMhCPBDSRFURGiJJkaEmBLsxMs6Hs5N ABABxIKhKLJBLhCPJDSZFUZGiRJjCEmJLriHs5MtBN',
     },
     NI: {
       name: 'Nicaragua',
       zones: 'America/Managua',
-      rules: 'AAL3ANAOADAqAwBvFRL4AcL5AHAIAJA9',
-      holidays: 'AAANAOADAwFRL4AcL5AHAJ',
+      rules: 'AAPYANAOADAtAzByHOPZAePaAHAIAJBA',
+      holidays: 'AAANAOADAzHOPZAePaAHAJ',
       years:
         'ABAMZBMhCPJDTBEZBFgJGgRHjpIqxJs5K ABALRBLZCPBDS5EY5FgBGgJHjhIqpJsxK ABAM5BNBCPBDS5EY5FgBGgJHjhIqpJsxK ABAL5BMBCPBDS5EY5FgBGgJHjhIqpJsxK ABAK5BLBCPJDTBEZBFgJGgRHjpIqxJs5K ABANRBNZCPBDS5EY5FgBGgJHjhIqpJsxK ABALZBLhCPBDS5EY5FgBGgJHjhIqpJsxK ABAKZBKhCPBDS5EY5FgBGgJHjhIqpJsxK ABAM5BNBCPJDTBEZBFgJGgRHjpIqxJs5K ABAK5BLBCPBDS5EY5FgBGgJHjhIqpJsxK ABANZBNhCPBDS5EY5FgBGgJHjhIqpJsxK ABAMZBMhCPBDS5EY5FgBGgJHjhIqpJsxK ABAKhBKpCPJDTBEZBFgJGgRHjpIqxJs5K ABAM5BNBCPBDS5EY5FgBGgJHjhIqpJsxK ABAL5BMBCPBDS5EY5FgBGgJHjhIqpJsxK ABAKBBKJCPBDS5EY5FgBGgJHjhIqpJsxK ABAMhBMpCPJDTBEZBFgJGgRHjpIqxJs5K ABALZBLhCPBDS5EY5FgBGgJHjhIqpJsxK ABAN5BOBCPBDS5EY5FgBGgJHjhIqpJsxK ABAMBBMJCPBDS5EY5FgBGgJHjhIqpJsxK ABALBBLJCPJDTBEZBFgJGgRHjpIqxJs5K',
     },
     NL: {
       name: 'Netherlands',
       zones: 'Europe/Amsterdam',
-      rules: 'AAAOAPAQL6L7L8AzAqB8ARASBvL9L-FHL_DgAJAKA9',
-      holidays: 'AAAPAQL6B8ARASAJAK',
+      rules: 'AAAOAPAQPbPcPdA2AtB_ARASByPePfG_PgEQAJAKBA',
+      holidays: 'AAAPAQPbB_ARASAJAK',
       years:
         'ABAMxBM5COpDRpES5FTBGs5HtBI ABALpBLxCOhDQhERxFR5GsxHs5I ABANRBNZCOhDSJETZFThGsxHs5I ABAMRBMZCOhDRJESZFShGsxHs5I ABALRBLZCOpDQJERZFRhGs5HtBI ABANpBNxCOZDShETxFT5GsxHs5I ABALxBL5COhDQpER5FSBGsxHs5I ABAKxBK5COhDPpEQ5FRBGsxHs5I ABANRBNZCOpDSJETZFThGs5HtBI ABALRBLZCOhDQJERZFRhGsxHs5I ABANxBN5COhDSpET5FUBGsxHs5I ABAMxBM5COZDRpES5FTBGsxHs5I ABAK5BLBCOpDPxERBFRJGs5HtBI ABANRBNZCOhDSJETZFThGsxHs5I ABAMRBMZCOhDRJESZFShGsxHs5I ABAKZBKhCOhDPREQhFQpGsxHs5I ABAM5BNBCOhDRxETBFTJGs5HtBI ABALxBL5COhDQpER5FSBGsxHs5I ABAORBOZCOhDTJEUZFUhGsxHs5I ABAMZBMhCOhDRREShFSpGsxHs5I ABALZBLhCOpDQRERhFRpGs5HtBI',
+      states: 'GR:Groningen|NH:North Holland|ZH:South Holland',
+      subdivisions: {
+        GR: {
+          zones: 'Europe/Amsterdam',
+          rules: 'AAAOAPAQPbPcPdA2AtB_ARASByPePfG_PgEQAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+        NH: {
+          zones: 'Europe/Amsterdam',
+          rules: 'AAAOAPAQPbPcPdA2AtB_ARASByPePfG_PgEQAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+        ZH: {
+          zones: 'Europe/Amsterdam',
+          rules: 'AAAOAPAQPbPcPdA2AtB_ARASByPePfG_PgEQAJAKBA',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     NO: {
       name: 'Norway',
       zones: 'Europe/Oslo',
-      rules: 'AAMAMBAqBrMCDiDKBCEpANAOAPAQAtADAzACB8ARASMDMEMFMGMHMIAGBvMJMKMLMMAIAJAKA9',
-      holidays: 'AAANAOAPAQADACB8ARASAJAK',
+      rules: 'AAPhPiAtBuPjEXDoBFGiANAOAPAQAwADA2ACB_ARASPkPlPmPnPoPpAGByPqPrPsPtAIAJAKBA',
+      holidays: 'AAANAOAPAQADACB_ARASAJAK',
       years:
         'ABAMZBMhCMxDM5EPJFRJGRpHS5ITBJs5KtBL ABALRBLZCLpDLxEPBFQhHRBGRxIR5JsxKs5L ABAM5BNBCNRDNZEPBFRBGSJHTZIThJsxKs5L ABAL5BMBCMRDMZEPBFRBGRJHSZIShJsxKs5L ABAK5BLBCLRDLZEPJFQJHRJGRZIRhJs5KtBL ABANRBNZCNpDNxEPBFRBGShHTxIT5JsxKs5L ABALZBLhCLxDL5EPBFQpHRBGR5ISBJsxKs5L ABAKZBKhCKxDK5EPBFPpHQ5IRBGRBJsxKs5L ABAM5BNBCNRDNZEPJFRJGSJHTZIThJs5KtBL ABAK5BLBCLRDLZEPBFQJHRBGRZIRhJsxKs5L ABANZBNhCNxDN5EPBFRBGSpHT5IUBJsxKs5L ABAMZBMhCMxDM5EPBFRBGRpHS5ITBJsxKs5L ABAKhBKpCK5DLBEPJFPxHRBIRJGRJJs5KtBL ABAM5BNBCNRDNZEPBFRBGSJHTZIThJsxKs5L ABAL5BMBCMRDMZEPBFRBGRJHSZIShJsxKs5L ABAKBBKJCKZDKhEPBFPRHQhIQpJRBGsxKs5L ABAMhBMpCM5DNBEPJFRJGRxHTBITJJs5KtBL ABALZBLhCLxDL5EPBFQpHRBGR5ISBJsxKs5L ABAN5BOBCORDOZEPBFRBGTJHUZIUhJsxKs5L ABAMBBMJCMZDMhEPBFRBGRRHShISpJsxKs5L ABALBBLJCLZDLhEPJFQRHRJGRhIRpJs5KtBL',
     },
     NZ: {
       name: 'New Zealand',
       zones: 'Pacific/Auckland Pacific/Chatham',
-      rules: 'AAEXMNAOAPAQMOEYLuADAJAKMPCC',
-      holidays: 'AAEXMNAOAQMOMQEYADAJAKAeEbMRAfAgMPCCLu',
+      rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCG',
+      holidays: 'AAGRPuAOAQPvPxCKADAJAKAgGUPyAhAiPwCGCL',
       years:
         'ABAAJBEhCMhDM5EOZFOpGTBHlZIs5JtBKtRL ABAAJBAZMEhCExNLZDLxEORFOZGTpHlJIsxJs5KtBOtJL ABAAJBARPAZMEhCEpNNBDNZEORFThHVxQhhRlBIsxJs5KtBO ABAAJBARPEhCMBDMZEORFTZSYRQk5IsxJs5K ABAAJBEhCLBDLZEOZFTRSWZQlpIs5JtBK ABAAJBEhCNZDNxEORFTBSVRQlZIsxJs5K ABAAJBEhCLhDL5EORFOhGS5SXxQlRIsxJs5KtJL ABAAJBAZMEhCExNKhDK5EORFOZGTpSV5QlJIsxJs5KtBOtJL ABAAJBARPAZMEhCEpNNBDNZEOZFThSYZQlBIs5JtBK ABAAJBEhCLBDLZEORFTRSXRQkxIsxJs5K ABAAJBEhCNhDN5EORFTJSVZQlhIsxJs5K ABAAJBEhCMhDM5EORFTBSX5QlZIsxJs5K ABAAJBEhCKpDLBEOZFOhGTxSW5QlRIs5JtBKtJOtRL ABAAJBARPAZMEhCEpNNBDNZEORFThSVxQlBIsxJs5KtBO ABAAJBARPEhCMBDMZEORFTZSXZQk5IsxJs5K ABAAJBEhCKJDKhEORFTRSWZQkxIsxJs5K ABAAJBEhCMpDNBEOZFTJSY5QlhIs5JtBK ABAAJBEhCLhDL5EORFOhGS5SXxQlRIsxJs5KtJL ABAAJBAZMEhCExNOBDORFOZEOZGTpSV5QlJIsxJs5KtBOtJL ABAAJBARPAZMEhCEpNMJDMhEORFThSYZQlBIsxJs5KtBO ABAAJBARPEhCLJDLhEOZFTZSXZQk5Is5JtBK',
+      states:
+        "AUK:Auckland Province|BOP:Bay of Plenty|CAN:Canterbury|CIT:Chatham Islands|GIS:Gisborne|HKB:Hawke's Bay|MBH:Marlborough|MWT:Manawatu-Wanganui|NSN:Nelson|NTL:Northland|OTA:Otago Province|STL:Southland|TAS:Tasman|TKI:Taranaki|WKO:Waikato|WGN:Wellington Province|WTC:Westland",
+      subdivisions: {
+        AUK: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'DRA D5A DxA DpA DhA DRA DJA D5A DxA DhA DZA DRA DJA DxA DpA DhA DZA DJA D5A DxA DpA',
+        },
+        BOP: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'DRA D5A DxA DpA DhA DRA DJA D5A DxA DhA DZA DRA DJA DxA DpA DhA DZA DJA D5A DxA DpA',
+        },
+        CAN: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGP0',
+          holidays: 'P0',
+          years: 'npA nZA nRA oBA n5A npA nhA nZA oJA n5A nxA npA nhA nRA oBA n5A nxA nhA nZA nRA oBA',
+        },
+        CIT: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'pxA phA pZA pRA qBA pxA ppA phA pZA qBA p5A pxA ppA pZA pRA qBA p5A ppA phA pZA qJA',
+        },
+        GIS: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'DRA D5A DxA DpA DhA DRA DJA D5A DxA DhA DZA DRA DJA DxA DpA DhA DZA DJA D5A DxA DpA',
+        },
+        HKB: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'lBA kxA kpA khA lRA lBA k5A kxA kpA kZA lJA lBA k5A kpA khA kZA lJA k5A kxA kpA khA',
+        },
+        MBH: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'mRA mBA l5A lxA mhA mRA mJA mBA l5A lpA mZA mRA mJA l5A lxA lpA mZA mJA mBA l5A lxA',
+        },
+        MWT: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'CZA DBA C5A CxA CpA CZA CRA DBA C5A CpA ChA CZA CRA C5A CxA CpA ChA CRA DBA C5A CxA',
+        },
+        NSN: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'EJA D5A DxA DpA DhA EJA EBA D5A DxA DhA ERA EJA EBA DxA DpA DhA ERA EBA D5A DxA DpA',
+        },
+        NTL: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'DRA D5A DxA DpA DhA DRA DJA D5A DxA DhA DZA DRA DJA DxA DpA DhA DZA DJA D5A DxA DpA',
+        },
+        OTA: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'KRA KBA J5A JxA KhA KRA KJA KBA J5A KhA KZA KRA KJA J5A JxA LZA KZA KJA KBA J5A KpA',
+        },
+        STL: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'NBA L5A NhA MhA LhA N5A MBA LBA NhA LhA OBA NBA LJA NhA MhA KpA NJA MBA OhA MpA LpA',
+        },
+        TAS: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'EJA D5A DxA DpA DhA EJA EBA D5A DxA DhA ERA EJA EBA DxA DpA DhA ERA EBA D5A DxA DpA',
+        },
+        TKI: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'IhA IRA JBA I5A IxA IhA IZA IRA JBA IxA IpA IhA IZA JBA I5A IxA IpA IZA IRA JBA I5A',
+        },
+        WKO: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'DRA D5A DxA DpA DhA DRA DJA D5A DxA DhA DZA DRA DJA DxA DpA DhA DZA DJA D5A DxA DpA',
+        },
+        WGN: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'CZA DBA C5A CxA CpA CZA CRA DBA C5A CpA ChA CZA CRA C5A CxA CpA ChA CRA DBA C5A CxA',
+        },
+        WTC: {
+          zones: 'Pacific/Auckland Pacific/Chatham',
+          rules: 'AAGRPuAOAPAQPvCKCLADAJAKPwCGPz',
+          holidays: 'Pz',
+          years: 'pxA phA pZA qJA qBA pxA ppA phA qRA qBA p5A pxA ppA pZA qJA qBA p5A ppA phA pZA qJA',
+        },
+      },
     },
     PA: {
       name: 'Panama',
       zones: 'America/Panama',
-      rules: 'AACOALAMAOADMSMTCTMUAcAqCuAJ',
-      holidays: 'AACOAMAOADMTMUMVAcAqAJA3MWA6CuAfAgMXMSMYMZLaMa',
+      rules: 'AACmALAMAOADP1P2CrP3AeAtDJAJ',
+      holidays: 'AACmAMAOADP2P3P4AeAtAJA6P5A9DJAhAiP6P1P7P8OlP9',
       years:
         'ABABBBG5CMhDPJEmZFmpGnRHphIqxJs5K ABABBBFxCLZDPBEmRFmhGnJHpZIphLqpJsxK ABABBBBJMHZCNBDPBEPJNmRFmhGnJHpZIqpJsJOsxKs5P ABAAJQBBBGZCMBDPBEmRFmhGmpRnJHpZIqpJsJOsxK ABABBBFZCLBDPJEWxSmZFmhTmpGnRHnZUphIqxJq5VsROs5K ABABBBHxCNZDPBEmRFmhGnJHpZIqpJsJOsxK ABABBBF5CLhDPBEmRFmhGnJHpZIqpJsJOsRWsxK ABABBBE5CKhDPBEmRFmhGnJHpZIphLqpJsJOsxK ABABBBBJMHZCNBDPJEmZFmpGmxRnRHphIqxJsROs5K ABABBBFZCLBDPBEWpSmRFmhGnJHpZIqpJsJOsxK ABABBBH5CNhDPBEmRFmZTmhGnJHnRUpZIqpJqxVsJOsxK ABABBBG5CMhDPBEmRFmhGnJHpZIqpJsJOsxK ABABBBFBCKpDPJEmZFmpGnRHphIppLqxJsROs5K ABABBBBJMHZCNBDPBEPJNmRFmhGnJHpZIqpJsJOsxKs5P ABAAJQBBBGZCMBDPBEWpSmRFmhGmpRnJHpZIqpJsJOsxK ABABBBEhCKJDPBEmRFmhGnJHpZIqpJsJOsxK ABABBBHBCMpDPJEmZFmpGnRHphIqxJsROs5K ABABBBF5CLhDPBEmRFmhGnJHpZIqpJsJOsRWsxK ABABBBIZCOBDPBEmRFmhGnJHpZIphLqpJsJOsxK ABABBBBJMGhCMJDPBEPJNWpSmRFmhGnJHpZIqpJsJOsxKs5P ABAAJQBBBFhCLJDPJEmZFmpGnRHphIqxJsROs5K',
     },
     PE: {
       name: 'Peru',
       zones: 'America/Lima',
-      rules: 'AAANAOAPADMbEhMcAcMdMeMfAGAHMgAJ',
-      holidays: 'AAANAOAPADEhAcMeMfAGAHAJMdMgMcMb',
+      rules: 'AAANAOAPADP-GHP_AeQAQBQCAGAHQDAJ',
+      holidays: 'AAANAOAPADGHAeQBQCAGAHAJQAQDP_P-',
       years:
         'ABAMZBMhCMxDPJEWhFaJGaRGeRHjJImJJqxKs5L ABALRBLZCLpDPBEWZFaBGaJGeJHjBImBJqpKsxL ABAM5BNBCNRDPBEWZFaBGaJGbJMeJHjBImBJqpKqxNsxL ABAL5BMBCMRDPBEWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAK5BLBCLRDPJETxPWhFZhOaJGaRGbRMeRHjJImJJqxKq5Ns5L ABANRBNZCNpDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABALZBLhCLxDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAKZBKhCKxDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAM5BNBCNRDPJETxPWhFZhOaJGaRGbRMeRHjJImJJqxKq5Ns5L ABAK5BLBCLRDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABANZBNhCNxDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAMZBMhCMxDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAKhBKpCK5DPJETxPWhFZhOaJGaRGbRMeRHjJImJJqxKq5Ns5L ABAM5BNBCNRDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAL5BMBCMRDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAKBBKJCKZDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAMhBMpCM5DPJETxPWhFZhOaJGaRGbRMeRHjJImJJqxKq5Ns5L ABALZBLhCLxDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAN5BOBCORDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABAMBBMJCMZDPBETpPWZFZZOaBGaJGbJMeJHjBImBJqpKqxNsxL ABALBBLJCLZDPJETxPWhFZhOaJGaRGbRMeRHjJImJJqxKq5Ns5L',
+      states: 'CUS:Cuzco',
+      subdivisions: {
+        CUS: {
+          zones: 'America/Lima',
+          rules: 'AAANAOAPADP-GHP_AeQAQBQCAGAHQDAJQE',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     PF: {
       name: 'French Polynesia',
       zones: 'Pacific/Tahiti',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJMhAOMiMj',
-      holidays: 'AAMhAOAQADCvB8ASMiDJAEAGC3AJMj',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJQFAOQGQH',
+      holidays: 'AAQFAOAQADC_B_ASQGDnAEAGDRAJQH',
       years:
         'ABAIBBMhCM5DPJEQBFRpGTBHWhIYZJcZKmJLnZMs5N ABAH5BLZCLxDPBEP5FQhGR5HWZIYRJcRKmBLnRMsxN ABAH5BNBCNZDPBEP5FSJGThHWZIYRJcRKmBLnRMsxN ABAH5BMBCMZDPBEP5FRJGShHWZIYRJcRKmBLnRMsxN ABAIBBLBCLZDPJEQBFQJGRhHWhIYZJcZKmJLnZMs5N ABAH5BNZCNxDPBEP5FShGT5HWZIYRJcRKmBLnRMsxN ABAH5BLhCL5DPBEP5FQpGSBHYRJcRKmBLnRMoZOsxN ABAH5BKhCK5DPBEPpGP5FRBHYRJcRKmBLnRMoZOsxN ABAIBBNBCNZDPJEQBFSJGThHYZJcZKmJLnZMohOs5N ABAH5BLBCLZDPBEP5FQJGRhHYRJcRKmBLnRMoZOsxN ABAH5BNhCN5DPBEP5FSpGUBHYRJcRKmBLnRMoZOsxN ABAH5BMhCM5DPBEP5FRpGTBHYRJcRKmBLnRMoZOsxN ABAIBBKpCLBDPJEPxGQBFRJHYZJcZKmJLnZMohOs5N ABAH5BNBCNZDPBEP5FSJGThHYRJcRKmBLnRMoZOsxN ABAH5BMBCMZDPBEP5FRJGShHYRJcRKmBLnRMoZOsxN ABAH5BKJCKhDPBEPRGP5FQpHYRJcRKmBLnRMoZOsxN ABAIBBMpCNBDPJEQBFRxGTJHYZJcZKmJLnZMohOs5N ABAH5BLhCL5DPBEP5FQpGSBHYRJcRKmBLnRMoZOsxN ABAH5BOBCOZDPBEP5FTJGUhHYRJcRKmBLnRMoZOsxN ABAH5BMJCMhDPBEP5FRRGSpHYRJcRKmBLnRMoZOsxN ABAIBBLJCLhDPJEQBFQRGRpHYZJcZKmJLnZMohOs5N',
     },
     PH: {
       name: 'Philippines',
       zones: 'Asia/Manila',
-      rules: 'AAMkDTACMlMmANAOB7APMnMoADAcMpMqMrDoEnAGBOMsMtAIAJMuA9AUAZAVAW',
-      holidays: 'AAMnANAOAPADAVAcAWDoMsAJMu',
+      rules: 'AAQIDxACQJQKANAOB-APQLQMADAeQNQOQPFCGhAGBRQQQRAIAJQSBAAWAbAXAY',
+      holidays: 'AAQLANAOAPADAXAeAYFCQQAJQS',
       years:
         'ABAMZBMZCMhDMxEPJFSBGUZHahIeZJpxKs5LthM ABALRCLZDLpEMRBPBFQhGURHZBIeJJppKsxLtZM ABAMRBM5CNBDNREPBFPJGURHXpIeBJppKsxLtZM ABAL5CMBDMRBMRENxGPBFURHWRId5JppKsxLtZM ABAK5CLBDLREMZBMhGPJFUZHU5IdxJpxKs5LthM ABALBGMRBNRCNZDNpEPBFThIURHdhJppKsxLtZM ABAJxGLZCLhDLxEMRBPBFSRIURHeRJppKsxLtZM ABAIZGKZCKhDKxEMRBPBFQ5IURHeJJppKsxLtZM ABAHBGMZBM5CNBDNREPJFPpIUZHeBJpxKs5LthM ABAFhGK5CLBDLREMRBOJIPBFURHdxJppKsxLtZM ABAERGMRBMxINZCNhDNxEPBFURHdpJppKsxLtZM ABAC5GLZIMRBMZCMhDMxEPBFURHdhJppKsxLtZM ABABpGKJIKhCKpDK5EMZBPJFUZHeRJpxKs5LthM ABAAJGIpIMRBM5CNBDNREPBFURHeBJppKshGsxLtZM ABAHZIL5CMBDMRBMREPBFURHd5JppKrJGsxLtZM ABAGBIKBCKJDKZEMRBPBFURHdxJppKpxGsxLtZM ABAEpIMZBMhCMpDM5EPJFUZHdpJoZGpxKs5LthM ABADJILZCLhDLxEMRBPBFURHeRJm5GppKsxLtZM ABAB5IMRBN5COBDOREPBFURHeJJlpGppKsxLtZM ABAAhIMBCMJDMRBMZEPBFURHeBJkZGppKsxLs5ItZM ABALBCLJDLZEMZBPJFUZHd5JjBGpxKrhIs5LthM',
     },
     PK: {
       name: 'Pakistan',
       zones: 'Asia/Karachi',
-      rules: 'MvMwADMxAcMyMzM0AZAVAW',
-      holidays: 'MvMwADAVMxAWAcM0AZMyMz',
+      rules: 'QTQUADQVAeQWQXQYAbAXAY',
+      holidays: 'QTQUADAXQVAYAeQYAbQWQX',
       years:
         'EZAKRBPJCSDDShEajFcRGeCHlxInJJs5K EZAKJBPBCQjDSZEZDFcJGciHkRInBJsxK EZAKJBPBCPLDSZEXrFbSHcJGjBInBJsxK EZAKJBNzDPBCSZEWTFZ6HcJGhpInBJsxK EZAKRBMjDPJCShEU7FYiHcRGgRInJJs5K EZAKJBLDDPBCSZETjFXCHcJGexInBJsxK EZAJzDKJBPBCSTFSZEVyHcJGdhInBJsxK EZAIbDKJBPBCQ7FSZEUiHcJIcJGnBJsxK EZAHDDKRBPJCPrFShETKHa5IcRGnJJs5K EZAFjDKJBOLFPBCRqHSZEZhIcJGnBJsxK ETDEZAKJBMzFPBCQSHSZEYJIcJGnBJsxK C7DEZAKJBLbFPCHPBCSZEWxIcJGnBJsxK BrDEZAKLFKRBNqHPJCShEVZIcRGnJJs5K ALDEZAIrFKJBMSHPBCSZET5IcJGnBJsjDsxK EZAHbFKJBK6HPBCSZESpIcJGnBJrLDsxK EZAGDFJqHKJBPBCRZISZEcJGnBJpzDsxK EZAErFISHKRBPJCQBIShEcRGnJJobDs5K DLFEZAGyHKJBOpIPBCSZEcJGm7DnBJsxK B7FEZAFaHKJBNRIPBCSZEcJGlrDnBJsxK AjFEKHEZAKJBL5IPBCSZEcJGkbDnBJsxKs7F CyHEZAKRBKhIPJCShEcRGjDDnJJrjFs5K',
+      states:
+        'BA:Balochistan|GB:Gilgit-Baltistan|IS:Islamabad|JK:Azad Kashmir|KP:Khyber Pakhtunkhwa|PB:Punjab|SD:Sindh',
+      subdivisions: {
+        BA: {
+          zones: 'Asia/Karachi',
+          rules: 'QTQUADQVAeQWQXQYAbAXAY',
+          holidays: '',
+          years: '                    ',
+        },
+        GB: {
+          zones: 'Asia/Karachi',
+          rules: 'QTQUADQVAeQWQXQYAbAXAY',
+          holidays: '',
+          years: '                    ',
+        },
+        IS: {
+          zones: 'Asia/Karachi',
+          rules: 'QTQUADQVAeQWQXQYAbAXAY',
+          holidays: '',
+          years: '                    ',
+        },
+        JK: {
+          zones: 'Asia/Karachi',
+          rules: 'QTQUADQVAeQWQXQYAbAXAY',
+          holidays: '',
+          years: '                    ',
+        },
+        KP: {
+          zones: 'Asia/Karachi',
+          rules: 'QTQUADQVAeQWQXQYAbAXAY',
+          holidays: '',
+          years: '                    ',
+        },
+        PB: {
+          zones: 'Asia/Karachi',
+          rules: 'QTQUADQVAeQWQXQYAbAXAY',
+          holidays: '',
+          years: '                    ',
+        },
+        SD: {
+          zones: 'Asia/Karachi',
+          rules: 'QTQUADQVAeQWQXQYAbAXAY',
+          holidays: '',
+          years: '                    ',
+        },
+      },
     },
     PL: {
       name: 'Poland',
       zones: 'Europe/Warsaw',
       rules:
-        'AAABM1M2BrM3M4M5AMDKBCM6M7M8M9EpANAOB7APAQM-M_ADCTACNAKeAqAwNBBvARB9NCAENDNENFNGNHAGAcC5AIAJAKNIA9',
-      holidays: 'AAABAPAQADACARB9AEAGAcAJAKAI',
+        'AAABQZQaBuQbQcQdAMDoBFQeQfQgQhGiANAOB-APAQQiQjADCrACQkNoAtAzQlByARCAQmAEQnQoQpQqQrAGAeDTAIAJAKQsBA',
+      holidays: 'AAABAPAQADACARCAAEAGAeAJAKAI',
       years:
         'ABAApBMxCM5DPJEPZFS5GURHcZImJJnZKs5LtBM ABAApBLpCLxDPBEPRFRxGTJHcRImBJnRKsxLs5M ABAApBNRCNZDPBEPRFTZGUxHcRImBJnRKsxLs5M ABAApBMRCMZDPBEPRFSZGTxHcRImBJnRKsxLs5M ABAApBLRCLZDPJEPZFRZGSxHcZImJJnZKs5LtBM ABAApBNpCNxDPBEPRFTxGVJHcRImBJnRKspNsxLs5M ABAApBLxCL5DPBEPRFR5GTRHcRImBJnRKspNsxLs5M ABAApBKxCK5DPBEPRFQ5GSRHcRImBJnRKspNsxLs5M ABAApBNRCNZDPJEPZFTZGUxHcZImJJnZKsxNs5LtBM ABAApBLRCLZDPBEPRFRZGSxHcRImBJnRKspNsxLs5M ABAApBNxCN5DPBEPRFT5GVRHcRImBJnRKspNsxLs5M ABAApBMxCM5DPBEPRFS5GURHcRImBJnRKspNsxLs5M ABAApBK5CLBDPJEPZFRBGSZHcZImJJnZKsxNs5LtBM ABAApBNRCNZDPBEPRFTZGUxHcRImBJnRKspNsxLs5M ABAApBMRCMZDPBEPRFSZGTxHcRImBJnRKspNsxLs5M ABAApBKZCKhDPBEPRFQhGR5HcRImBJnRKspNsxLs5M ABAApBM5CNBDPJEPZFTBGUZHcZImJJnZKsxNs5LtBM ABAApBLxCL5DPBEPRFR5GTRHcRImBJnRKspNsxLs5M ABAApBORCOZDPBEPRFUZGVxHcRImBJnRKspNsxLs5M ABAApBMZCMhDPBEPRFShGT5HcRImBJnRKspNsxLs5M ABAApBLZCLhDPJEPZFRhGS5HcZImJJnZKsxNs5LtBM',
     },
     PM: {
       name: 'St. Pierre & Miquelon',
       zones: 'America/Miquelon',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJ',
-      holidays: 'AAAQADCvB8ASDJAEAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJ',
+      holidays: 'AAAQADC_B_ASDnAEAGDRAJ',
       years:
         'ABAM5BPJCQBDRpETBFYZGcZHmJInZJs5K ABALxBPBCP5DQhER5FYRGcRHmBInRJsxK ABANZBPBCP5DSJEThFYRGcRHmBInRJsxK ABAMZBPBCP5DRJEShFYRGcRHmBInRJsxK ABALZBPJCQBDQJERhFYZGcZHmJInZJs5K ABANxBPBCP5DShET5FYRGcRHmBInRJsxK ABAL5BPBCP5DQpESBFYRGcRHmBInRJsxK ABAK5BPBCPpEP5DRBFYRGcRHmBInRJsxK ABANZBPJCQBDSJEThFYZGcZHmJInZJs5K ABALZBPBCP5DQJERhFYRGcRHmBInRJsxK ABAN5BPBCP5DSpEUBFYRGcRHmBInRJsxK ABAM5BPBCP5DRpETBFYRGcRHmBInRJsxK ABALBBPJCPxEQBDRJFYZGcZHmJInZJs5K ABANZBPBCP5DSJEThFYRGcRHmBInRJsxK ABAMZBPBCP5DRJEShFYRGcRHmBInRJsxK ABAKhBPBCPREP5DQpFYRGcRHmBInRJsxK ABANBBPJCQBDRxETJFYZGcZHmJInZJs5K ABAL5BPBCP5DQpESBFYRGcRHmBInRJsxK ABAOZBPBCP5DTJEUhFYRGcRHmBInRJsxK ABAMhBPBCP5DRRESpFYRGcRHmBInRJsxK ABALhBPJCQBDQRERpFYZGcZHmJInZJs5K',
     },
     PR: {
       name: 'Puerto Rico',
       zones: 'America/Puerto_Rico',
-      rules: 'AABpBqBrAPGjBsAqBtBuBvAcADBwBxByBzB0B1AIAJA9ABNJNKNLCoNMNNNONPNQ',
-      holidays: 'AAABNJBpBqNKNLCoNMBtA3AcNNNONPADBwByNQB0AJB5BuAfAg',
+      rules: 'AABsBtBuAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAABQtQuQvDDQwQxQyQzQ0',
+      holidays: 'AAABQtBsBtQuQvDDQwBwA6AeQxQyQzADBzB1Q0B3AJB8BxAhAi',
       years:
         'ABAApBBhCCZDF5EGBFHpGKJHNRISJJXBKXJLZJMZxNaBOfRPjpQnZRoZSpRTs5U ABAApBBRCCJDFpEGBFHhGKBHNJISxJVBVVJWXBLXJKY5MZpNZ5OfBPjZQnRRoRSpBTspXsxUthY ABAApBBJCCBDGBFGZEHhGKBHNJISpJVJWVRVXBLYxMZpNZ5Oe5PjRQnRRoRSo5TsxUs5X ABAAJYApBBBCB5DGBFGREHhGKBHNJIShJVJWXBLYpMZpNZ5OexPjJQnRRoRSoxTsxU ABAApBA5CBxDGBFGJEHpGKJHNRISZJVRWXJLYhMZxNaBOepPj5QnZRoZSphTs5U ABAApBBhCCZDF5EGBFHhGKBHNJISJJVJWXBLZJMZpNZ5OeZPjpQnRRoRSpRTsxU ABAApBBZCCRDFxEGBFHhGKBHNJISBJVJWW5KXBLZBMZpNZ5OfJPjhQnRRoRSpJTsxU ABAApBBRCCJDFpEGBFHhGKBHNJISxJVBVVJWXBLXJKY5MZpNZ5OfBPjZQnRRoRSpBTspXsxUthY ABAApBBJCCBDGBFGZEHpGKJHNRISpJVRWXJLYxMZxNaBOe5PjRQnZRoZSo5Ts5U ABAApBA5CBxDGBFGJEHhGKBHNJISZJVJWXBLYhMZpNZ5OepPjBQnRRoRSopTsxU ABAApBBpCChDGBFGBEHhGKBHNJISRJVJWXBLYZMZpNZ5OehPjxQnRRoRSpZTsxU ABAApBBhCCZDF5EGBFHhGKBHNJISJJVJWXBLZJMZpNZ5OeZPjpQnRRoRSpRTsxU ABAApBBZCCRDFxEGBFHpGKJHNRIS5JVJVVRWXJLXRKZBMZxNaBOfJPjhQnZRoZSpJTsxXs5UtpY ABAApBBJCCBDGBFGZEHhGKBHNJISpJVJWVRVXBLYxMZpNZ5Oe5PjRQnRRoRSo5TsxUs5X ABAAJYApBBBCB5DGBFGREHhGKBHNJIShJVJWXBLYpMZpNZ5OexPjJQnRRoRSoxTsxU ABAApBA5CBxDGBFGJEHhGKBHNJISZJVJWXBLYhMZpNZ5OepPjBQnRRoRSopTsxU ABAApBBpCChDGBFGBEHpGKJHNRISRJVRWXJLZRMZxNaBOehPjxQnZRoZSpZTs5U ABAApBBZCCRDFxEGBFHhGKBHNJISBJVJWW5KXBLZBMZpNZ5OfJPjhQnRRoRSpJTsxU ABAApBBRCCJDFpEGBFHhGKBHNJISxJVBVVJWXBLXJKY5MZpNZ5OfBPjZQnRRoRSpBTspXsxUthY ABAApBBJCCBDGBFGZEHhGKBHNJISpJVJWVRVXBLYxMZpNZ5Oe5PjRQnRRoRSo5TsxUs5X ABAAJYApBBBCB5DGBFGREHpGKJHNRIShJVRWXJLYpMZxNaBOexPjJQnZRoZSoxTs5U',
     },
     PT: {
       name: 'Portugal',
       zones: 'Europe/Lisbon Atlantic/Madeira Atlantic/Azores',
-      rules: 'AAAMAOAPNRADAqB9NSAEAGAHAIAJA9',
-      holidays: 'AAAOAPNRADNSB9AENTAGNUAHAJ',
+      rules: 'AAAMAOAPQ1ADAtCAQ2AEAGAHAIAJBA',
+      holidays: 'AAAOAPQ1ADQ2CAAEQ3AGQ4AHAJ',
       years:
         'ABAMhBMxCOZDPJEUJFURGcZHixImJJp5KqxLs5M ABALZBLpCORDPBETJGUBFcRHipImBJpxKqpLsxM ABANBBNRCORDPBEUBFUxGcRHipImBJpxKqpLsxM ABAMBBMRCORDPBETxGUBFcRHipImBJpxKqpLsxM ABALBBLRCOZDPJESxGUJFcZHixImJJp5KqxLs5M ABANZBNpCORDPBEUBFVJGcRHipImBJpxKqpLsxM ABALhBLxCORDPBETRGUBFcRHipImBJpxKqpLsxM ABAKhBKxCORDPBESRGUBFcRHipImBJpxKqpLsxM ABANBBNRCOZDPJEUJFUxGcZHixImJJp5KqxLs5M ABALBBLRCORDPBESxGUBFcRHipImBJpxKqpLsxM ABANhBNxCORDPBEUBFVRGcRHipImBJpxKqpLsxM ABAMhBMxCORDPBEUBFURGcRHipImBJpxKqpLsxM ABAKpBK5COZDPJESZGUJFcZHixImJJp5KqxLs5M ABANBBNRCORDPBEUBFUxGcRHipImBJpxKqpLsxM ABAMBBMRCORDPBETxGUBFcRHipImBJpxKqpLsxM ABAKJBKZCORDPBER5GUBFcRHipImBJpxKqpLsxM ABAMpBM5COZDPJEUJFUZGcZHixImJJp5KqxLs5M ABALhBLxCORDPBETRGUBFcRHipImBJpxKqpLsxM ABAOBBORDORCPBEUBFVxGcRHipImBJpxKqpLsxM ABAMJBMZCORDPBET5GUBFcRHipImBJpxKqpLsxM ABALJBLZCOZDPJES5GUJFcZHixImJJp5KqxLs5M',
     },
     PY: {
       name: 'Paraguay',
       zones: 'America/Asuncion',
-      rules: 'AAE3ANAOApADAcNVAENWNXAJA9NY',
-      holidays: 'AAE3ANAOADAcNVAENWNXAJNY',
+      rules: 'AAGwANAOAsADAeQ5AEQ6Q7AJBAQ8',
+      holidays: 'AAGwANAOADAeQ5AEQ6Q7AJQ8',
       years:
         'ABAHhBMZCMhDPJEQxFQ5FUxGcZHiBIqxJs5K ABAHZBLRCLZDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBM5CNBDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBL5CMBDPBEQpFQxFURGcRHh5IqpJsxK ABAHhBK5CLBDPJEQxFQ5FUZGcZHiBIqxJs5K ABAHZBNRCNZDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBLZCLhDPBEQpFQxFURGWhLcRHh5IqpJsxK ABAHZBKZCKhDPBEQpFQxFURGcRHh5IqpJsxK ABAHhBM5CNBDPJEQxFQ5FUZGcZHiBIqxJs5K ABAHZBK5CLBDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBNZCNhDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBMZCMhDPBEQpFQxFURGcRHh5IqpJsxK ABAHhBKhCKpDPJEQxFQ5FUZGcZHiBIqxJs5K ABAHZBM5CNBDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBL5CMBDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBKBCKJDPBEQpFQxFURGcRHh5IqpJsxK ABAHhBMhCMpDPJEQxFQ5FUZGcZHiBIqxJs5K ABAHZBLZCLhDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBN5COBDPBEQpFQxFURGcRHh5IqpJsxK ABAHZBMBCMJDPBEQpFQxFURGcRHh5IqpJsxK ABAHhBLBCLJDPJEQxFQ5FUZGcZHiBIqxJs5K',
     },
     RE: {
       name: 'Réunion',
       zones: 'Indian/Reunion',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJDN',
-      holidays: 'AAAQADCvB8ASDJAEAGC3DNAJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+      holidays: 'AAAQADC_B_ASDnAEAGDRDrAJ',
       years:
         'ABAM5BPJCQBDRpETBFYZGcZHmJInZJsRKs5L ABALxBPBCP5DQhER5FYRGcRHmBInRJsJKsxL ABANZBPBCP5DSJEThFYRGcRHmBInRJsJKsxL ABAMZBPBCP5DRJEShFYRGcRHmBInRJsJKsxL ABALZBPJCQBDQJERhFYZGcZHmJInZJsRKs5L ABANxBPBCP5DShET5FYRGcRHmBInRJsJKsxL ABAL5BPBCP5DQpESBFYRGcRHmBInRJsJKsxL ABAK5BPBCPpEP5DRBFYRGcRHmBInRJsJKsxL ABANZBPJCQBDSJEThFYZGcZHmJInZJsRKs5L ABALZBPBCP5DQJERhFYRGcRHmBInRJsJKsxL ABAN5BPBCP5DSpEUBFYRGcRHmBInRJsJKsxL ABAM5BPBCP5DRpETBFYRGcRHmBInRJsJKsxL ABALBBPJCPxEQBDRJFYZGcZHmJInZJsRKs5L ABANZBPBCP5DSJEThFYRGcRHmBInRJsJKsxL ABAMZBPBCP5DRJEShFYRGcRHmBInRJsJKsxL ABAKhBPBCPREP5DQpFYRGcRHmBInRJsJKsxL ABANBBPJCQBDRxETJFYZGcZHmJInZJsRKs5L ABAL5BPBCP5DQpESBFYRGcRHmBInRJsJKsxL ABAOZBPBCP5DTJEUhFYRGcRHmBInRJsJKsxL ABAMhBPBCP5DRRESpFYRGcRHmBInRJsJKsxL ABALhBPJCQBDQRERpFYZGcZHmJInZJsRKs5L',
     },
     RO: {
       name: 'Romania',
       zones: 'Europe/Bucharest',
-      rules: 'AAABNZNaAqAOAPAQADB8ARASNbAwCTNcAENdEjACAJAK',
-      holidays: 'AAABNZNaAOAPAQADAwARASAENdEjAJAK',
+      rules: 'AAABQ9Q-AtAOAPAQADB_ARASQ_AzCrRAAERBGbACAJAK',
+      holidays: 'AAABQ9Q-AOAPAQADAzARASAERBGbAJAK',
       years:
         'ACAApBAxCC5DNZENpFNxGPJHTBITxJT5KcZLpxMp5Ns5OtBP ACAApBAxCC5DO5EPBHPJFPRGS5IVRJVZKcRLppMpxNsxOs5P ACAApBAxCC5DN5EOJFORGPBHS5IURJUZKcRLppMpxNsxOs5P ACAApBAxCC5DM5ENJFNRGPBHS5ITRJTZKcRLppMpxNsxOs5P ACAApBAxCC5DPJHPZEPpFPxGTBIVxJV5KcZLpxMp5Ns5OtBP ACAApBAxCC5DNZENpFNxGPBHS5ITxJT5KcRLppMpxNsxOs5P ACAApBAxCC5DMZEMpFMxGPBHSxJS5IS5KcRLppMpxNsxOs5P ACAApBAxCC5DO5EPBHPJFPRGS5IVRJVZKcRLppMpxNsxOs5P ACAApBAxCC5DNBENRFNZGPJHTBITZJThKcZLpxMp5Ns5OtBP ACAApBAxCC5DL5EMJFMRGPBHSRJSZKS5IcRLppMpxNsxOs5P ACAApBAxCC5DOZEOpFOxGPBHS5IUxJU5KcRLppMpxNsxOs5P ACAApBAxCC5DMhEMxFM5GPBHS5IS5JTBKcRLppMpxNsxOs5P ACAApBAxCC5DPBEPJHPRFPZGTBIVZJVhKcZLpxMp5Ns5OtBP ACAApBAxCC5DN5EOJFORGPBHS5IURJUZKcRLppMpxNsxOs5P ACAApBAxCC5DMBEMRFMZGPBHSZJShKS5IcRLppMpxNsxOs5P ACAApBAxCC5DOhEOxFO5GPBHS5IU5JVBKcRLppMpxNsxOs5P ACAApBAxCC5DNhENxFN5GPJHTBIT5JUBKcZLpxMp5Ns5OtBP ACAApBAxCC5DLhELxFL5GPBHR5JSBKS5IcRLppMpxNsxOs5P ACAApBAxCC5DOBEORFOZGPBHS5IUZJUhKcRLppMpxNsxOs5P ACAApBAxCC5DNBENRFNZGPBHS5ITZJThKcRLppMpxNsxOs5P ACAApBAxCC5DPJHPhEPxFP5GTBIV5JWBKcZLpxMp5Ns5OtBP',
     },
     RS: {
       name: 'Serbia',
       zones: 'Europe/Belgrade',
-      rules: 'AACiHMFoAvHOADC3AOAPAQAJAWAVHPNeNfCvNgNh',
-      holidays: 'AACiHMFoAvHOADC3',
+      rules: 'AAC6C9HlAyJwADDRAOAPAQAJAYAXJxRCRDC_RERF',
+      holidays: 'AAC6C9HlAyJwADDR',
       years:
         'ABAAJAAxBFpCF5CNZDNpENxFPJGPRGnZH ABAAJAAxBFpCFxCO5DPBGPJEPRFPRGnRH ABAARAAxBFpCFxCN5DOJEORFPJGPRGnRH AJAARAAxBFpCFxCM5DNJENRFPBGPJGnRH ABAAJAAxBFpCFxCPJGPRGPZDPpEPxFnZH ABAAJAAxBFpCF5CNZDNpENxFPBGPJGnRH ABAAJAAxBFxCF5CMZDMpEMxFPBGPJGnRH ABAAJAAxBFpCFxCO5DPBGPJEPRFPRGnRH ABAARAAxBFpCFxCNBDNRENZFPJGPRGnZH ABAAJAAxBFpCFxCL5DMJEMRFPBGPJGnZH ABAAJAAxBFpCFxCOZDOpEOxFPBGPJGnRH ABAAJAAxBFpCF5CMhDMxEM5FPBGPJGnRH ABAAJAAxBFxCF5CPBDPJGPREPZFPZGnZH ABAARAAxBFpCFxCN5DOJEORFPJGPRGnRH AJAARAAxBFpCFxCMBDMREMZFPBGPJGnRH ABAAJAAxBFpCFxCOhDOxEO5FPBGPJGnZH ABAAJAAxBFpCFxCNhDNxEN5FPJGPRGnZH ABAAJAAxBFxCF5CLhDLxEL5FPBGPJGnRH ABAAJAAxBFpCFxCOBDOREOZFPBGPRGnRH ABAARAAxBFpCFxCNBDNRENZFPJGPRGnRH AJAARAAxBFpCFxCPJGPRGPhDPxEP5FnhH',
     },
@@ -1288,264 +3102,554 @@ export const COUNTRY_TABLE: CountryTable = {
       name: 'Russia',
       zones:
         'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
-      rules: 'AAAnAJJtBCNiNjNkNlCvNmNnNoDE',
-      holidays: 'AAAnAJJtBCNjCvNnDENiNkNlNmNo',
+      rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDi',
+      holidays: 'AAAqAJM5BFRHC_RLDiRGRIRJRKRM',
       years:
         'ABAANBAxCA5BGpDIZEIhEPJFQJGUZHmhI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIJJIREPBFPJKPRLQBGQJMURHUZNmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIZEPJFQJGUZHmhI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIREIZEPBFQBGURHmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIZEPJFQJGUZHmhI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIZEPJFQJGUZHmhI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIZEPJFQJGUZHmhI ABAANBAxCA5BGpDIREIZEPBFQBGURHmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIREPBFQBGURHmZI ABAANBAxCA5BGpDIZEPJFQJGUZHmhI',
+      states:
+        'AD:Republic of Adygea|AL:Altai Republic|BA:Republic of Bashkortostan|BEL:Belgorod Oblast|BRY:Bryansk Oblast|BU:Republic of Buryatia|CE:Chechen Republic|CR:Republic of Crimea|CU:Chuvash Republic|DA:Republic of Dagestan|IN:Republic of Ingushetia|IRK:Irkutsk Oblast|KB:Kabardino-Balkar Republic|KC:Karachay-Cherkess Republic|KDA:Krasnodar Krai|KL:Republic of Kalmykia|KO:Republic of Komi|KR:Republic of Karelia|MR:Republic of Mordovia|NO:Republic of North Ossetia-Alania|OMS:Omsk Oblast|PNZ:Penza Oblast|SA:Sakha (Yakutia) Republic|SAR:Saratov Oblast|SEV:Sevastopol|STA:Stavropol Krai|TA:Republic of Tatarstan|TY:Republic of Tuva|ZAB:Zabaykalsky Krai',
+      subdivisions: {
+        AD: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRNRORPRQ',
+          holidays: 'RORNRPRQ',
+          years:
+            'OxASBBahCixD QRAQhBZBCipD PJBPRAXpCipD NxBORAWRCipD MhBQxAU5CixD LBBOxAThCipD JxBNxASRCipD IZBQRAQ5CipD HBBOZAPpCixD FhBNRAOJCipD ERBMxCPxAipD C5BLZCN5AipD BpBKJCQZAixD AJBIpCPRAipDshB HZCNZAipDrJB GBCP5AipDpxB EpCO5AixDoZB DJCM5AipDm5B B5CPZAipDlpB AhCOZAipDkZBs5C Q5AixDjBBrhC',
+        },
+        AL: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRR',
+          holidays: 'RR',
+          years: 'XBA W5A W5A W5A XBA W5A W5A W5A XBA W5A W5A W5A XBA W5A W5A W5A XBA W5A W5A W5A XBA',
+        },
+        BA: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRNRPRS',
+          holidays: 'RNRPRS',
+          years:
+            'SBAahBjhC QhAZBBjZC PJAXpBjZC NxAWRBjZC MhAU5BjhC LBAThBjZC JxASRBjZC IZAQ5BjZC HBAPpBjhC FhAOJBjZC ERAMxBjZC C5ALZBjZC BpAKJBjhC AJAIpBjZCshA HZBjZCrJA GBBjZCpxA EpBjhCoZA DJBjZCm5A B5BjZClpA AhBjZCkZAs5B jBAjhCrhB',
+        },
+        BEL: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRT',
+          holidays: 'RT',
+          years: 'YJA YBA YBA YBA YJA YBA YBA YBA YJA YBA YBA YBA YJA YBA YBA YBA YJA YBA YBA YBA YJA',
+        },
+        BRY: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRU',
+          holidays: 'RU',
+          years: '      NxA              ',
+        },
+        BU: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRV',
+          holidays: 'RV',
+          years: '      GBA              ',
+        },
+        CE: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRNRPRWRX',
+          holidays: 'RWRXRNRP',
+          years:
+            'KRANRBSBCahD KJANJBQhCZBD KJANJBPJCXpD KJANJBNxCWRD KRAMhCNRBU5D KJALBCNJBThD JxCKJANJBSRD IZCKJANJBQ5D HBCKRANRBPpD FhCKJANJBOJD ERCKJAMxDNJB C5CKJALZDNJB BpCKJDKRANRB AJCIpDKJANJBshC HZDKJANJBrJC GBDKJANJBpxC EpDKRANRBoZC DJDKJANJBm5C B5DKJANJBlpC AhDKJANJBkZCs5D KRANRBjBCrhD',
+        },
+        CR: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRYAyRZRNRP',
+          holidays: 'RYAyRNRZRP',
+          years:
+            'JpANxBSBCT5DahE JhAPRBQhCVZDZBE JhAORBPJCUZDXpE JhANRBNxCTZDWRE JpAMhCPxBU5EV5D JhALBCNxBThET5D JhAJxCMxBSRES5D IZCJhAPRBQ5EVZD HBCJpANZBPpEThD FhCJhAMRBOJESZD ERCJhAMxEOxBU5D C5CJhALZEM5BTBD BpCJpAKJEPZBVhD AJCIpEJhAORBUZDshC HZEJhAMZBShDrJC GBEJhAO5BVBDpxC EpEJpAN5BUBDoZC DJEJhAL5BSBDm5C B5EJhAOZBUhDlpC AhEJhANZBThDkZCs5E JpAP5BWBDjBCrhE',
+        },
+        CU: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRa',
+          holidays: 'Ra',
+          years: 'V5A VxA VxA VxA V5A VxA VxA VxA V5A VxA VxA VxA V5A VxA VxA VxA V5A VxA VxA VxA V5A',
+        },
+        DA: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRNAyRbRcRPRd',
+          holidays: 'AyRbRNRcRPRd',
+          years:
+            'NxAOxBSBCZ5DahEgRF PRAQRBQhCZBEZxDgJF ORAPJCPRBXpEZxDgJF NRANxCORBWREZxDgJF MhCPxAQxBU5EZ5DgRF LBCNxAOxBThEZxDgJF JxCMxANxBSREZxDgJF IZCPRAQRBQ5EZxDgJF HBCNZAOZBPpEZ5DgRF FhCMRANRBOJEZxDgJF ERCMxEOxAPxBZxDgJF C5CLZEM5AN5BZxDgJF BpCKJEPZAQZBZ5DgRF AJCIpEORAPRBZxDgJFshC HZEMZANZBZxDgJFrJC GBEO5AP5BZxDgJFpxC EpEN5AO5BZ5DgRFoZC DJEL5AM5BZxDgJFm5C B5EOZAPZBZxDgJFlpC AhENZAOZBZxDgJFkZCs5E P5AQ5BZ5DgRFjBCrhE',
+        },
+        IN: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiReRf',
+          holidays: 'ReRf',
+          years:
+            'SBAahB QhAZBB PJAXpB NxAWRB MhAU5B LBAThB JxASRB IZAQ5B HBAPpB FhAOJB ERAMxB C5ALZB BpAKJB AJAIpBshA HZBrJA GBBpxA EpBoZA DJBm5A B5BlpA AhBkZAs5B jBArhB',
+        },
+        IRK: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRg',
+          holidays: 'Rg',
+          years: '      NxA              ',
+        },
+        KB: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRNRPRbRhRiRjRk',
+          holidays: 'RhRbRiRNRPRjRk',
+          years:
+            'K5AOxBRpCSBDahEehFg5G KxAQRBQhDRhCZBEeZFgxG KxAPJDPRBRhCXpEeZFgxG KxANxDORBRhCWREeZFgxG K5AMhDQxBRpCU5EehFg5G KxALBDOxBRhCThEeZFgxG JxDKxANxBRhCSREeZFgxG IZDKxAQRBQ5ERhCeZFgxG HBDK5AOZBPpERpCehFg5G FhDKxANRBOJERhCeZFgxG ERDKxAMxEPxBRhCeZFgxG C5DKxALZEN5BRhCeZFgxG BpDKJEK5AQZBRpCehFg5G AJDIpEKxAPRBRhCeZFgxGshD HZEKxANZBRhCeZFgxGrJD GBEKxAP5BRhCeZFgxGpxD EpEK5AO5BRpCehFg5GoZD DJEKxAM5BRhCeZFgxGm5D B5EKxAPZBRhCeZFgxGlpD AhEKxAOZBRhCeZFgxGkZDs5E K5AQ5BRpCehFg5GjBDrhE',
+        },
+        KC: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRNRPRORl',
+          holidays: 'RORlRNRP',
+          years:
+            'OxAPZBSBCahD PRBQRAQhCZBD PJCPRBPRAXpD NxCORAPRBWRD MhCPZBQxAU5D LBCOxAPRBThD JxCNxAPRBSRD IZCPRBQRAQ5D HBCOZAPZBPpD FhCNRAOJDPRB ERCMxDPRBPxA C5CLZDN5APRB BpCKJDPZBQZA AJCIpDPRBPRAshC HZDNZAPRBrJC GBDPRBP5ApxC EpDO5APZBoZC DJDM5APRBm5C B5DPRBPZAlpC AhDOZAPRBkZCs5D PZBQ5AjBCrhD',
+        },
+        KDA: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRm',
+          holidays: 'Rm',
+          years: '      NxA              ',
+        },
+        KL: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRnRoRpRqRr',
+          holidays: 'RoRrRqRnRp',
+          years:
+            'XRAtRB XJAtJB XJAtJB XJAtJB XRAs5CtRB XJArZCtJB GBDSxEXJAtJB XJAtJB XRAtRB XJAtJB XJAtJB XJAtJB XRAtRB XJAtJB XJAtJB XJAtJB XRAtRB XJAtJB XJAtJB XJAtJB XRAtRB',
+        },
+        KO: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRs',
+          holidays: 'Rs',
+          years: 'dRA dJA dJA dJA dRA dJA dJA dJA dRA dJA dJA dJA dRA dJA dJA dJA dRA dJA dJA dJA dRA',
+        },
+        KR: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRt',
+          holidays: 'Rt',
+          years: 'T5A TxA TxA TxA T5A TxA TxA TxA T5A TxA TxA TxA T5A TxA TxA TxA T5A TxA TxA TxA T5A',
+        },
+        MR: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRu',
+          holidays: 'Ru',
+          years: '      bBA              ',
+        },
+        NO: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRv',
+          holidays: 'Rv',
+          years: '      oxA              ',
+        },
+        OMS: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRU',
+          holidays: 'RU',
+          years: '      NxA              ',
+        },
+        PNZ: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRw',
+          holidays: 'Rw',
+          years: '      NxA              ',
+        },
+        SA: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRxRy',
+          holidays: 'RxRy',
+          years:
+            'OpAVhB OhAVZB OhAVZB OhAVZB OpAVhB OhAVZB OhAVZB OhAVZB OpAVhB OhAVZB OhAVZB OhAVZB OpAVhB OhAVZB OhAVZB OhAVZB OpAVhB OhAVZB OhAVZB OhAVZB OpAVhB',
+        },
+        SAR: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRU',
+          holidays: 'RU',
+          years: '      NxA              ',
+        },
+        SEV: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRzR0',
+          holidays: 'RzR0',
+          years:
+            'JpAUpB JhAUhB JhAUhB JhAUhB JpAUpB JhAUhB JhAUhB JhAUhB JpAUpB JhAUhB JhAUhB JhAUhB JpAUpB JhAUhB JhAUhB JhAUhB JpAUpB JhAUhB JhAUhB JhAUhB JpAUpB',
+        },
+        STA: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRm',
+          holidays: 'Rm',
+          years: '      NxA              ',
+        },
+        TA: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRNRPR1R2',
+          holidays: 'RNRPR1R2',
+          years:
+            'SBAahBeRCmxD QhAZBBeJCmpD PJAXpBeJCmpD NxAWRBeJCmpD MhAU5BeRCmxD LBAThBeJCmpD JxASRBeJCmpD IZAQ5BeJCmpD HBAPpBeRCmxD FhAOJBeJCmpD ERAMxBeJCmpD C5ALZBeJCmpD BpAKJBeRCmxD AJAIpBeJCmpDshA HZBeJCmpDrJA GBBeJCmpDpxA EpBeRCmxDoZA DJBeJCmpDm5A B5BeJClpAmpD AhBeJCkZAmpDs5B eRCjBAmxDrhB',
+        },
+        TY: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiR3R4R5R6',
+          holidays: 'R6R3R4R5',
+          years:
+            'cZA cRA cRA cRA FBBPxCZBDcZA HZBPpCYxDcRA GBBP5CZhDcRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA',
+        },
+        ZAB: {
+          zones:
+            'Europe/Moscow Europe/Kaliningrad Europe/Simferopol Europe/Volgograd Europe/Samara Asia/Yekaterinburg Asia/Omsk Asia/Novosibirsk Asia/Novokuznetsk Asia/Krasnoyarsk Asia/Irkutsk Asia/Chita Asia/Yakutsk Asia/Khandyga Asia/Vladivostok Asia/Sakhalin Asia/Ust-Nera Asia/Magadan Asia/Srednekolymsk Asia/Kamchatka Asia/Anadyr',
+          rules: 'AAAqAJM5BFRGRHRIRJC_RKRLRMDiRV',
+          holidays: 'RV',
+          years: '      GBA              ',
+        },
+      },
     },
     RW: {
       name: 'Rwanda',
       zones: 'Africa/Maputo',
-      rules: 'AACqGmAONpADAcAzAENqAJAKAQAVAW',
-      holidays: 'AACqGmNpAOAQADAVAcAzAWNqAEAJAK',
+      rules: 'AADFJJAOR7ADAeA2AER8AJAKAQAXAY',
+      holidays: 'AADFJJR7AOAQADAXAeA2AYR8AEAJAK',
       years:
         'ABAAJBD5CMJDMhEM5FPJGSBHWxIXJJahKbZLcZMs5NtBO ABAAJBD5CLZELxFMBDPBGQhHWpIXBJZBKbJLcRMsxNs5O ABAAJBD5CMBDNBENZFPBGPJHWpIXBJXpKbBLcRMsxNs5O ABAAJBD5CMBDMBEMZFNxHPBGWRKWpIXBJa5LcRMsxNs5O ABAAJBD5CLBELZFMJDMhHPJGU5KWxIXJJaxLcZMs5NtBO ABAAJBD5CLBHMBDNZENxFPBGThKWpIXBJahLcRMsxNs5O ABAAJBD5CJxHLhEL5FMBDPBGSRKWpIXBJbRLcRMsxNs5O ABAAJBD5CIZHKhEK5FMBDPBGQ5KWpIXBJbJLcRMsxNs5O ABAAJBD5CHBHMJDNBENZFPJGPpKWxIXJJbBLcZMs5NtBO ABAAJBD5CFhHLBELZFMBDOJKPBGWpIXBJaxLcRMsxNs5O ABAAJBD5CERHMBDMxKNhEN5FPBGWpIXBJapLcRMsxNs5O ABAAJBC5HD5CLZKMBDMhEM5FPBGWpIXBJahLcRMsxNs5O ABAAJBBpHD5CKJKKpELBFMJDPJGWxIXJJbRLcZMs5NtBO ABAAJHAJBD5CIpKMBDNBENZFPBGWpIXBJbBLcRMshHsxNs5O ABAAJBD5CHZKMBDMBEMZFPBGWpIXBJa5LcRMrJHsxNs5O ABAAJBD5CGBKKJEKhFMBDPBGWpIXBJaxLcRMpxHsxNs5O ABAAJBD5CEpKMJDMpENBFPJGWxIXJJapLcZMoZHs5NtBO ABAAJBDJKD5CLhEL5FMBDPBGWpIXBJbRLcRMm5HsxNs5O ABAAJBB5KD5CMBDOBEOZFPBGWpIXBJbJLcRMlpHsxNs5O ABAAJBAhKD5CMBDMJEMhFPBGWpIXBJbBLcRMkZHsxNs5Ks5O ABAAJBD5CLJELhFMJDPJGWxIXJJa5LcZMjBHrhKs5NtBO',
     },
     SA: {
       name: 'Saudi Arabia',
       zones: 'Asia/Riyadh',
-      rules: 'NrATAVAW',
-      holidays: 'AVAWATNr',
+      rules: 'R9AVAXAY',
+      holidays: 'AXAYAVR9',
       years:
         'R8AacBhRC QcAY8BhJC GhDPEAXkBhJC GhDN0AWMBhJC GhDMcAU0BhRC GhDLEATcBhJC GhDJsASMBhJC GhDIcAQ0BhJC GhDHEAPkBhRC FkAGhDOEBhJC EMAGhDMsBhJC C8AGhDLUBhJC BkAGhDKEBhRC AMAGhDIkBhJCscA GhDHUBhJCrEA F8BGhDhJCpsA EkBGhDhRCoUA DEBGhDhJCm8A B0BGhDhJClsA AcBGhDhJCkUAs0B GhDhRCi8ArcB',
     },
     SC: {
       name: 'Seychelles',
       zones: 'Indian/Mahe',
-      rules: 'AAAOB7APAQB9ADB-AcAEAGAHAJ',
-      holidays: 'AAAOB7APAQADB9B-AcAEAGAHAJ',
+      rules: 'AAAOB-APAQCAADCBAeAEAGAHAJ',
+      holidays: 'AAAOB-APAQADCACBAeAEAGAHAJ',
       years:
         'ACAMhBMpCMxDM5EPJFURGVJHWhIcZJmJKqxLs5M ACALZBLhCLpDLxEPBFTJGVBHWZIcRJmBKqpLsxM ACANBBNJCNRDNZEPBFUxGVBHWZIcRJmBKqpLsxM ACAMBBMJCMRDMZEPBFTxGVBHWZIcRJmBKqpLsxM ACALBBLJCLRDLZEPJFSxGVJHWhIcZJmJKqxLs5M ACANZBNhCNpDNxEPBFVBHVJGWZIcRJmBKqpLsxM ACALhBLpCLxDL5EPBFTRGVBHWZIcRJmBKqpLsxM ACAKhBKpCKxDK5EPBFSRGVBHWZIcRJmBKqpLsxM ACANBBNJCNRDNZEPJFUxGVJHWhIcZJmJKqxLs5M ACALBBLJCLRDLZEPBFSxGVBHWZIcRJmBKqpLsxM ACANhBNpCNxDN5EPBFVBHVRGWZIcRJmBKqpLsxM ACAMhBMpCMxDM5EPBFURGVBHWZIcRJmBKqpLsxM ACAKpBKxCK5DLBEPJFSZGVJHWhIcZJmJKqxLs5M ACANBBNJCNRDNZEPBFUxGVBHWZIcRJmBKqpLsxM ACAMBBMJCMRDMZEPBFTxGVBHWZIcRJmBKqpLsxM ACAKJBKRCKZDKhEPBFR5GVBHWZIcRJmBKqpLsxM ACAMpBMxCM5DNBEPJFUZGVJHWhIcZJmJKqxLs5M ACALhBLpCLxDL5EPBFTRGVBHWZIcRJmBKqpLsxM ACAOBBOJCORDOZEPBFVBHVxGWZIcRJmBKqpLsxM ACAMJBMRCMZDMhEPBFT5GVBHWZIcRJmBKqpLsxM ACALJBLRCLZDLhEPJFS5GVJHWhIcZJmJKqxLs5M',
     },
     SD: {
       name: 'Sudan',
       zones: 'Africa/Khartoum',
-      rules: 'AcFRAJAUAZAVAWNsNt',
-      holidays: 'AcNsNtAVAWAUAZFRAJ',
+      rules: 'AeHOAJAWAbAXAYR-R_',
+      holidays: 'AeR-R_AXAYAWAbHOAJ',
       years:
         'ABAAxBNpCSEDajEdBFlxGsJHs5I ABAAxBPJCQkDZDEbhFkRGsBHsxI ABAAxBOJCPMDXrEaRFjBGsBHsxI ABAAxBNJCN0DWTEY5FhpGsBHsxI ABAAxBMkDPpCU7EXhFgRGsJHs5I ABAAxBLEDNpCTjEWBFexGsBHsxI ABAAxBJ0DMpCSTEUxFdhGsBHsxI ABAAxBIcDPJCQ7EThFcJGsBHsxI ABAAxBHEDNRCPrESJFa5GsJHs5I ABAAxBFkDMJCOLEQpFZhGsBHsxI ABAAxBEUDMzEOpCPRFYJGsBHsxI ABAAxBC8DLbEMxCOBFWxGsBHsxI ABAAxBBsDKLEMpFPRCVZGsJHs5I ABAAMDAxBIrELRFOJCT5GsBHskDsxI ABAAxBHbEJ5FMRCSpGrMDsBHsxI ABAAxBGDEIpFOxCRZGp0DsBHsxI ABAAxBErEHRFNxCQBGocDsJHs5I ABAAxBDLEFxFLxCOpGm8DsBHsxI ABAAxBB7EEZFNRGORClsDsBHsxI ABAAjEAxBDJFL5GNRCkcDsBHsxIs7E ABAAxBBxFKhGPxCjEDrjEsJHs5I',
     },
     SE: {
       name: 'Sweden',
       zones: 'Europe/Stockholm',
-      rules: 'AANuABNvNwNxANAOAPB7AQADB8NyARASAqATCMCNBxAGNzN0N1N2AIAJAKA9',
-      holidays: 'AAABAOAPAQADB8ARATCNAGAJAK',
+      rules: 'AASAABSBSCSDANAOAPB-AQADB_SEARASAtAVCkClB0AGSFSGSHSIAIAJAKBA',
+      holidays: 'AAABAOAPAQADB_ARAVClAGAJAK',
       years:
         'ABAApBMhCMxDM5EPJFRpGS5HTpIVZJmBKs5LtBM ABAApBLZCLpDLxEPBFQhGRxHThIWBJmpKsxLs5M ABAApBNBCNRDNZEPBFSJGTZHThIV5JmhKsxLs5M ABAApBMBCMRDMZEPBFRJGSZHThIVxJmZKsxLs5M ABAApBLBCLRDLZEPJFQJGRZHTpIVpJmRKs5LtBM ABAApBNZCNpDNxEPBFShGThITxHVZJmBKsxLs5M ABAApBLhCLxDL5EPBFQpGR5HThIVRJl5KsxLs5M ABAApBKhCKxDK5EPBFPpGQ5HThIWBJmpKsxLs5M ABAApBNBCNRDNZEPJFSJGTZHTpIV5JmhKs5LtBM ABAApBLBCLRDLZEPBFQJGRZHThIVpJmRKsxLs5M ABAApBNhCNxDN5EPBFSpGThIT5HVhJmJKsxLs5M ABAApBMhCMxDM5EPBFRpGS5HThIVZJmBKsxLs5M ABAApBKpCK5DLBEPJFPxGRBHTpIWJJmxKs5LtBM ABAApBNBCNRDNZEPBFSJGTZHThIV5JmhKsxLs5M ABAApBMBCMRDMZEPBFRJGSZHThIVxJmZKsxLs5M ABAApBKJCKZDKhEPBFPRGQhHThIVpJmRKsxLs5M ABAApBMpCM5DNBEPJFRxGTBHTpIVhJmJKs5LtBM ABAApBLhCLxDL5EPBFQpGR5HThIVRJl5KsxLs5M ABAApBOBCORDOZEPBFTJGThIUZHWBJmpKsxLs5M ABAApBMJCMZDMhEPBFRRGShHThIV5JmhKsxLs5M ABAApBLJCLZDLhEPJFQRGRhHTpIVxJmZKs5LtBM',
     },
     SG: {
       name: 'Singapore',
       zones: 'Asia/Singapore',
-      rules: 'AADTAOADATAJD-D_HmGuN3',
-      holidays: 'AADTEBAOADHmD-D_ATN4GuAJA6AfAgN3',
+      rules: 'AADxAOADAVAJFrFsKMJRSJ',
+      holidays: 'AADxFuAOADKMFrFsAVSKJRAJA9AhAiSJ',
       years:
         'ABADBBDJBDRCMhDPJEP5FSBGahHbpIbxJnxKs5L ABAFRBFZBLZDPBEQhGSJFZBHbhImZKsxL ABAD5BEBBNBDPBEPJMPRGQxFQ5FXxHbhIlBKsxLs5N ABAAJOCpBCxBC5CMBDN5GPBETBFWZHbhIeZPnhKsxL ABAFBBFJBFRCLBDMhGPJERxFU5HbpImBKs5L ABADhBDpBLJGNZDPBEQZFTpHbhIkhKsxL ABAF5BGBBJ5GLhDPBESRHSxFS5FbhIbpJm5KnBKsxL ABAEhBEpBExCIZGKhDPBEQ5HbhIlhKsxL ABADJBDRBHBGNBDPJEPpHbpIn5Ks5L ABAFZBFhGFhBLBDOJHPBEbhImhKsxL ABAEJBERGERBEZCMxHNhDPBEbhIlJKsxL ABACxBC5GC5BLZHMhDPBEbhIsxL ABABpGFJBFRBKJHKpDPJEbpIs5L ABAAJGDxBD5BIpHNBDPBEPJMbhIshGsxLs5N ABAAJOGJBGRBGZCHZHMBDPBEbhIrJGsxL ABAExBE5BGBHKJDPBEbhIpxGsxL ABADZBDhBEpHMpDPJEbpIoZGs5L ABADJHFpBFxBF5CLhDPBEbhIbpJm5GsxL ABAB5HERBEZBOBDPBEbhIlpGsxL ABAAhHC5BDBBMJDPBEPJMbhIkZGsxLs5Hs5N ABAAJOFRBFZBFhCLJDPJEbpIjBGrhHs5L',
     },
     SH: {
       name: 'St. Helena',
       zones: 'Africa/Abidjan',
-      rules: 'AAAOAPAQEYN5ASN6AJAK',
-      holidays: 'AAAOAQEYN5ASN6AJAKAeAfAg',
+      rules: 'AAAOAPAQCKSLASSMAJAK',
+      holidays: 'AAAOAQCKSLASSMAJAKAgAhAi',
       years:
         'ABAMhBM5CNxDRpETBFeZGs5HtBItRJ ABALZBLxCNhDRhER5FeJGsxHs5ItBJtJK ABAARLNBBNZCNZDRhEThFeBGsxHs5ItBK ABAAJLMBBMZCNRDRhEShFd5GsxHs5I ABALBBLZCNJDRhFRpEdxGs5HtBI ABANZBNxCNxDRhET5FdhGsxHs5I ABALhBL5CNpDRhESBFeRGsxHs5ItJJ ABAKhBK5CNhDRBFRhEeJGsxHs5ItBJtJK ABAARLNBBNZCNZDRpEThFeBGs5HtBI ABALBBLZCNJDRhERhFdxGsxHs5I ABANBDNhBN5CRhEUBFdpGsxHs5I ABAMhBM5CNxDRhETBFdhGsxHs5I ABAKpBLBCNpDRJFRpEeRGs5HtBItJJtRK ABAARLNBBNZCNZDRhEThFeBGsxHs5ItBK ABAAJLMBBMZCNRDRhEShFd5GsxHs5I ABAKJBKhCNJDQpFRhEdxGsxHs5I ABAMpBNBCN5DRpETJFdpGs5HtBI ABALhBL5CNpDRhESBFeRGsxHs5ItJJ ABANhDOBBOZCRhEUhFeJGsxHs5ItBJtJK ABAARLMJBMhCNZDRhESpFeBGsxHs5ItBK ABAAJLLJBLhCNRDRpERpFd5Gs5HtBI',
+      states: 'AC:Ascension Island|HL:Saint Helena|TA:Tristan da Cunha',
+      subdivisions: {
+        AC: {
+          zones: 'Africa/Abidjan',
+          rules: 'AAAOAPAQCKSLASSMAJAKB_',
+          holidays: 'B_',
+          years: 'RpA QhA SJA RJA QJA ShA QpA PpA SJA QJA SpA RpA PxA SJA RJA PRA RxA QpA TJA RRA QRA',
+        },
+        HL: {
+          zones: 'Africa/Abidjan',
+          rules: 'AAAOAPAQCKSLASSMAJAK',
+          holidays: '',
+          years: '                    ',
+        },
+        TA: {
+          zones: 'Africa/Abidjan',
+          rules: 'AAAOAPAQCKSLASAJAKB_SNSO',
+          holidays: 'SMB_SO',
+          years:
+            'RpBcRC.eZA QhBcJC.eJA SJBcJC.eBA RJBcJC.d5A QJBcRC.dxA ShBcJC.dhA QpBcJC.eRA PpBcJC.eJA SJBcRC.eBA QJBcJC.dxA SpBcJC.dpA RpBcJC.dhA PxBcRC.eRA SJBcJC.eBA RJBcJC.d5A PRBcJC.dxA RxBcRC.dpA QpBcJC.eRA TJBcJC.eJA RRBcJC.eBA QRBcRC.d5A',
+        },
+      },
     },
     SI: {
       name: 'Slovenia',
       zones: 'Europe/Belgrade',
-      rules: 'AAN7BCC9DiAPAQN8ADARN9HMAEN-N_OAOBEkOCODOEOFAJOG',
-      holidays: 'AAN7APAQN8ADARHMAEEkOCAJOG',
+      rules: 'AASPBFDbEXAPAQSQADARSRC9AESSSTSUSVGcSWSXSYSZAJSa',
+      holidays: 'AASPAPAQSQADARC9AEGcSWAJSa',
       years:
         'ABAAJAExBMxCM5DOpEPJFPRFS5GWBHcZImBJmJKs5LtBM ABAAJAExBLpCLxDOhEPBFPJFRxGV5HcRIl5JmBKsxLs5M ABAAJAExBNRCNZDOhEPBFPJFTZGV5HcRIl5JmBKsxLs5M ABAAJAExBMRCMZDOhEPBFPJFSZGV5HcRIl5JmBKsxLs5M ABAAJAExBLRCLZDOpEPJFPRFRZGWBHcZImBJmJKs5LtBM ABAAJAExBNpCNxDOhEPBFPJFTxGV5HcRIl5JmBKsxLs5M ABAAJAExBLxCL5DOhEPBFPJFR5GV5HcRIl5JmBKsxLs5M ABAAJAExBKxCK5DOhEPBFPJFQ5GV5HcRIl5JmBKsxLs5M ABAAJAExBNRCNZDOpEPJFPRFTZGWBHcZImBJmJKs5LtBM ABAAJAExBLRCLZDOhEPBFPJFRZGV5HcRIl5JmBKsxLs5M ABAAJAExBNxCN5DOhEPBFPJFT5GV5HcRIl5JmBKsxLs5M ABAAJAExBMxCM5DOhEPBFPJFS5GV5HcRIl5JmBKsxLs5M ABAAJAExBK5CLBDOpEPJFPRFRBGWBHcZImBJmJKs5LtBM ABAAJAExBNRCNZDOhEPBFPJFTZGV5HcRIl5JmBKsxLs5M ABAAJAExBMRCMZDOhEPBFPJFSZGV5HcRIl5JmBKsxLs5M ABAAJAExBKZCKhDOhEPBFPJFQhGV5HcRIl5JmBKsxLs5M ABAAJAExBM5CNBDOpEPJFPRFTBGWBHcZImBJmJKs5LtBM ABAAJAExBLxCL5DOhEPBFPJFR5GV5HcRIl5JmBKsxLs5M ABAAJAExBORCOZDOhEPBFPJFUZGV5HcRIl5JmBKsxLs5M ABAAJAExBMZCMhDOhEPBFPJFShGV5HcRIl5JmBKsxLs5M ABAAJAExBLZCLhDOpEPJFPRFRhGWBHcZImBJmJKs5LtBM',
     },
     SJ: {
       name: 'Svalbard & Jan Mayen',
       zones: 'Europe/Oslo',
-      rules: 'AAMAMBAqBrMCDiDKBCEpANAOAPAQAtADAzACB8ARASMDMEMFMGMHMIAGBvMJMKMLMMAIAJAKA9',
-      holidays: 'AAANAOAPAQADACB8ARASAJAK',
+      rules: 'AAPhPiAtBuPjEXDoBFGiANAOAPAQAwADA2ACB_ARASPkPlPmPnPoPpAGByPqPrPsPtAIAJAKBA',
+      holidays: 'AAANAOAPAQADACB_ARASAJAK',
       years:
         'ABAMZBMhCMxDM5EPJFRJGRpHS5ITBJs5KtBL ABALRBLZCLpDLxEPBFQhHRBGRxIR5JsxKs5L ABAM5BNBCNRDNZEPBFRBGSJHTZIThJsxKs5L ABAL5BMBCMRDMZEPBFRBGRJHSZIShJsxKs5L ABAK5BLBCLRDLZEPJFQJHRJGRZIRhJs5KtBL ABANRBNZCNpDNxEPBFRBGShHTxIT5JsxKs5L ABALZBLhCLxDL5EPBFQpHRBGR5ISBJsxKs5L ABAKZBKhCKxDK5EPBFPpHQ5IRBGRBJsxKs5L ABAM5BNBCNRDNZEPJFRJGSJHTZIThJs5KtBL ABAK5BLBCLRDLZEPBFQJHRBGRZIRhJsxKs5L ABANZBNhCNxDN5EPBFRBGSpHT5IUBJsxKs5L ABAMZBMhCMxDM5EPBFRBGRpHS5ITBJsxKs5L ABAKhBKpCK5DLBEPJFPxHRBIRJGRJJs5KtBL ABAM5BNBCNRDNZEPBFRBGSJHTZIThJsxKs5L ABAL5BMBCMRDMZEPBFRBGRJHSZIShJsxKs5L ABAKBBKJCKZDKhEPBFPRHQhIQpJRBGsxKs5L ABAMhBMpCM5DNBEPJFRJGRxHTBITJJs5KtBL ABALZBLhCLxDL5EPBFQpHRBGR5ISBJsxKs5L ABAN5BOBCORDOZEPBFRBGTJHUZIUhJsxKs5L ABAMBBMJCMZDMhEPBFRBGRRHShISpJsxKs5L ABALBBLJCLZDLhEPJFQRHRJGRhIRpJs5KtBL',
     },
     SK: {
       name: 'Slovakia',
       zones: 'Europe/Bratislava',
-      rules: 'AAABAOAPAQADOHAqFBOIACOJAGFFAIAJAK',
-      holidays: 'AAABAOAQADOHFBOIACOJAGFFAIAJAK',
+      rules: 'AAABAOAPAQADSbAtG5ScACSdAGG9AIAJAK',
+      holidays: 'AAABAOAQADSbG5ScACSdAGG9AIAJAK',
       years:
         'ABAApBMhCM5DPJEQBFXRGeJHehIgRJmJKoJLsxMs5NtBO ABAApBLZCLxDPBEP5FXJGeBHeZIgJJmBKoBLspMsxNs5O ABAApBNBCNZDPBEP5FXJGeBHeZIgJJmBKoBLspMsxNs5O ABAApBMBCMZDPBEP5FXJGeBHeZIgJJmBKoBLspMsxNs5O ABAApBLBCLZDPJEQBFXRGeJHgRJmJKoJLsxMs5NtBO ABAApBNZCNxDPBEP5FXJGeBHgJJmBKspMsxNs5O ABAApBLhCL5DPBEXJGeBHmBKspMsxNs5O ABAApBKhCK5DPBEXJGeBHmBKspMsxNs5O ABAApBNBCNZDPJEXRGeJHmJKsxMs5NtBO ABAApBLBCLZDPBEXJGeBHmBKspMsxNs5O ABAApBNhCN5DPBEXJGeBHmBKspMsxNs5O ABAApBMhCM5DPBEXJGeBHmBKspMsxNs5O ABAApBKpCLBDPJEXRGeJHmJKsxMs5NtBO ABAApBNBCNZDPBEXJGeBHmBKspMsxNs5O ABAApBMBCMZDPBEXJGeBHmBKspMsxNs5O ABAApBKJCKhDPBEXJGeBHmBKspMsxNs5O ABAApBMpCNBDPJEXRGeJHmJKsxMs5NtBO ABAApBLhCL5DPBEXJGeBHmBKspMsxNs5O ABAApBOBCOZDPBEXJGeBHmBKspMsxNs5O ABAApBMJCMhDPBEXJGeBHmBKspMsxNs5O ABAApBLJCLhDPJEXRGeJHmJKsxMs5NtBO',
     },
     SL: {
       name: 'Sierra Leone',
       zones: 'Africa/Abidjan',
-      rules: 'AAC1BCAcAOAQGXGYOKAJAK',
-      holidays: 'AAC1BCCWAOAQAcGXOLGYOKAJAKAeAfAgGdOMONA3',
+      rules: 'AADPBFAeAOAQI7I8SeAJAK',
+      holidays: 'AADPBFCuAOAQAeI7SfI8SeAJAKAgAhAiJASgShA6',
       years:
         'ABAGBBIZCIhDMhEM5FOpGSBHSJIahJlxKs5LtBM ABAGBBIRCLZELxFOhGQhHZBJkRKsxLs5MtBN ABAGBBIRCNBENZFOhGPJHXpJjBKsxLs5MtBO ABAAJPGBBIRCMBEMZFNxHOhGWRJhpKsxLs5M ABAGBBGJQIZCLBELZFMhHOpGU5JVBRgRKgZSs5LtBM ABAGBBIRCLBHLJINZENxFOhGOpTThJexKsxLs5M ABAGBBIRCIZDJxHLhEL5FOhGSRJdhKsxLs5M ABAGBBIRCIZHKhEK5FOhGQ5JRBRcJKsxLs5MtBN ABAGBBHBHIZCNBENZFOpGPpJa5Ks5LtBM ABAFhHGBBGJQIRCLBELZFOJJOhGZhKsxLs5M ABAERHGBBIRCMxJNhEN5FOhGYJKsxLs5M ABAC5HGBBIRCLZJMhEM5FOhGOpTWxKsxLs5M ABABpHGBBIZCKJJKpELBFOpGVZKVhSs5LtBMtJN ABAAJHARIGBBIRCIpJNBENZFOhGT5KshHsxLs5MtBO ABAAJPGBBHZJIRCMBEMZFOhGSpKrJHsxLs5M ABAGBJGBBGJRGJQIRCKJEKhFOhGRZKRhSpxHsxLs5M ABAEpJGBBIZCMpENBFOpGOxTQBKoZHs5LtBM ABADJJGBBIRCIZDLhEL5FOhGOpKm5HnBIsxLs5M ABAB5JGBBIRCNRKOBEOZFOhGlpHsxLs5MtBN ABAAhJGBBIRCL5KMJEMhFOhGkZHsxLs5Js5MtBO ABAAJPGBBIZCKhKKpSLJELhFOpGjBHjJIrhJs5LtBM',
     },
     SM: {
       name: 'San Marino',
       zones: 'Europe/Rome',
-      rules: 'AAABOOAPAQOPOQADAqB9ORAEOSAGOTAHAJAKA9',
-      holidays: 'AAABOOOPOQAPAQADB9ORAEOSOUAGOTAHAJAK',
+      rules: 'AAABSiAPAQSjSkADAtCASlAESmAGSnAHAJAKBA',
+      holidays: 'AAABSiSjSkAPAQADCASlAESmSoAGSnAHAJAK',
       years:
         'ABAApBEZCKhDLZEMxFM5GPJHURIaJJcZKexLiRMmJNmROqxPs5QtBR ABAApBEZCKZDLRELpFLxGPBHTJIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLRENRFNZGPBHUxIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLREMRFMZGPBHTxIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKhDLRFLZELZGPJHSxIaJJcZKexLiRMmJNmROqxPs5QtBR ABAApBEZCKZDLRENpFNxGPBHVJIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLRELxFL5GPBHTRIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDKxFK5GLREPBHSRIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKhDLZENRFNZGPJHUxIaJJcZKexLiRMmJNmROqxPs5QtBR ABAApBEZCKZDLRELRFLZGPBHSxIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLRENxFN5GPBHVRIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLREMxFM5GPBHURIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKhDK5FLBGLZEPJHSZIaJJcZKexLiRMmJNmROqxPs5QtBR ABAApBEZCKZDLRENRFNZGPBHUxIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLREMRFMZGPBHTxIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDKZFKhGLREPBHR5IaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKhDLZEM5FNBGPJHUZIaJJcZKexLiRMmJNmROqxPs5QtBR ABAApBEZCKZDLRELxFL5GPBHTRIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLREORFOZGPBHVxIaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKZDLREMZFMhGPBHT5IaBJcRKepLiJMmBNmJOqpPsxQs5R ABAApBEZCKhDLZELZFLhGPJHS5IaJJcZKexLiRMmJNmROqxPs5QtBR',
     },
     SN: {
       name: 'Senegal',
       zones: 'Africa/Abidjan',
-      rules: 'AAB-ADAEAGAJAQB8ASAZAVAWCwOV',
-      holidays: 'AAB-AQADB8AVASAWAECwOVAZAGAJ',
+      rules: 'AACBADAEAGAJAQB_ASAbAXAYDKSp',
+      holidays: 'AACBAQADB_AXASAYAEDKSpAbAGAJ',
       years:
         'ABALxBM5CPJDRpESBFSJFTBGahHcZIeJJixKlxLmJMs5N ABALpBLxCPBDQhFQhER5GZBHcRIcpJhZKkRLmBMsxN ABALpBNZCPBDPJFSJEThGXpHbZJcRIgBKjBLmBMsxN ABALpBMZCNxFPBDRJEShGWRHaBJcRIepKhpLmBMsxN ABALZCLxBMhFPJDQJERhGU5HVBHYpJcZIdRKgRLmJMs5N ABALBFLJFLpBNxCPBDShEThHT5GXJJb5KcRIexLmBMsxN ABAJxFLpBL5CPBDQpESBGSRHV5JahKcRIdhLmBMsxN ABAIZFK5CLpBPBDPpEQ5HRBHRBGUpJZRKcJLcRImBMsxN ABAHBFLxBNZCPJDPpHSJETRJThGYBKa5LcZImJMs5N ABAFhFLZCLpBOJHPBDQJERhGRxJWhKZhLcRImBMsxN ABAERFLpBMxHN5CPBDQZJSpEUBGVJKYJLcRImBMsxN ABAC5FLZHLpBM5CPBDPJJRpETBGTxKWxLcRImBMsxN ABABpFKJHLBCLxBNxJPJDPxERJGSZKVZLcZImJMs5N ABAAJFARFIpHLpBMZJNZCPBDRBKSJEThGT5LcRImBMshFsxN ABAHZHLBJLpBMZCPBDPxKRJEShGSpLcRImBMrJFsxN ABAGBHGJHJxJKhCLpBOZKPBDPREQpGRZLcRImBMpxFsxN ABAEpHIZJLxBNBCNJKPJDQBLRxETJGcZImJMoZFs5N ABADJHG5JLpKLpBL5COpLPBDQpESBGcRImBMm5FnBFsxN ABAB5HFhJKRKLpBNRLOZCPBDTJEUhGcRIlpFmBMsxN ABAAhHERJI5KLpBL5LMhCPBDRRESpGcRIkZFmBMsxNs5H ABAC5JHpKKhLLhCLxBPJDQRERpGcZIjBFjJFmJMrhHs5N',
     },
     SO: {
       name: 'Somalia',
       zones: 'Africa/Nairobi',
-      rules: 'AAADOWAcCwAZAVAW',
-      holidays: 'AAADAVOWAcAWCwAZ',
+      rules: 'AAADSqAeDKAbAXAY',
+      holidays: 'AAADAXSqAeAYDKAb',
       years:
         'ABAPJBSBCWJDWxEahFeJGlxH ABAPBBQhCWBDWpEZBFcpGkRH ABAPBBPJCWBDWpEXpFbZGjBH ABANxCPBBWBDWRFWpEaBGhpH ABAMhCPJBU5FWJDWxEYpGgRH ABALBCPBBThFWBDWpEXJGexH ABAJxCPBBSRFV5GWBDWpEdhH ABAIZCPBBQ5FUpGWBDWpEcJH ABAHBCPJBPpFTRGWJDWxEa5H ABAFhCOJFPBBRxGWBDWpEZhH ABAERCMxFPBBQZGWBDWpEYJH ABAC5CLZFPBBPJGWBDWpEWxH ABABpCKJFNxGPJBVZHWJDWxE ABAAJCIpFMZGPBBT5HWBDWpEshC ABAHZFLBGPBBSpHWBDWpErJC ABAGBFJxGPBBRZHWBDWpEpxC ABAEpFIZGPJBQBHWJDWxEoZC ABADJFG5GOpHPBBWBDWpEm5C ABAB5FFhGNRHPBBWBDWpElpC ABAAhFERGL5HPBBWBDWpEkZCs5F ABAC5GKhHPJBWJDWxEjBCrhF',
+      states: 'AW:Awdal|SA:Sanaag|SO:Sool|TO:Togdheer|WO:Woqooyi Galbeed',
+      subdivisions: {
+        AW: {
+          zones: 'Africa/Nairobi',
+          rules: 'ADSqAbAXAYSrAWAZ',
+          holidays: 'AAAeDKAZSrAW',
+          years:
+            'KJDRSEdBF.ABAWxBeJC IpDRKEbhF.ABAWpBcpC HRDRKEaRF.ABAWpBbZC GBDRKEY5F.ABAWpBaBC ExDRSEXhF.ABAWxBYpC DRDRKEWBF.ABAWpBXJC B5DRKEUxF.ABAV5CWpB AhDRKEThFsxD.ABAUpCWpB RSESJFrhD.ABATRCWxB QpFRKEqBD.ABARxCWpB PRFRKEoxD.ABAQZCWpB OBFRKEnZD.ABAPJCWpB MpFRSEmJD.ABANxCWxB LRFRKEkpD.ABAMZCWpB J5FRKEjRD.ABALBCWpB IpFRKEh5D.ABAJxCWpB HRFRSEgpD.ABAIZCWxB FxFRKEfJD.ABAG5CWpB EZFRKEd5D.ABAFhCWpB DJFRKEchD.ABAERCWpB BxFRSEbJD.ABAC5CWxB',
+        },
+        SA: {
+          zones: 'Africa/Nairobi',
+          rules: 'ADSqAbAXAYSrAWAZ',
+          holidays: 'AAAeDKAZSrAW',
+          years:
+            'KJDRSEdBF.ABAWxBeJC IpDRKEbhF.ABAWpBcpC HRDRKEaRF.ABAWpBbZC GBDRKEY5F.ABAWpBaBC ExDRSEXhF.ABAWxBYpC DRDRKEWBF.ABAWpBXJC B5DRKEUxF.ABAV5CWpB AhDRKEThFsxD.ABAUpCWpB RSESJFrhD.ABATRCWxB QpFRKEqBD.ABARxCWpB PRFRKEoxD.ABAQZCWpB OBFRKEnZD.ABAPJCWpB MpFRSEmJD.ABANxCWxB LRFRKEkpD.ABAMZCWpB J5FRKEjRD.ABALBCWpB IpFRKEh5D.ABAJxCWpB HRFRSEgpD.ABAIZCWxB FxFRKEfJD.ABAG5CWpB EZFRKEd5D.ABAFhCWpB DJFRKEchD.ABAERCWpB BxFRSEbJD.ABAC5CWxB',
+        },
+        SO: {
+          zones: 'Africa/Nairobi',
+          rules: 'ADSqAbAXAYSrAWAZ',
+          holidays: 'AAAeDKAZSrAW',
+          years:
+            'KJDRSEdBF.ABAWxBeJC IpDRKEbhF.ABAWpBcpC HRDRKEaRF.ABAWpBbZC GBDRKEY5F.ABAWpBaBC ExDRSEXhF.ABAWxBYpC DRDRKEWBF.ABAWpBXJC B5DRKEUxF.ABAV5CWpB AhDRKEThFsxD.ABAUpCWpB RSESJFrhD.ABATRCWxB QpFRKEqBD.ABARxCWpB PRFRKEoxD.ABAQZCWpB OBFRKEnZD.ABAPJCWpB MpFRSEmJD.ABANxCWxB LRFRKEkpD.ABAMZCWpB J5FRKEjRD.ABALBCWpB IpFRKEh5D.ABAJxCWpB HRFRSEgpD.ABAIZCWxB FxFRKEfJD.ABAG5CWpB EZFRKEd5D.ABAFhCWpB DJFRKEchD.ABAERCWpB BxFRSEbJD.ABAC5CWxB',
+        },
+        TO: {
+          zones: 'Africa/Nairobi',
+          rules: 'ADSqAbAXAYSrAWAZ',
+          holidays: 'AAAeDKAZSrAW',
+          years:
+            'KJDRSEdBF.ABAWxBeJC IpDRKEbhF.ABAWpBcpC HRDRKEaRF.ABAWpBbZC GBDRKEY5F.ABAWpBaBC ExDRSEXhF.ABAWxBYpC DRDRKEWBF.ABAWpBXJC B5DRKEUxF.ABAV5CWpB AhDRKEThFsxD.ABAUpCWpB RSESJFrhD.ABATRCWxB QpFRKEqBD.ABARxCWpB PRFRKEoxD.ABAQZCWpB OBFRKEnZD.ABAPJCWpB MpFRSEmJD.ABANxCWxB LRFRKEkpD.ABAMZCWpB J5FRKEjRD.ABALBCWpB IpFRKEh5D.ABAJxCWpB HRFRSEgpD.ABAIZCWxB FxFRKEfJD.ABAG5CWpB EZFRKEd5D.ABAFhCWpB DJFRKEchD.ABAERCWpB BxFRSEbJD.ABAC5CWxB',
+        },
+        WO: {
+          zones: 'Africa/Nairobi',
+          rules: 'ADSqAbAXAYSrAWAZ',
+          holidays: 'AAAeDKAZSrAW',
+          years:
+            'KJDRSEdBF.ABAWxBeJC IpDRKEbhF.ABAWpBcpC HRDRKEaRF.ABAWpBbZC GBDRKEY5F.ABAWpBaBC ExDRSEXhF.ABAWxBYpC DRDRKEWBF.ABAWpBXJC B5DRKEUxF.ABAV5CWpB AhDRKEThFsxD.ABAUpCWpB RSESJFrhD.ABATRCWxB QpFRKEqBD.ABARxCWpB PRFRKEoxD.ABAQZCWpB OBFRKEnZD.ABAPJCWpB MpFRSEmJD.ABANxCWxB LRFRKEkpD.ABAMZCWpB J5FRKEjRD.ABALBCWpB IpFRKEh5D.ABAJxCWpB HRFRSEgpD.ABAIZCWxB FxFRKEfJD.ABAG5CWpB EZFRKEd5D.ABAFhCWpB DJFRKEchD.ABAERCWpB BxFRSEbJD.ABAC5CWxB',
+        },
+      },
     },
     SR: {
       name: 'Suriname',
       zones: 'America/Paramaribo',
-      rules: 'AADTOXAOAPAQADCoEgOYAcAJAKAVAWOZGu',
-      holidays: 'AADTOXOZAOAQADAVCoAWEgOYGuAcAJAK',
+      rules: 'AADxSsAOAPAQADDDGZStAeAJAKAXAYSuJR',
+      holidays: 'AADxSsSuAOAQADAXDDAYGZStJRAeAJAK',
       years:
         'ABADBBG5CIhDMhEM5FPJGSBHWxIahJbpKjZLnxMpJNs5OtBP ABAFRBG5CKxDLZELxFPBGQhHWpIZBJbhKjRLmZMpBNsxOs5P ABAD5BG5CJhDNBENZFPBGPJHWpIXpJbhKjRLlBMpBNsxOs5P ABACpBG5CIJDMBEMZFNxHPBGWRJWpIbhKjRLnZMpBNsxOs5P ABAFBBG5CKhDLBELZFMhHPJGU5JWxIbpKjZLmBMpJNs5OtBP ABADhBG5CJBDLBHNZENxFPBGThJWpIbhKjRLkhMpBNsxOs5P ABAF5BG5CHpDJxHLhEL5FPBGSRJWpIbhKjRLm5MpBNsxOs5P ABAEhBG5CIZHKBDKhEK5FPBGQ5JWpIbhKjRLlhMpBNsxOs5P ABADJBG5CHBHIxDNBENZFPJGPpJWxIbpKjZLkRMpJNs5OtBP ABAFZBFhHG5CKxDLBELZFOJJPBGWpIbhKjRLmhMpBNsxOs5P ABAEJBERHG5CJpDMxJNhEN5FPBGWpIbhKjRLlJMpBNsxOs5P ABACxBC5HG5CLZJMhEM5FPBGWpIbhKjRLpBNsxOs5P ABABpHFJBG5CKJJKpELBFPJGWxIbpKjZLpJNs5OtBP ABAAJHDxBG5CIpJNBENZFPBGWpIbhKjRLpBNshHsxOs5P ABAGJBG5CHZJMBEMZFPBGWpIbhKjRLpBNrJHsxOs5P ABAExBGBJG5CKJEKhFPBGWpIbhKjRLpBNpxHsxOs5P ABADZBEpJG5CMpENBFPJGWxIbpKjZLoZHpJNs5OtBP ABADJJFpBG5CLhEL5FPBGWpIbhKjRLm5HpBNsxOs5P ABAB5JERBG5COBEOZFPBGWpIbhKjRLlpHpBNsxOs5P ABAAhJC5BG5CMJEMhFPBGWpIbhKjRLkZHpBNsxOs5Js5P ABAFRBG5CLJELhFPJGWxIbpKjBHjZLpJNrhJs5OtBP',
     },
     SS: {
       name: 'South Sudan',
       zones: 'Africa/Maputo',
-      rules: 'AAOaBCObAqAcOcAJBGA9AVAW',
-      holidays: 'AAOaBCObAVAcOcAWAJBGA9',
+      rules: 'AASvBFSwAtAeSxAJBJBAAXAY',
+      holidays: 'AASvBFSwAXAeSxAYAJBJBA',
       years:
         'ABABBBIZCRBDSJEXxFaZGaxHs5ItRJtpK ABABBBIRCQpEQ5DXpFZRHaRGsxItJJthK ABABBBIRCPREQ5DXpFX5HaRGsxItJJthK ABABBBIRCN5EQ5DWhHXpFaRGsxItJJthK ABABBBIZCMpERBDVJHXxFaZGs5ItRJtpK ABABBBIRCLJEQ5DTxHXpFaRGsxItJJthK ABABBBIRCJ5EQ5DShHXpFaRGsxItJJthK ABABBBIRCIhEQ5DRJHXpFaRGsxItJJthK ABABBBHJEIZCP5HRBDXxFaZGs5ItRJtpK ABABBBFpEIRCOZHQ5DXpFaRGsxItJJthK ABABBBEZEIRCNBHQ5DXpFaRGsxItJJthK ABABBBDBEIRCLpHQ5DXpFaRGsxItJJthK ABABBBBxEIZCKZHRBDXxFaZGs5ItRJtpK ABAAREBBBIRCI5HQ5DXpFaRGspEsxItJJthK ABABBBHpHIRCQ5DXpFaRGrREsxItJJthK ABABBBGRHIRCQ5DXpFaRGp5EsxItJJthK ABABBBE5HIZCRBDXxFaZGohEs5ItRJtpK ABABBBDZHIRCQ5DXpFaRGnBEsxItJJthK ABABBBCJHIRCQ5DXpFaRGlxEsxItJJthK ABAAxHBBBIRCQ5DXpFaRGkhEsxItJHtJJthK ABABBBIZCRBDXxFaZGjJErxHs5ItRJtpK',
     },
     ST: {
       name: 'São Tomé & Príncipe',
       zones: 'Africa/Abidjan',
-      rules: 'AACOADAcC1OdOeAJ',
-      holidays: 'AACOADAcA3C1GdOdOeAJA6AfAgOfMWOg',
+      rules: 'AACmADAeDPSySzAJ',
+      holidays: 'AACmADAeA6DPJASySzAJA9AhAiS0P5S1',
       years:
         'ABAEJBPJCYJDYREfJFfRGiJHsZIs5J ABAEJBO5KPBCYBDfBFiBHsRIspLsxJthM ABAEJBPBCPJKYBDfBFiBHsRIsxJs5L ABAAJMEJBPBCYBDfBFh5NiBHsRIsxJ ABAEBOEJBPJCYJDfJFiJHsRPsZIs5J ABAEJBPBCX5EYBDe5GfBFiBHsRIsZPsxJ ABAEJBPBCYBDYJEfBFfJGiBHsRIsxJ ABAEJBO5KPBCYBDfBFiBHsRIspLsxJthM ABAEJBPJCYJDfJFiBNiJHsZIs5J ABAEBOEJBPBCYBDfBFiBHiJNsRIsxJ ABAEJBEROPBCYBDfBFiBHsJPsRIsxJ ABAEJBPBCX5EYBDe5GfBFiBHsRIsZPsxJ ABAEJBPBKPJCYJDfJFiJHsZIsxLs5JtpM ABAEJBPBCPJKYBDfBFiBHsRIsxJs5L ABAAJMEJBPBCYBDfBFh5NiBHsRIsxJ ABAEBOEJBPBCYBDfBFiBHiJNsRIsxJ ABAEJBEROPJCYBEYJDfBGfJFiJHsZIshPs5J ABAEJBPBCYBDYJEfBFfJGiBHsRIsxJ ABAEJBO5KPBCYBDfBFiBHsRIspLsxJthM ABAEJBPBCPJKYBDfBFiBHsRIsxJs5L ABAAJMEJBPJCYJDfJFiJHiRNsZIs5J',
     },
     SV: {
       name: 'El Salvador',
       zones: 'America/El_Salvador',
-      rules: 'AAANAOB7APADHIAqBvAcBOAJ',
-      holidays: 'ANAOB7ADOhAcBOAJ',
+      rules: 'AAANAOB-APADJrAtByAeBRAJ',
+      holidays: 'ANAOB-ADS2AeBRAJ',
       years:
         'MZAMhBMpCPJDbREgRFmRGs5H LRALZBLhCPBDbJEgJFmJGsxH M5ANBBNJCPBDbJEgJFmJGsxH L5AMBBMJCPBDbJEgJFmJGsxH K5ALBBLJCPJDbREgRFmRGs5H NRANZBNhCPBDbJEgJFmJGsxH LZALhBLpCPBDbJEgJFmJGsxH KZAKhBKpCPBDbJEgJFmJGsxH M5ANBBNJCPJDbREgRFmRGs5H K5ALBBLJCPBDbJEgJFmJGsxH NZANhBNpCPBDbJEgJFmJGsxH MZAMhBMpCPBDbJEgJFmJGsxH KhAKpBKxCPJDbREgRFmRGs5H M5ANBBNJCPBDbJEgJFmJGsxH L5AMBBMJCPBDbJEgJFmJGsxH KBAKJBKRCPBDbJEgJFmJGsxH MhAMpBMxCPJDbREgRFmRGs5H LZALhBLpCPBDbJEgJFmJGsxH N5AOBBOJCPBDbJEgJFmJGsxH MBAMJBMRCPBDbJEgJFmJGsxH LBALJBLRCPJDbREgRFmRGs5H',
+      states: 'SS:San Salvador',
+      subdivisions: {
+        SS: {
+          zones: 'America/El_Salvador',
+          rules: 'AAANAOB-APADJrAtByAeBRAJ',
+          holidays: 'S3',
+          years:
+            'a5AbJA axAbBA axAbBA axAbBA a5AbJA axAbBA axAbBA axAbBA a5AbJA axAbBA axAbBA axAbBA a5AbJA axAbBA axAbBA axAbBA a5AbJA axAbBA axAbBA axAbBA a5AbJA',
+        },
+      },
     },
     SX: {
       name: 'Sint Maarten',
       zones: 'America/Curacao',
-      rules: 'AAAOAPAQL6DiADB8ARCoACOiAJAK',
-      holidays: 'AAAOAPAQL6DiADB8ARCoACOiAJAK',
+      rules: 'AAAOAPAQPbEXADB_ARDDACS4AJAK',
+      holidays: 'AAAOAPAQPbEXADB_ARDDACS4AJAK',
       years:
         'ABAMhBMxCM5DOpEPBFPJGRpHS5IWxJjRKnZLs5MtBN ABALZBLpCLxDOhEO5FPBGQhHRxIWpJjJKnRLsxMs5N ABANBBNRCNZDOhEOxFPJGSJHTZIWpJjJKnRLsxMs5N ABAMBBMRCMZDOhEPBGPJFRJHSZIWpJjJKnRLsxMs5N ABALBBLRCLZDOpEPBFPJGQJHRZIWxJjRKnZLs5MtBN ABANZBNpCNxDOhEO5FPBGShHTxIWpJjJKnRLsxMs5N ABALhBLxCL5DOhEO5FPBGQpHR5IWpJjJKnRLsxMs5N ABAKhBKxCK5DOhEO5FPBGPpHQ5IWpJjJKnRLsxMs5N ABANBBNRCNZDOpEPJGPRFSJHTZIWxJjRKnZLs5MtBN ABALBBLRCLZDOhEO5FPBGQJHRZIWpJjJKnRLsxMs5N ABANhBNxCN5DOhEO5FPBGSpHT5IWpJjJKnRLsxMs5N ABAMhBMxCM5DOhEO5FPBGRpHS5IWpJjJKnRLsxMs5N ABAKpBK5CLBDOpEPBFPJGPxHRBIWxJjRKnZLs5MtBN ABANBBNRCNZDOhEOxFPJGSJHTZIWpJjJKnRLsxMs5N ABAMBBMRCMZDOhEPBGPJFRJHSZIWpJjJKnRLsxMs5N ABAKJBKZCKhDOhEO5FPBGPRHQhIWpJjJKnRLsxMs5N ABAMpBM5CNBDOpEPBFPJGRxHTBIWxJjRKnZLs5MtBN ABALhBLxCL5DOhEO5FPBGQpHR5IWpJjJKnRLsxMs5N ABAOBBORCOZDOhEO5FPBGTJHUZIWpJjJKnRLsxMs5N ABAMJBMZCMhDOhEOxFPJGRRHShIWpJjJKnRLsxMs5N ABALJBLZCLhDOpEPBFPJGQRHRhIWxJjRKnZLs5MtBN',
     },
     SZ: {
       name: 'Swaziland',
       zones: 'Africa/Johannesburg',
-      rules: 'AAAOAPAQOjBVADB8OkOlAcAJAKOm',
-      holidays: 'AAAOAQOjOnBVOoADB8OkAcOlA3AJAKOmA6Op',
+      rules: 'AAAOAPAQS5BYADB_S6S7AeAJAKS8',
+      holidays: 'AAAOAQS5S9BYS-ADB_S6AeS7A6AJAKS8A9S_',
       years:
         'ABAMhBM5CNpDNxEOZFOpGPJHRpIZZJfJKfRLfRMs5NtBOtWP ABALZBLxCNhDORFOZGPBHPRQQhIZRJfBLfBKsxNs5OtBOtOP ABANBBNZCNhDORFPBHPJQSJIZRJe5LfBKsxNs5OtOP ABAMBBMZCNhDORFPBHRJIZRJZhRexLfBKsxNs5OtOP ABALBBLZCNpDOZFPJHQJIZZJepLfJKs5NtBOtWP ABANZBNhDNxCNxEORFPBHShIZRJeZLfBKfRMsxNs5OtOP ABALhBL5CNhDNpEORFOhGPBHQpIZRJfBKfJLfJMsxNs5OtOP ABAKhBK5CNhDORFOZGPBHPRQPpIZRJfBLfBKsxNs5OtBOtOP ABANBBNZCNpDOZFPJHSJIZZJZpRe5LfJKs5NtBOtWP ABALBBLZCNhDORFPBHQJIZRJZZRepLfBKsxNs5OtOP ABANhBNhDN5CORFPBHSpIZRJehLfBKsxNs5OtOP ABAMhBM5CNhDNxEORFPBHRpIZRJeZLfBKfRMsxNs5OtOP ABAKpBLBCNpDOZFOhGPJHPZQPxIZZJfJLfJKs5NtBOtJOtWP ABANBBNZCNhDORFPBHPJQSJIZRJe5LfBKsxNs5OtOP ABAMBBMZCNhDORFPBHRJIZRJZhRexLfBKsxNs5OtOP ABAKJBKhCNhDORFPBHPRIZRJZZRepLfBKsxNs5OtOP ABAMpBNBCNpDN5EOZFPJHRxIZZJehLfJKfZMs5NtBOtWP ABALhBL5CNhDNpEORFOhGPBHQpIZRJfBKfJLfJMsxNs5OtOP ABANhDOBBORFOZCOZGPBHPRQTJIZRJfBLfBKsxNs5OtBOtOP ABAMJBMhCNhDORFPBHPJQRRIZRJe5LfBKsxNs5OtOP ABALJBLhCNpDOZFPJHQRIZZJZhRexLfJKs5NtBOtWP',
     },
     TC: {
       name: 'Turks & Caicos Islands',
       zones: 'America/Grand_Turk',
-      rules: 'AAGQAOAPAQDoEYCoLyOqOrAJAK',
-      holidays: 'AAGQAOAQDoEYCoLyOqOrAJAKAeAf',
+      rules: 'AAI0AOAPAQFCCKDDPTTATBAJAK',
+      holidays: 'AAI0AOAQFCCKDDPTTATBAJAKAgAh',
       years:
         'ABAIhBMhCM5DSJEUxFa5GhhHjpIpZJs5KtBLtRM ABAIRBLZCLxDSxEUhFapGhRHjZIpJJsxKs5LtBNtJM ABAARAJBBNBCNZDSpEUZFahGiBHjRIpBJsxKs5LtBN ABAAJAI5BMBCMZDShEURFbRGh5HjJIo5JsxKs5L ABAIxBLBCLZDSZEUJFbJGhxHj5IoxJs5KtBL ABAIhBNZCNxDSJET5Fa5GhhHjpIpZJsxKs5L ABAIZBLhCL5DSBEUpFaxGhZHjhIpRJsxKs5LtJM ABAIRBKhCK5DSxEUhFapGhRHjZIpJJsxKs5LtBNtJM ABAARAJBBNBCNZDSpEUZFbZGiBHjRIpBJs5KtBL ABAIxBLBCLZDSZEUJFbJGhxHjBIoxJsxKs5L ABAIpBNhCN5DSREUBFbBGhpHjxIopJsxKs5L ABAIhBMhCM5DSJET5Fa5GhhHjpIpZJsxKs5L ABAIZBKpCLBDS5EUpFaxGhZHjhIpRJs5KtBLtJNtRM ABAARAJBBNBCNZDSpEUZFahGiBHjRIpBJsxKs5LtBN ABAAJAI5BMBCMZDShEURFbRGh5HjJIo5JsxKs5L ABAIxBKJCKhDSZEUJFbJGhxHjBIoxJsxKs5L ABAIpBMpCNBDSREUBFbBGhpHjxIphJs5KtBL ABAIZBLhCL5DSBEUpFaxGhZHjhIpRJsxKs5LtJM ABAIRBOBCOZDSxEUhFapGhRHjZIpJJsxKs5LtBNtJM ABAARAJBBMJCMhDSpEUZFahGiBHjRIpBJsxKs5LtBN ABAAJAI5BLJCLhDShEURFbRGh5HjJIo5Js5KtBL',
     },
     TD: {
       name: 'Chad',
       zones: 'Africa/Ndjamena',
-      rules: 'AAADAcOsAGC7AJAQAZAVAW',
-      holidays: 'AAAQADAVAWAcAZAGC7OsAJ',
+      rules: 'AAADAeTCAGDZAJAQAbAXAY',
+      holidays: 'AAAQADAXAYAeAbAGDZTCAJ',
       years:
         'ABAM5BPJCSBDahEb5FlxGmJHphIp5Js5K ABALxBPBCQhDZBEbxFkRGmBHpZIpxJsxK ABANZBPBCPJDPJCXpEbxFjBGmBHpZIpxJsxK ABAAJAMZBNxDPBCWREbxFhpGmBHpZIpxJsxK ABALZBMhDPJCU5Eb5FcBFgRGmJHphIp5JqBJs5K ABALBDNxBPBCThEbxFexGmBHpZIpxJsxK ABAJxDL5BPBCSREbxFdhGmBHpZIpxJsxK ABAIZDK5BPBCQ5EbxFcJGmBHpZIpxJsxK ABAHBDNZBPJCPpEa5Gb5FmJHphIp5Js5K ABAFhDLZBOJEPBCZhGbxFmBHpZIpxJsxK ABAERDMxEN5BPBCYJGbxFb5FmBHpZIpxJp5JsxK ABAC5DLZEM5BPBCWxGbxFmBHpZIpxJsxK ABABpDKJELBBPJCVZGb5FmJHphIp5Js5K ABAAJDIpENZBPBCPJCT5GbxFmBHpZIpxJshDsxK ABAAJAHZEMZBPBCSpGbxFmBHpZIpxJrJDsxK ABAGBEKhBPBCRZGbxFmBHpZIpxDpxJsxK ABAEpENBBPJCQBGb5FmJHoZDphIp5Js5K ABADJEL5BOpGPBCbxFmBHm5DpZIpxJsxK ABAB5ENRGOZBPBCbxFlpDmBHpZIpxJsxK ABAAhEL5GMhBPBCPJCbxFkZDmBHpZIpxJsxKs5E ABAAJAKhGLhBPJCb5FjBDmJHphIp5JrhEs5K',
     },
     TG: {
       name: 'Togolese Republic',
       zones: 'Africa/Abidjan',
-      rules: 'AAAzAcAQADB8ASEHAEAGAJAZAVAW',
-      holidays: 'AAAzAQAcADB8AVASEHAWAEAZAGAJ',
+      rules: 'AAA2AeAQADB_ASF0AEAGAJAbAXAY',
+      holidays: 'AAA2AQAeADB_AXASF0AYAEAbAGAJ',
       years:
         'ABABhBM5COpDPJERpFSJGTBHVhIapJcZKl5LmJMs5N ABABhBLxCOhDPBEQhFQpGR5HVZIZJJcRKkZLmBMsxN ABABhBNZCOhDPBEPRGSJFThHVZIXxJcRKjJLmBMsxN ABABhBMZCN5GOhDPBERJFShHVZIWZJcRKhxLmBMsxN ABABhBLZCMpGOpDPJEQJFRhHVBJVhIcZKgZLmJMs5N ABABhBLJGNxCOhDPBEShFTpJT5HVZIcRKe5LmBMsxN ABABhBJ5GL5COhDPBEQpFSBHSZJVZIcRKdpLmBMsxN ABABhBIhGK5COhDPBEPpFRBJRBHVZIcRLcRKmBMsxN ABABhBHJGNZCOpDPJEPxJSJFThHVhIbBLcZKmJMs5N ABABhBFpGLZCORJOhDPBEQJFRhHVZIZpLcRKmBMsxN ABABhBEZGM5JN5COhDPBESpFUBHVZIYRLcRKmBMsxN ABABhBDBGLhJM5COhDPBERpFTBHVZIW5LcRKmBMsxN ABABhBBxGKRJLBCOpDPJEPxFRJHVhLVhIcZKmJMs5N ABAARGBhBIxJNZCOhDPBESJFThHUBLVZIcRKmBMspGsxN ABABhBHhJMZCOhDPBERJFShHSxLVZIcRKmBMrRGsxN ABABhBGJJKhCOhDPBEPRFQpHRhLVZIcRKmBMp5GsxN ABABhBExJNBCOpDPJEQJLRxFTJHVhIcZKmJMohGs5N ABABhBDRJL5COhDOxLPBEQpFSBHVZIcRKmBMnBGsxN ABABhBCBJNZLOZCOhDPBETJFUhHVZIcRKlxGmBMsxN ABAApJBhBMBLMhCOhDPBERRFSpHVZIcRKkhGmBMsxNtBJ ABABhBKpLLhCOpDPJEQRFRpHVhIcZKjJGmJMrpJs5N',
     },
     TH: {
       name: 'Thailand',
       zones: 'Asia/Bangkok',
-      rules: 'AAOtOuI9OvLuOwOxOyOzACA9O0HmO1O2',
-      holidays: 'AAO0OtOuI9HmOvO1O2LuOwOxOyOzACA9',
+      rules: 'AATDTEMJTFCLTGTHTITJACBATKKMTLTM',
+      holidays: 'AATKTDTEMJKMTFTLTMCLTGTHTITJACBA',
       years:
         'ABAExBMBCM5DNBDNJDPhEP5FTRGXJHXRIaJJcBKjxLlBMqZNrBOtpP ABAHBBL5CMxDM5DNBDPZESJFTJGZhHZpIaBJb5KjpLk5MqRNq5OthP ABAFxBL5CMxDM5DNBDPZEQxFQ5FTJGYJHYRIaBJb5KjpLk5MqRNq5OthP ABAIBBL5CMxDM5DNBDPZEPZFTJGaBJaZHahIb5KjpLk5MqRNq5OthP ABAGxBMBCM5DNBDNJDPhERxFTRGZBHZJIaJJcBKjxLlBMqZNrBOtpP ABAFZBL5CMxDM5DNBDPZEQZFTJGXxHX5IaBJb5KjpLk5MqRNq5OthP ABAHpBL5CMxDM5DNBDPZESxFTJGaBJaJHaRIb5KjpLk5MqRNq5OthP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAMBCM5DNBDNJDPhETRGaJJcBKjxLlBMqZNrBOtpP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAMBCM5DNBDNJDPhETRGaJJcBKjxLlBMqZNrBOtpP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAMBCM5DNBDNJDPhETRGaJJcBKjxLlBMqZNrBOtpP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAL5CMxDM5DNBDPZETJGaBJb5KjpLk5MqRNq5OthP ABAMBCM5DNBDNJDPhETRGaJJcBKjxLlBMqZNrBOtpP',
     },
     TN: {
       name: 'Tunisia',
       zones: 'Africa/Tunis',
-      rules: 'AAAZAUAVAWAD',
-      holidays: 'AAO3O4O5ADAVO6AWO7AUO8AZ',
+      rules: 'AAAbAWAXAYAD',
+      holidays: 'AATNTOTPADAXTQAYTRAWTSAb',
       years:
         'ABABpBJ5CMZDPJESBFZxGahHcJIdBJkBKlxL ABABpBJxCMRDPBEQhFZBHZpGbhJcBIj5KkRL ABABpBJxCMRDPBEPJFXpHZpGaRJcBIjBLj5K ABABpBJxCMRDNxFPBEWRHY5JZpGcBIhpLj5K ABABpBJ5CMZDMhFPJEU5HXhJZxGcJIgRLkBK ABABpBJxCLBFMRDPBEThHWBJZpGcBIexLj5K ABABpBJxFJxCMRDPBESRHUxJZpGcBIdhLj5K ABABpBIZFJxCMRDPBEQ5HThJZpGcBIcJLj5K ABABpBHBFJ5CMZDPJEPpHSJJZxGa5LcJIkBK ABABpBFhFJxCMRDOJHPBEQpJZhLZpGcBIj5K ABABpBERFJxCMRDMxHPBEPRJYJLZpGcBIj5K ABABpBC5FJxCLZHMRDOBJPBEWxLZpGcBIj5K ABABpFBpBJ5CKJHMZDMpJPJEVZLZxGcJIkBK ABAAJFBpBIpHJxCLRJMRDPBET5LZpGcBIj5KshF ABABpBHZHJxCJ5JMRDPBESpLZpGcBIj5KrJF ABABpBGBHIpJJxCMRDPBERZLZpGcBIj5KpxF ABABpBEpHHRJJ5CMZDPJEQBLZxGcJIkBKoZF ABABpBDJHFxJJxCMRDOpLPBEZpGcBIj5Km5F ABABpBB5HEZJJxCMRDNRLPBEZpGcBIj5KlpF ABAAhHBpBDJJJxCL5LMRDPBEZpGcBIj5KkZFs5H ABABpBBxJJ5CKhLMZDPJEZxGcJIjBFkBKrhH',
     },
     TO: {
       name: 'Tonga',
       zones: 'Pacific/Tongatapu',
-      rules: 'AAAOAQMOCoO9O-O_PAAJAK',
-      holidays: 'AAAOAQMOCoO9O-O_PAAJAK',
+      rules: 'AAAOAQPvDDTTTUTVTWAJAK',
+      holidays: 'AAAOAQPvDDTTTUTVTWAJAK',
       years:
         'ABAMhBM5COZDT5EXJFghGmRHqpIs5JtBK ABALZBLxCORDTpEXBFgZGm5HqZIsxJs5K ABANBBNZCORDThEXBFgZGmxHqRIsxJs5K ABAMBBMZCORDTZEXBFgZGmpHqJIsxJs5K ABALBBLZCOZDTRETZEXJFghGmhHqRIs5JtBK ABANZBNxCORDTREXBFgZGmRHqpIsxJs5K ABALhBL5CORDTxEXBFgZGmJHqhIsxJs5K ABAKhBK5CORDTpEXBFgZGm5HqZIsxJs5K ABANBBNZCOZDThEXJFghGmxHqRIs5JtBK ABALBBLZCORDTREXBFgZGmhHqBIqJIsxJs5K ABANhBN5CORDTJETREXBFgZGmZHqJIsxJs5K ABAMhBM5CORDTREXBFgZGmRHqpIsxJs5K ABAKpBLBCOZDTxEXJFghGnBHqhIs5JtBK ABANBBNZCORDThEXBFgZGmxHqRIsxJs5K ABAMBBMZCORDTZEXBFgZGmpHqJIsxJs5K ABAKJBKhCORDTREXBFgZGmhHqBIqJIsxJs5K ABAMpBNBCOZDTZEXJFghGmZHqxIs5JtBK ABALhBL5CORDTxEXBFgZGmJHqhIsxJs5K ABAOBBORDOZCTpEXBFgZGm5HqZIsxJs5K ABAMJBMhCORDThEXBFgZGmxHqRIsxJs5K ABALJBLhCOZDTZEXJFghGmpHqJIqRIs5JtBK',
     },
     TR: {
       name: 'Turkey',
       zones: 'Europe/Istanbul',
-      rules: 'AAPBPCPDPECvBGAVAW',
-      holidays: 'AAPBPCPDAVPEAWCvBG',
+      rules: 'AATXTYTZTaC_BJAXAY',
+      holidays: 'AATXTYTZAXTaAYC_BJ',
       years:
         'ABAOJBPJCRZDSEEYhFalGeRHlxI ABAOBBPBCQkERRDYZFZFGeJHlpI ABAOBBPBCPMERRDXtGYZFeJHlpI ABAN0EOBBPBCRRDWVGYZFeJHlpI ABAMkEOJBPJCRZDU9GYhFeRHlxI ABALEEOBBPBCRRDTlGYZFeJHlpI ABAJ0EOBBPBCRRDSVGYZFeJHlpI ABAIcEOBBPBCQ9GRRDYZFeJHlpI ABAHEEOJBPJCPtGRZDYhFeRHlxI ABAFkEOBBONGPBCRRDYZFeJHlpI ABAEUEM1GOBBPBCRRDYZFeJHlpI ABAC8ELdGOBBPBCRRDYZFeJHlpI ABABsEKNGOJBPJCRZDYhFeRHlxI ABAAMEItGOBBPBCRRDYZFeJHlpIskE ABAHdGOBBPBCRRDYZFeJHlpIrME ABAGFGOBBPBCRRDYZFeJHlpIp0E ABAEtGOJBPJCRZDYhFeRHlxIocE ABADNGOBBPBCRRDYZFeJHlpIm8E ABAB9GOBBPBCRRDYZFeJHlsElpI ABAAlGOBBPBCRRDYZFeJHkcElpIs9G ABAOJBPJCRZDYhFeRHjEElxIrlG',
     },
     TT: {
       name: 'Trinidad & Tobago',
       zones: 'America/Port_of_Spain',
-      rules: 'AAAOAPAQPFB9PGADCoAcBGAJAKAVGu',
-      holidays: 'AAPFAOAPAVCYPGB9ADCoAcBGGuAJAKPHPIAeA6AfAgCbPJA3',
+      rules: 'AAAOAPAQTbCATcADDDAeBJAJAKAXJR',
+      holidays: 'AATbAOAPAXCwTcCAADDDAeBJJRAJAKTdTeAgA9AhAiCzTfA6',
       years:
         'ABALJBMhCMxDSBESJFSxGURHVRIapJeZKhZLnxMs5NtBO ABALBBLZCLpDQhESpGSxPTJHVJIahJapQeRKhRLmZMsxNs5OtBR ABALBBNBCNRDPJESpGUxHVJIVRSahJeRKhRLlBMsxNs5OtBT ABAAJULBBMBCMRDNxESpGTxHVJIahJeRKhRLhZVnZMnhMsxNs5O ABALBCLJBLRDMhESxHSxGVRIapJeZKhZLmBMs5NtBO ABALBELBBLJFLJWNZCNpDSpGVJHVJIahJeRKeZXhRLkhMsxNs5O ABAJxELBBLhCLxDSpGTRHVJIahJeRKhRLm5MnBMsxNs5O ABAIZEKhCKxDLBBSRHSpGSxPVJIahJapQeRKhRLlhMsxNs5OtBR ABAHBELJBNBCNRDSxGUxHVRIapJeZKhZLhhVkRMs5NtBO ABAFhELBCLBBLRDSpGSxHVJIahJeRKhRLmhMsxNs5O ABAERELBBNhCNxDSpGVJIVRHahJeRKhRLlJMsxNs5O ABAC5ELBBLJWMhCMxDSpGURHVJIahJeRKeZXhRLsxNs5O ABABpEKpCK5DLJBSZHSxGS5PVRIapJaxQeZKhZLs5NtBOtJR ABAAJEARFLBBNBCNRDSpGUxHVJIVRSahJeRKhRLshEsxNs5OtBT ABAAJULBBMBCMRDSpGTxHVJIahJeRKhRLhZVrJEsxNs5O ABAKJCKZDLBBR5HSpGVJIahJeRKhRLpxEsxNs5O ABALJBLRWMpCM5DSxGUZHVRIapJeZKehXhZLoZEs5NtBO ABALBBLhCLxDSpGTRHVJIahJeRKhRLm5EnBFsxNs5O ABALBBOBCORDSpGSxPVJIVxHahJapQeRKhRLlpEsxNs5OtBR ABALBBMJCMZDSpGT5HVJIVRSahJeRKhRLkZEsxNs5OtBT ABAAJULJCLJBLZDSxGS5HVRIapJeZKhZLjBEjJFs5NtBO',
     },
     TW: {
       name: 'Taiwan',
       zones: 'Asia/Taipei',
-      rules: 'PKPLDTPMPNPOPPPQAwPREmEnPSPTBCPUA0ADPVAqPWBvPXC1PYPZPaPbPcACMlPdPePfPgPhCxPiPjPkPlPmPn',
-      holidays: 'PKPLDTPNPOPPPMPQAwPREmEnPSPoJMPpPqPrPsPt',
+      rules: 'TgThDxTiTjTkTlTmAzTnGgGhToTpBFTqA3ADTrAtTsByTtDPTuTvTwTxTyACQJTzT0T1T2T3DLT4T5T6T7T8T9',
+      holidays: 'TgThDxTjTkTlTiTmAzTnGgGhToT-MYT_UAUBUCUD',
       years:
         'ABAC5BDBCDJDDREDZFDhGHRHLxILxJWBKiRLjZM ABAFJBFRCFZDFhEFpFFxGHRHHZNLpILpJLxOLxPUhKg5LjRMjZQthR ABADxBD5CEBDEJEERFEZGHRHLpILxJTJKfhLjRM ABAAJRChBCpCCxDC5EDBFDJGHRHLpILxJVhKh5LjRM ABAE5BFBCFJDFREFZFFhGHRHLxILxJUJKghLjZM ABADZBDhCDpDDxED5FEBGHRHLpILpJSxKixLjRM ABAFxBF5CGBDGJEGRFGZGHRHLpILxJL5PVJKhZLjRM ABAEZBEhCEpDExEE5FFBGHRHHZNLpILxOLxJT5KgJLjRMjZQthR ABADBBDJCDRDDZEDhFDpGHRHLxILxJShKSpSihLjZM ABAFRBFZCFhDFpEFxFF5GHRHLpILpJUxKhBLjRM ABAEBBEJCERDEZEEhFEpGHRHLpILxJTZKfxLjRM ABACpBCxCC5DDBEDJFDRGHRHLpILxJVxKiJLjRM ABAFBBFJCFRDFZEFhFFpGHRHLxILxJL5OL5PUZKgxLg5TjZMjhQtpR ABADpBDxCD5DEBEEJFERGHRHLpILpJS5Ki5LjRM ABAAJRGBBGJCGRDGZEGhFGpGHRHLpILxJVRKhpLjRM ABAEpBExCE5DFBEFJFFRGHRHLpILxJUBKUJSgRLgZTjRM ABADRBDZCDhDDpEDxFD5GHRHLxILxJSxKipLjZM ABAFhBFpCFxDF5EGBFGJGHRHLpILpJVBKhRLjRM ABAEJBERCEZDEhEEpFExGHRHHZNLpILxOLxJTpKf5LjRMjZQthR ABACxBC5CDBDDJEDRFDZGHRHLpILxJSRKiJLjRM ABAAJRFJBFRCFZDFhEFpFFxGHRHLxILxJUpKg5LjZM',
     },
     TZ: {
       name: 'Tanzania',
       zones: 'Africa/Nairobi',
-      rules: 'AAPuAOAPAQPvPwADPxPyPzAcAJAVAWP0',
-      holidays: 'AAPuPvAOAQPwADAVPxAWPyPzP0AcAJ',
+      rules: 'AAUEAOAPAQUFUGADUHUIUJAeAJAXAYUK',
+      holidays: 'AAUEUFAOAQUGADAXUHAYUIUJUKAeAJ',
       years:
         'ABAAJBMJCMhDM5EOhFPJGSCHXhIahJbhKj5LlxMq5Ns5OtBO ABAAJBLZDLxEMBCOZFPBGQiHXZIZBJbZKjxLkRMqxNsxOs5O ABAAJBMBCNBDNZEOZFPBGPKHXZIXpJbZKjBMjxLqxNsxOs5O ABAAJBMBCMBDMZENyHOZFPBGWRJXZIbZKhpMjxLqxNsxOs5O ABAAJBLBDLZEMJCMiHOhFPJGU5JXhIbhKgRMj5Lq5Ns5OtBO ABAAJBLCHMBCNZDNxEOZFPBGThJXZIbZKexMjxLqxNsxOs5O ABAAJBJyHLhDL5EMBCOZFPBGSRJXZIbZKdhMjxLqxNsxOs5O ABAAJBIaHKhDK5EMBCOZFPBGQ5JXZIbZKcJMjxLqxNsxOs5O ABAAJBHCHMJCNBDNZEOhFPJGPpJXhIa5MbhKj5Lq5Ns5OtBO ABAAJBFiHLBDLZEMBCOJJOZFPBGXZIZhMbZKjxLqxNsxOs5O ABAAJBESHMBCMxJNhDN5EOZFPBGXZIYJMbZKjxLqxNsxOs5O ABAAJBC6HLZJMBCMhDM5EOZFPBGWxMXZIbZKjxLqxNsxOs5O ABAAJBBqHKJJKpDLBEMJCOhFPJGVZMXhIbhKj5Lq5Ns5OtBO ABAAKHAJBIpJMBCNBDNZEOZFPBGT5MXZIbZKjxLqxNsiHsxOs5O ABAAJBHZJMBCMBDMZEOZFPBGSpMXZIbZKjxLqxNrKHsxOs5O ABAAJBGBJKJDKhEMBCOZFPBGRZMXZIbZKjxLpyHqxNsxOs5O ABAAJBEpJMJCMpDNBEOhFPJGQBMXhIbhKj5LoaHq5Ns5OtBO ABAAJBDJJLhDL5EMBCOZFOpMPBGXZIbZKjxLm6HqxNsxOs5O ABAAJBB5JMBCNRMOBDOZFOZEPBGXZIbZKjxLlqHqxNsxOs5O ABAAJBAhJL5MMBCMJDMhEOZFPBGXZIbZKjxLkaHqxNsxOs5Js5O ABAAJBKhMLJDLhEMJCOhFPJGXhIbhKjCHj5Lq5NrhJs5OtBO',
     },
     UA: {
       name: 'Ukraine',
       zones: 'Europe/Kiev Europe/Uzhgorod Europe/Zaporozhye',
-      rules: 'P1CiBCAvARADCvACHMAcP2AJ',
-      holidays: 'P1CiBCAvP3ADCvJyARP4ACEcHMAcP2AJP5A6P6A3',
+      rules: 'ULC6BFAyARADC_ACC9AeUMAJ',
+      holidays: 'ULC6BFAyUNADC_M-ARUOACGVC9AeUMAJUPA9UQA6',
       years:
         'ABAAJAAxBIZCIhCNpDNxEPJFQJGQZHTxIT5JWZKWhLaJMdhNj5Os5P ABAAJAAZQAxBIRCPBFPJDPREPZRQBGQJHVRIVZJWRKaBMdZNjxOsxPtBP ABAAJAARQAZQAxBIRCOJDOREPBFPRRQBGURIUZJWRKaBMdZNjxOsxPs5P ABAAJAARQIRCNJDNREPBFQBGTRITZJWRKYZMYpMdZNiJOiRSsxP ABAAJAIZCPJFPpDPxEQJGVxIV5JWZKYhMdhNdxTiROs5P ABAAJAIRCIhCNpDNxEPBFQBGTxIT5JWRKWhLYZMdZNdhTiJOsxP ABAAJAIRCIZCMpDMxEPBFQBGQRHSxIS5JWRKWZLYZMdZNiJOsxP ABAAJAAZQIRCPBFPJDPREPZRQBGQJHVRIVZJWRKYZMdZNiJOsxPtBP ABAAJAARQAZQIZCNRDNZEPJFQJGTZIThJWZKYhMYxMdhNiROiZSs5P ABAAJAIRCMJDMREPBFQBGSRISZJWRKYZMYhMdZNiJOsxP ABAAJAIRCOpDOxEPBFQBGUxIU5JWRKYZMdZNdpTiJOsxP ABAAJAIRCIhCMxDM5EPBFQBGS5ITBJWRKWhLYZMdZNdhTiJOsxP ABAAJAIZCPJFPRDPZEPhRQJGQRHVZIVhJWZKYhMdhNiROs5PtJP ABAAJAARQAZQIRCOJDOREPBFPRRQBGURIUZJWRKYZMdZNiJOiZSsxPs5P ABAAJAARQIRCMRDMZEPBFQBGSZIShJWRKYZMYpMdZNiJOiRSsxP ABAAJAIRCOxDO5EPBFQBGU5IVBJWRKYZMYhMdZNiJOsxP ABAAJAIZCIpCNxDN5EPJFQJGT5IUBJWZKWpLYhMdhNdpTiROs5P ABAAJAIRCIZCLxDL5EPBFQBGQRHR5ISBJWRKWZLYZMdZNiJOsxP ABAAJAAZQIRCORDOZEPBFPZRQBGQJHUZIUhJWRKYZMdZNiJOsxPtBP ABAAJAARQAZQIRCNRDNZEPBFPRRQBGTZIThJWRKYZMdZNiJOiZSsxPs5P ABAAJAARQIZCPJFPxDP5EQJGV5IWBJWZKYhMYpMdhNiROs5P',
     },
     UG: {
       name: 'Uganda',
       zones: 'Africa/Nairobi',
-      rules: 'AAAzP7BCDKAOAPAQADP8CmAcAJAKAVAW',
-      holidays: 'AAAzP7BCAOAPAQADAVP8CmAWAcAJAK',
+      rules: 'AAA2URBFDoAOAPAQADUSDCAeAJAKAXAY',
+      holidays: 'AAA2URBFAOAPAQADAXUSDCAYAeAJAK',
       years:
         'ABADJBFxCIZDMhEMxFM5GPJHSBITRJUBKahLjRMs5NtBO ABADJBFxCIRDLZELpFLxGPBHQhITJJT5KZBLjJMsxNs5O ABADJBFxCIRDNBENRFNZGPBHPJITJJT5KXpLjJMsxNs5O ABADJBFxCIRDMBEMRFMZGNxIPBHTJJT5KWRLjJMsxNs5O ABADJBFxCIZDLBELRFLZGMhIPJHTRJUBKU5LjRMs5NtBO ABADJBFxCIRDLBINZENpFNxGPBHTJJThLT5KjJMsxNs5O ABADJBFxCIRDJxILhELxFL5GPBHSRLTJJT5KjJMsxNs5O ABADJBFxCIRDIZIKhEKxFK5GPBHQ5LTJJT5KjJMsxNs5O ABADJBFxCHBIIZDNBENRFNZGPJHPpLTRJUBKjRMs5NtBO ABADJBFhIFxCIRDLBELRFLZGOJLPBHTJJT5KjJMsxNs5O ABADJBERIFxCIRDMxLNhENxFN5GPBHTJJT5KjJMsxNs5O ABAC5IDJBFxCIRDLZLMhEMxFM5GPBHTJJT5KjJMsxNs5O ABABpIDJBFxCIZDKJLKpEK5FLBGPJHTRJUBKjRMs5NtBO ABAAJIDJBFxCIRDIpLNBENRFNZGPBHTJJT5KjJMshIsxNs5O ABADJBFxCHZLIRDMBEMRFMZGPBHTJJT5KjJMrJIsxNs5O ABADJBFxCGBLIRDKJEKZFKhGPBHTJJT5KjJMpxIsxNs5O ABADJBEpLFxCIZDMpEM5FNBGPJHTRJUBKjRMoZIs5NtBO ABADJLDJBFxCIRDLhELxFL5GPBHTJJT5KjJMm5IsxNs5O ABAB5LDJBFxCIRDOBEORFOZGPBHTJJT5KjJMlpIsxNs5O ABAAhLDJBFxCIRDMJEMZFMhGPBHTJJT5KjJMkZIsxNs5Ls5O ABADJBFxCIZDLJELZFLhGPJHTRJUBKjBIjRMrhLs5NtBO',
     },
@@ -1553,128 +3657,541 @@ export const COUNTRY_TABLE: CountryTable = {
       name: 'United States of America',
       zones:
         'America/New_York America/Detroit America/Kentucky/Louisville America/Kentucky/Monticello America/Indiana/Indianapolis America/Indiana/Vincennes America/Indiana/Winamac America/Indiana/Marengo America/Indiana/Petersburg America/Indiana/Vevay America/Chicago America/Indiana/Tell_City America/Indiana/Knox America/Menominee America/North_Dakota/Center America/North_Dakota/New_Salem America/North_Dakota/Beulah America/Denver America/Boise America/Phoenix America/Los_Angeles America/Metlakatla America/Anchorage America/Juneau America/Sitka America/Yakutat America/Nome America/Adak Pacific/Honolulu',
-      rules: 'AABpBqBrP9APGjBsAqBtBuBvAcADBwBxByBzB0B1AIAJA9',
-      holidays: 'AABpBqBtA3AcADBwByB0AJB5BuAfAg',
+      rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+      holidays: 'AABsBtBwA6AeADBzB1B3AJB8BxAhAi',
       years:
         'ABACZBF5CSJDXBEXJFfRGjpHnZIpRJs5K ABACJBFpCSxDVBLVJMXBFXJEfBGjZHnRIpBJspNsxKthO ABACBBGZCSpDVJMVRLXBFe5GjRHnRIo5JsxKs5N ABAAJOB5BGRCShDVJMXBFexGjJHnRIoxJsxK ABABxBGJCSZDVRMXJFepGj5HnZIphJs5K ABACZBF5CSJDVJMXBFeZGjpHnRIpRJsxK ABACRBFxCSBDVJMW5EXBFfJGjhHnRIpJJsxK ABACJBFpCSxDVBLVJMXBFXJEfBGjZHnRIpBJspNsxKthO ABACBBGZCSpDVRMXJFe5GjRHnZIo5Js5K ABABxBGJCSZDVJMXBFepGjBHnRIopJsxK ABAChBGBCSRDVJMXBFehGjxHnRIpZJsxK ABACZBF5CSJDVJMXBFeZGjpHnRIpRJsxK ABACRBFxCS5DVJLVRMXJFXREfJGjhHnZIpJJsxNs5KtpO ABACBBGZCSpDVJMVRLXBFe5GjRHnRIo5JsxKs5N ABAAJOB5BGRCShDVJMXBFexGjJHnRIoxJsxK ABABxBGJCSZDVJMXBFepGjBHnRIopJsxK ABAChBGBCSRDVRMXJFehGjxHnZIpZJs5K ABACRBFxCSBDVJMW5EXBFfJGjhHnRIpJJsxK ABACJBFpCSxDVBLVJMXBFXJEfBGjZHnRIpBJspNsxKthO ABACBBGZCSpDVJMVRLXBFe5GjRHnRIo5JsxKs5N ABAAJOB5BGRCShDVRMXJFexGjJHnZIoxJs5K',
+      states:
+        'AL:Alabama|AK:Alaska|AZ:Arizona|AR:Arkansas|CA:California|CO:Colorado|CT:Connecticut|DE:Delaware|DC:District of Columbia|FL:Florida|GA:Georgia|HI:Hawaii|ID:Idaho|IL:Illinois|IN:Indiana|IA:Iowa|KS:Kansas|KY:Kentucky|LA:Louisiana|ME:Maine|MD:Maryland|MA:Massachusetts|MI:Michigan|MN:Minnesota|MS:Mississippi|MO:Missouri|MT:Montana|NE:Nebraska|NV:Nevada|NH:New Hampshire|NJ:New Jersey|NM:New Mexico|NY:New York|NC:North Carolina|ND:North Dakota|OH:Ohio|OK:Oklahoma|OR:Oregon|PA:Pennsylvania|RI:Rhode Island|SC:South Carolina|SD:South Dakota|TN:Tennessee|TX:Texas|UT:Utah|VT:Vermont|VA:Virginia|WA:Washington|WV:West Virginia|WI:Wisconsin|WY:Wyoming',
+      subdivisions: {
+        AL: {
+          zones: 'America/Chicago',
+          rules: 'AAUUUVBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUWUX',
+          holidays: 'BsBtUUUVUWUX',
+          years:
+            'CZCF5DOpETBF.CZAF5B CJCFpDOZETpF.CJAFpB CBCGZDOREThF.CBAGZB B5CGRDOJETZF.B5AGRB BxCGJDOBETRF.BxAGJB CZCF5DOpETBF.CZAF5B CRCFxDOhES5F.CRAFxB CJCFpDOZETpF.CJAFpB CBCGZDOREThF.CBAGZB BxCGJDOBETRF.BxAGJB ChCGBDN5ETJF.ChAGBB CZCF5DOpETBF.CZAF5B CRCFxDOhETxF.CRAFxB CBCGZDOREThF.CBAGZB B5CGRDOJETZF.B5AGRB BxCGJDOBETRF.BxAGJB ChCGBDOxETJF.ChAGBB CRCFxDOhES5F.CRAFxB CJCFpDOZETpF.CJAFpB CBCGZDOREThF.CBAGZB B5CGRDOJETZF.B5AGRB',
+        },
+        AK: {
+          zones:
+            'America/Anchorage America/Metlakatla America/Juneau America/Sitka America/Yakutat America/Nome',
+          rules: 'AABsI9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUYUZUa',
+          holidays: 'BtBzI9UYUZUa',
+          years:
+            'F5CLJDjpEkZF.F5AjpB FpCK5DjZEkRF.FpAjZB GZCKxDjREkRF.GZAjRB GRCKpDjJEkRF.GRAjJB GJCKhDj5EkZF.GJAj5B F5CLJDjpEkRF.F5AjpB FxCLBDjhEkRF.FxAjhB FpCK5DjZEkRF.FpAjZB GZCKxDjREkZF.GZAjRB GJCKhDjBEkRF.GJAjBB GBCKZDjxEkRF.GBAjxB F5CLJDjpEkRF.F5AjpB FxCLBDjhEkZF.FxAjhB GZCKxDjREkRF.GZAjRB GRCKpDjJEkRF.GRAjJB GJCKhDjBEkRF.GJAjBB GBCLRDjxEkZF.GBAjxB FxCLBDjhEkRF.FxAjhB FpCK5DjZEkRF.FpAjZB GZCKxDjREkRF.GZAjRB GRCKpDjJEkZF.GRAjJB',
+        },
+        AZ: {
+          zones: 'America/Phoenix America/Denver',
+          rules: 'AAUbUcBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BsBtUbUc',
+          years:
+            'CZCF5D.CZAF5B CJCFpD.CJAFpB CBCGZD.CBAGZB B5CGRD.B5AGRB BxCGJD.BxAGJB CZCF5D.CZAF5B CRCFxD.CRAFxB CJCFpD.CJAFpB CBCGZD.CBAGZB BxCGJD.BxAGJB ChCGBD.ChAGBB CZCF5D.CZAF5B CRCFxD.CRAFxB CBCGZD.CBAGZB B5CGRD.B5AGRB BxCGJD.BxAGJB ChCGBD.ChAGBB CRCFxD.CRAFxB CJCFpD.CJAFpB CBCGZD.CBAGZB B5CGRD.B5AGRB',
+        },
+        AR: {
+          zones: 'America/Chicago',
+          rules: 'AAUdUeBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BsBtUdUeAI',
+          years:
+            'CZCF5DsxE.CZAF5B CJCFpDspE.CJAFpB CBCGZDspE.CBAGZB B5CGRDspE.B5AGRB BxCGJDsxE.BxAGJB CZCF5DspE.CZAF5B CRCFxDspE.CRAFxB CJCFpDspE.CJAFpB CBCGZDsxE.CBAGZB BxCGJDspE.BxAGJB ChCGBDspE.ChAGBB CZCF5DspE.CZAF5B CRCFxDsxE.CRAFxB CBCGZDspE.CBAGZB B5CGRDspE.B5AGRB BxCGJDspE.BxAGJB ChCGBDsxE.ChAGBB CRCFxDspE.CRAFxB CJCFpDspE.CJAFpB CBCGZDspE.CBAGZB B5CGRDsxE.B5AGRB',
+        },
+        CA: {
+          zones: 'America/Los_Angeles',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADB0B1B2B3B4AIAJBAUgUhUiUj',
+          holidays: 'BtBzUfUhB4Uk',
+          years:
+            'F5CLRDpZE.F5AjpB FpCLJDpJE.FpAjZB GZCLJDpBE.GZAjRB GRCLJDo5E.GRAjJB GJCLRDLZFppE.GJAj5B F5CLJDpZE.F5AjpB FxCLJDpRE.FxAjhB FpCLJDpJE.FpAjZB GZCLRDpBE.GZAjRB GJCLJDoxE.GJAjBB GBCLJDLRFphE.GBAjxB F5CLJDpZE.F5AjpB FxCLRDpRE.FxAjhB GZCLJDpBE.GZAjRB GRCLJDo5E.GRAjJB GJCLJDoxE.GJAjBB GBCLRDphE.GBAjxB FxCLJDpRE.FxAjhB FpCLJDpJE.FpAjZB GZCLJDpBE.GZAjRB GRCLRDo5E.GRAjJB',
+        },
+        CO: {
+          zones: 'America/Denver',
+          rules: 'AABsUlBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUm',
+          holidays: 'BtBzUlUm',
+          years:
+            'F5CixD.F5AjpB FpCihD.FpAjZB GZCiZD.GZAjRB GRCiRD.GRAjJB GJCjBD.GJAj5B F5CixD.F5AjpB FxCipD.FxAjhB FpCihD.FpAjZB GZCiZD.GZAjRB GJCiJD.GJAjBB GBCi5D.GBAjxB F5CixD.F5AjpB FxCipD.FxAjhB GZCiZD.GZAjRB GRCiRD.GRAjJB GJCiJD.GJAjBB GBCi5D.GBAjxB FxCipD.FxAjhB FpCihD.FpAjZB GZCiZD.GZAjRB GRCiRD.GRAjJB',
+        },
+        CT: {
+          zones: 'America/New_York',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUnAO',
+          holidays: 'UnAO',
+          years:
+            'FRAMhB FRALZB FRANBB FRAMBB FRALBB FRANZB FRALhB FRAKhB FRANBB FRALBB FRANhB FRAMhB FRAKpB FRANBB FRAMBB FRAKJB FRAMpB FRALhB FRAOBB FRAMJB FRALJB',
+        },
+        DE: {
+          zones:
+            'America/New_York America/Detroit America/Kentucky/Louisville America/Kentucky/Monticello America/Indiana/Indianapolis America/Indiana/Vincennes America/Indiana/Winamac America/Indiana/Marengo America/Indiana/Petersburg America/Indiana/Vevay America/Chicago America/Indiana/Tell_City America/Indiana/Knox America/Menominee America/North_Dakota/Center America/North_Dakota/New_Salem America/North_Dakota/Beulah America/Denver America/Boise America/Phoenix America/Los_Angeles America/Metlakatla America/Anchorage America/Juneau America/Sitka America/Yakutat America/Nome America/Adak Pacific/Honolulu',
+          rules: 'AABsBuUTAPJGBvAtBwBxByAeADB0B1B2B3UoAIAJBAAO',
+          holidays: 'BtBzAOB2Uo',
+          years:
+            'MhCmZDpZE.F5AjpB LZCpJE.FpAjZB NBCm5DpBE.GZAjRB MBCo5E.GRAjJB LBCmpDppE.GJAj5B NZCpZE.F5AjpB LhCmRDpRE.FxAjhB KhCpJE.FpAjZB NBCm5DpBE.GZAjRB LBCoxE.GJAjBB NhCmhDphE.GBAjxB MhCpZE.F5AjpB KpCmRDpRE.FxAjhB NBCpBE.GZAjRB MBCmxDo5E.GRAjJB KJCoxE.GJAjBB MpCmhDphE.GBAjxB LhCpRE.FxAjhB OBCmJDpJE.FpAjZB MJCpBE.GZAjRB LJCmxDo5E.GRAjJB',
+        },
+        DC: {
+          zones:
+            'America/New_York America/Detroit America/Kentucky/Louisville America/Kentucky/Monticello America/Indiana/Indianapolis America/Indiana/Vincennes America/Indiana/Winamac America/Indiana/Marengo America/Indiana/Petersburg America/Indiana/Vevay America/Chicago America/Indiana/Tell_City America/Indiana/Knox America/Menominee America/North_Dakota/Center America/North_Dakota/New_Salem America/North_Dakota/Beulah America/Denver America/Boise America/Phoenix America/Los_Angeles America/Metlakatla America/Anchorage America/Juneau America/Sitka America/Yakutat America/Nome America/Adak Pacific/Honolulu',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBADDUZ',
+          holidays: 'BzDDUZ',
+          years:
+            'NRBjpC.jpA NJBjZC.jZA NJBjRC.jRA NJBjJC.jJA NRBj5C.j5A NJBjpC.jpA NJBjhC.jhA NJBjZC.jZA NRBjRC.jRA NJBjBC.jBA NJBjxC.jxA NJBjpC.jpA NRBjhC.jhA NJBjRC.jRA NJBjJC.jJA NJBjBC.jBA NRBjxC.jxA NJBjhC.jhA NJBjZC.jZA NJBjRC.jRA NRBjJC.jJA',
+        },
+        FL: {
+          zones:
+            'America/New_York America/Detroit America/Kentucky/Louisville America/Kentucky/Monticello America/Indiana/Indianapolis America/Indiana/Vincennes America/Indiana/Winamac America/Indiana/Marengo America/Indiana/Petersburg America/Indiana/Vevay America/Chicago America/Indiana/Tell_City America/Indiana/Knox America/Menominee America/North_Dakota/Center America/North_Dakota/New_Salem America/North_Dakota/Beulah America/Denver America/Boise America/Phoenix America/Los_Angeles America/Metlakatla America/Anchorage America/Juneau America/Sitka America/Yakutat America/Nome America/Adak Pacific/Honolulu',
+          rules: 'AABsBuUTAPJGBvAtBwBxByAeADB0B1B2B3UoAIAJBAUpUg',
+          holidays: 'BtBzUgUoUp',
+          years:
+            'FpCpZD.F5AjpB FpCpJD.FpAjZB FpCpBD.GZAjRB FpCo5D.GRAjJB FpCppD.GJAj5B FpCpZD.F5AjpB FpCFxEpRD.FxAjhB FpCpJD.FpAjZB FpCpBD.GZAjRB FpCoxD.GJAjBB FpCphD.GBAjxB FpCpZD.F5AjpB FpCpRD.FxAjhB FpCpBD.GZAjRB FpCo5D.GRAjJB FpCoxD.GJAjBB FpCphD.GBAjxB FpCpRD.FxAjhB FpCpJD.FpAjZB FpCpBD.GZAjRB FpCo5D.GRAjJB',
+        },
+        GA: {
+          zones:
+            'America/New_York America/Detroit America/Kentucky/Louisville America/Kentucky/Monticello America/Indiana/Indianapolis America/Indiana/Vincennes America/Indiana/Winamac America/Indiana/Marengo America/Indiana/Petersburg America/Indiana/Vevay America/Chicago America/Indiana/Tell_City America/Indiana/Knox America/Menominee America/North_Dakota/Center America/North_Dakota/New_Salem America/North_Dakota/Beulah America/Denver America/Boise America/Phoenix America/Los_Angeles America/Metlakatla America/Anchorage America/Juneau America/Sitka America/Yakutat America/Nome America/Adak Pacific/Honolulu',
+          rules: 'AABsBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4BtAJBAUWUqUr',
+          holidays: 'BtUqUs',
+          years:
+            'OpBpZBsxA.F5A OZBpJBspA.FpA ORBpBBspA.GZA OJBo5BspA.GRA O5BppBsxA.GJA OpBpZBspAs5C.F5A OhBpRBspA.FxA OZBpJBspA.FpA ORBpBBsxA.GZA O5BoxBspA.GJA OxBphBspA.GBA OpBpZBspAs5C.F5A OhBpRBsxA.FxA ORBpBBspA.GZA OJBo5BspA.GRA O5BoxBspA.GJA OxBphBsxAtBC.GBA OhBpRBspA.FxA OZBpJBspA.FpA ORBpBBspA.GZA PBBo5BsxA.GRA',
+        },
+        HI: {
+          zones: 'Pacific/Honolulu',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADB0B1B2B3B4AIAJBAUtAOUuC9M2',
+          holidays: 'BtBzUfUtAOUuC9M2UvUw',
+          years:
+            'F5CKpDMhEURFdJGmZH.F5AjpB FpCKhDLZEUJFc5G.FpAjZB GZCKZIKhDNBEUBJUJFcxGm5H.GZAjRB GRCKhDKpIMBEUJFURJcpG.GRAjJB GJCKpDLBEURFchGmpH.GJAj5B F5CKhDNZEUJFcRG.F5AjpB FxCKhDLhEUJFdBGmRH.FxAjhB FpCKhEKhDUJFc5G.FpAjZB GZCKpDKxINBEURFUZJcxGm5H.GZAjRB GJCKhDLBEUJFchG.GJAjBB GBCKhDNhEUJFcZGmhH.GBAjxB F5CKhDMhEUJFcRG.F5AjpB FxCKpEKpDURFdBGmRH.FxAjhB GZCKZIKhDNBEUBJUJFcxG.GZAjRB GRCKhDKpIMBEUJFURJcpGmxH.GRAjJB GJCKJEKhDUJFchG.GJAjBB GBCKpDMpEURFcZGmhH.GBAjxB FxCKhDLhEUJFdBG.FxAjhB FpCKhDOBEUJFc5GmJH.FpAjZB GZCKZIKhDMJEUBJUJFcxG.GZAjRB GRCKpDLJEURFcpGmxH.GRAjJB',
+        },
+        ID: {
+          zones: 'America/Boise America/Los_Angeles',
+          rules: 'AAUxI9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BsBtUxI9',
+          years:
+            'CZCF5D.CZAF5B CJCFpD.CJAFpB CBCGZD.CBAGZB B5CGRD.B5AGRB BxCGJD.BxAGJB CZCF5D.CZAF5B CRCFxD.CRAFxB CJCFpD.CJAFpB CBCGZD.CBAGZB BxCGJD.BxAGJB ChCGBD.ChAGBB CZCF5D.CZAF5B CRCFxD.CRAFxB CBCGZD.CBAGZB B5CGRD.B5AGRB BxCGJD.BxAGJB ChCGBD.ChAGBB CRCFxD.CRAFxB CJCFpD.CJAFpB CBCGZD.CBAGZB B5CGRD.B5AGRB',
+        },
+        IL: {
+          zones: 'America/Chicago',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUnUyUi',
+          holidays: 'UnUyUiB2',
+          years:
+            'FRAHpBRZCmZD FRAHZBRRC FRAIJBRRCm5D FRAIBBRRC FRAH5BRZCmpD FRAHpBRRC FRAHhBRRCmRD FRAHZBRRC FRAIJBRZCm5D FRAH5BRRC FRAHxBRRCmhD FRAHpBRRC FRAHhBRZCmRD FRAIJBRRC FRAIBBRRCmxD FRAH5BRRC FRAHxBRZCmhD FRAHhBRRC FRAHZBRRCmJD FRAIJBRRC FRAIBBRZCmxD',
+        },
+        IN: {
+          zones:
+            'America/Indiana/Indianapolis America/Indiana/Vincennes America/Indiana/Winamac America/Indiana/Marengo America/Indiana/Petersburg America/Indiana/Vevay America/Indiana/Tell_City America/Indiana/Knox',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3UnAIAJBAAOUz',
+          holidays: 'AOUzB2Un',
+          years:
+            'MhAPpBmZCpZD LZAPZBmJCpJD NBAPRBm5CpBD MBAPJBmxCo5D LBAP5BmpCppD NZAPpBmZCpZD LhAPhBmRCpRD KhAPZBmJCpJD NBAPRBm5CpBD LBAP5BmpCoxD NhAPxBmhCphD MhAPpBmZCpZD KpAPhBmRCpRD NBAPRBm5CpBD MBAPJBmxCo5D KJAP5BmpCoxD MpAPxBmhCphD LhAPhBmRCpRD OBAPZBmJCpJD MJAPRBm5CpBD LJAQBBmxCo5D',
+        },
+        IA: {
+          zones: 'America/Chicago',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUnUZ',
+          holidays: 'BzUnUZ',
+          years:
+            'FRBjpC.jpA FRBjZC.jZA FRBjRC.jRA FRBjJC.jJA FRBj5C.j5A FRBjpC.jpA FRBjhC.jhA FRBjZC.jZA FRBjRC.jRA FRBjBC.jBA FRBjxC.jxA FRBjpC.jpA FRBjhC.jhA FRBjRC.jRA FRBjJC.jJA FRBjBC.jBA FRBjxC.jxA FRBjhC.jhA FRBjZC.jZA FRBjRC.jRA FRBjJC.jJA',
+        },
+        KS: {
+          zones: 'America/Chicago America/Denver',
+          rules: 'AABsBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'Bt',
+          years:
+            '.F5A .FpA .GZA .GRA .GJA .F5A .FxA .FpA .GZA .GJA .GBA .F5A .FxA .GZA .GRA .GJA .GBA .FxA .FpA .GZA .GRA',
+        },
+        KY: {
+          zones: 'America/Kentucky/Louisville America/Kentucky/Monticello',
+          rules: 'AABsBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAAO',
+          holidays: 'BtAOAIBA',
+          years:
+            'MhBsxCtpD.F5A LZBspCthD.FpA NBBspCthD.GZA MBBspCthD.GRA LBBsxCtpD.GJA NZBspCthD.F5A LhBspCthD.FxA KhBspCthD.FpA NBBsxCtpD.GZA LBBspCthD.GJA NhBspCthD.GBA MhBspCthD.F5A KpBsxCtpD.FxA NBBspCthD.GZA MBBspCthD.GRA KJBspCthD.GJA MpBsxCtpD.GBA LhBspCthD.FxA OBBspCthD.FpA MJBspCthD.GZA LJBsxCtpD.GRA',
+        },
+        LA: {
+          zones: 'America/Chicago',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAJ2AO',
+          holidays: 'J2AOB2',
+          years:
+            'G5AMhBmZC FxALZB HZANBBm5C GZAMBB FZALBBmpC HxANZB F5ALhBmRC E5AKhB HZANBBm5C FZALBB H5ANhBmhC G5AMhB FBAKpBmRC HZANBB GZAMBBmxC EhAKJB HBAMpBmhC F5ALhB IZAOBBmJC GhAMJB FhALJBmxC',
+        },
+        ME: {
+          zones: 'America/New_York',
+          rules: 'AABsU0BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBALTUZ',
+          holidays: 'BtU0LTUZ',
+          years:
+            'F5BNxCjpD.F5A FpBNhCjZD.FpA GZBNZCjRD.GZA GRBNRCjJD.GRA GJBNJCj5D.GJA F5BNxCjpD.F5A FxBNpCjhD.FxA FpBNhCjZD.FpA GZBNZCjRD.GZA GJBNJCjBD.GJA GBBNBCjxD.GBA F5BNxCjpD.F5A FxBNpCjhD.FxA GZBNZCjRD.GZA GRBNRCjJD.GRA GJBNJCjBD.GJA GBBN5CjxD.GBA FxBNpCjhD.FxA FpBNhCjZD.FpA GZBNZCjRD.GZA GRBNRCjJD.GRA',
+        },
+        MD: {
+          zones: 'America/New_York',
+          rules: 'AABsI9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3U1AIAJBAU2',
+          holidays: 'BtI9U1',
+          years:
+            'F5BpZC.F5A FpBpJC.FpA GZBpBC.GZA GRBo5C.GRA GJBppC.GJA F5BpZC.F5A FxBpRC.FxA FpBpJC.FpA GZBpBC.GZA GJBoxC.GJA GBBphC.GBA F5BpZC.F5A FxBpRC.FxA GZBpBC.GZA GRBo5C.GRA GJBoxC.GJA GBBphC.GBA FxBpRC.FxA FpBpJC.FpA GZBpBC.GZA GRBo5C.GRA',
+        },
+        MA: {
+          zones: 'America/New_York',
+          rules: 'AABsBtBuU3APJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBALTU4',
+          holidays: 'U3LTU4',
+          years:
+            'JhANxBVBC JZANhBU5C JZANZBU5C JZANRBU5C JhANJBVBC JZANxBU5C JZANpBU5C JZANhBU5C JhANZBVBC JZANJBU5C JZANBBU5C JZANxBU5C JhANpBVBC JZANZBU5C JZANRBU5C JZANJBU5C JhAN5BVBC JZANpBU5C JZANhBU5C JZANZBU5C JhANRBVBC',
+        },
+        MI: {
+          zones: 'America/Detroit America/Menominee',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'AIBA',
+          years:
+            'sxAtpB spAthB spAthB spAthB sxAtpB spAthB spAthB spAthB sxAtpB spAthB spAthB spAthB sxAtpB spAthB spAthB spAthB sxAtpB spAthB spAthB spAthB sxAtpB',
+        },
+        MN: {
+          zones: 'America/Chicago',
+          rules: 'AABsU5BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUZ',
+          holidays: 'BtBzU5UZ',
+          years:
+            'F5CjpD.F5AjpB FpCjZD.FpAjZB GZCjRD.GZAjRB GRCjJD.GRAjJB GJCj5D.GJAj5B F5CjpD.F5AjpB FxCjhD.FxAjhB FpCjZD.FpAjZB GZCjRD.GZAjRB GJCjBD.GJAjBB GBCjxD.GBAjxB F5CjpD.F5AjpB FxCjhD.FxAjhB GZCjRD.GZAjRB GRCjJD.GRAjJB GJCjBD.GJAjBB GBCjxD.GBAjxB FxCjhD.FxAjhB FpCjZD.FpAjZB GZCjRD.GZAjRB GRCjJD.GRAjJB',
+        },
+        MS: {
+          zones: 'America/Chicago',
+          rules: 'AAU6BtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUW',
+          holidays: 'BsU6UW',
+          years:
+            'CZBOpC.CZA CJBOZC.CJA CBBORC.CBA B5BOJC.B5A BxBO5C.BxA CZBOpC.CZA CRBOhC.CRA CJBOZC.CJA CBBORC.CBA BxBO5C.BxA ChBOxC.ChA CZBOpC.CZA CRBOhC.CRA CBBORC.CBA B5BOJC.B5A BxBO5C.BxA ChBOxC.ChA CRBOhC.CRA CJBOZC.CJA CBBORC.CBA B5BPBC.B5A',
+        },
+        MO: {
+          zones: 'America/Chicago',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUnU7',
+          holidays: 'UnU7',
+          years:
+            'FRAQBB FRAP5B FRAP5B FRAP5B FRAQBB FRAP5B FRAP5B FRAP5B FRAQBB FRAP5B FRAP5B FRAP5B FRAQBB FRAP5B FRAP5B FRAP5B FRAQBB FRAP5B FRAP5B FRAP5B FRAQBB',
+        },
+        MT: {
+          zones: 'America/Denver',
+          rules: 'AABsU8BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BtU8B2AIBA',
+          years:
+            'F5BmZCsxDtpE.F5A FpBmJCspDthE.FpA GZBm5CspDthE.GZA GRBmxCspDthE.GRA GJBmpCsxDtpE.GJA F5BmZCspDthE.F5A FxBmRCspDthE.FxA FpBmJCspDthE.FpA GZBm5CsxDtpE.GZA GJBmpCspDthE.GJA GBBmhCspDthE.GBA F5BmZCspDthE.F5A FxBmRCsxDtpE.FxA GZBm5CspDthE.GZA GRBmxCspDthE.GRA GJBmpCspDthE.GJA GBBmhCsxDtpE.GBA FxBmRCspDthE.FxA FpBmJCspDthE.FpA GZBm5CspDthE.GZA GRBmxCsxDtpE.GRA',
+        },
+        NE: {
+          zones: 'America/Chicago America/Denver',
+          rules: 'AABsI9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBATq',
+          holidays: 'BtI9Tq',
+          years:
+            'F5BORC.F5A FpBO5C.FpA GZBOxC.GZA GRBOpC.GRA GJBOhC.GJA F5BORC.F5A FxBOJC.FxA FpBO5C.FpA GZBOxC.GZA GJBOhC.GJA GBBOZC.GBA F5BORC.F5A FxBPBC.FxA GZBOxC.GZA GRBOpC.GRA GJBOhC.GJA GBBOZC.GBA FxBOJC.FxA FpBO5C.FpA GZBOxC.GZA GRBOpC.GRA',
+        },
+        NV: {
+          zones: 'America/Los_Angeles',
+          rules: 'AABsU9BuUTAPJGBvAtBwBxByAeADB0B1B2B3B4AIAJBAUZU-FK',
+          holidays: 'BtBzU9U-FK',
+          years:
+            'F5Cl5DpZE.F5AjpB FpClpDpJE.FpAjZB GZClhDpBE.GZAjRB GRClZDo5E.GRAjJB GJClRDoxE.GJAj5B F5Cl5DpZE.F5AjpB FxClxDpRE.FxAjhB FpClpDpJE.FpAjZB GZClhDpBE.GZAjRB GJClRDoxE.GJAjBB GBClJDopE.GBAjxB F5Cl5DpZE.F5AjpB FxClxDpRE.FxAjhB GZClhDpBE.GZAjRB GRClZDo5E.GRAjJB GJClRDoxE.GJAjBB GBCmBDphE.GBAjxB FxClxDpRE.FxAjhB FpClpDpJE.FpAjZB GZClhDpBE.GZAjRB GRClZDo5E.GRAjJB',
+        },
+        NH: {
+          zones: 'America/New_York',
+          rules: 'AAU_I9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3VAAIAJBA',
+          holidays: 'BsBtBzU_I9B2VA',
+          years:
+            'CZDF5EmZFpZG.CZAF5BjpC CJDFpEpJG.CJAFpBjZC CBDGZEm5FpBG.CBAGZBjRC B5DGREo5G.B5AGRBjJC BxDGJEmpFppG.BxAGJBj5C CZDF5EpZG.CZAF5BjpC CRDFxEmRFpRG.CRAFxBjhC CJDFpEpJG.CJAFpBjZC CBDGZEm5FpBG.CBAGZBjRC BxDGJEoxG.BxAGJBjBC ChDGBEmhFphG.ChAGBBjxC CZDF5EpZG.CZAF5BjpC CRDFxEmRFpRG.CRAFxBjhC CBDGZEpBG.CBAGZBjRC B5DGREmxFo5G.B5AGRBjJC BxDGJEoxG.BxAGJBjBC ChDGBEmhFphG.ChAGBBjxC CRDFxEpRG.CRAFxBjhC CJDFpEmJFpJG.CJAFpBjZC CBDGZEpBG.CBAGZBjRC B5DGREmxFo5G.B5AGRBjJC',
+        },
+        NJ: {
+          zones: 'America/New_York',
+          rules: 'AABsU9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUnAO',
+          holidays: 'BtUnU9AOB2',
+          years:
+            'FRBF5CMhDmZE.F5A FRBFpCLZDmJE.FpA FRBGZCNBDm5E.GZA FRBGRCMBDmxE.GRA FRBGJCLBDmpE.GJA FRBF5CNZDmZE.F5A FRBFxCLhDmRE.FxA FRBFpCKhDmJE.FpA FRBGZCNBDm5E.GZA FRBGJCLBDmpE.GJA FRBGBCNhDmhE.GBA FRBF5CMhDmZE.F5A FRBFxCKpDmRE.FxA FRBGZCNBDm5E.GZA FRBGRCMBDmxE.GRA FRBGJCKJDmpE.GJA FRBGBCMpDmhE.GBA FRBFxCLhDmRE.FxA FRBFpCOBDmJE.FpA FRBGZCMJDm5E.GZA FRBGRCLJDmxE.GRA',
+        },
+        NM: {
+          zones: 'America/Denver',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3VAAIAJBAUZ',
+          holidays: 'BtUfUZVA',
+          years:
+            'F5BjpCpZD.F5A FpBjZCpJD.FpA GZBjRCpBD.GZA GRBjJCo5D.GRA GJBj5CppD.GJA F5BjpCpZD.F5A FxBjhCpRD.FxA FpBjZCpJD.FpA GZBjRCpBD.GZA GJBjBCoxD.GJA GBBjxCphD.GBA F5BjpCpZD.F5A FxBjhCpRD.FxA GZBjRCpBD.GZA GRBjJCo5D.GRA GJBjBCoxD.GJA GBBjxCphD.GBA FxBjhCpRD.FxA FpBjZCpJD.FpA GZBjRCpBD.GZA GRBjJCo5D.GRA',
+        },
+        NY: {
+          zones: 'America/New_York',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUnUg',
+          holidays: 'UnUgB2',
+          years:
+            'FRAFpBmZC FRAFpBmJC FRAFpBm5C FRAFpBmxC FRAFpBmpC FRAFpBmZC FRAFpBmRC FRAFpBmJC FRAFpBm5C FRAFpBmpC FRAFpBmhC FRAFpBmZC FRAFpBmRC FRAFpBm5C FRAFpBmxC FRAFpBmpC FRAFpBmhC FRAFpBmRC FRAFpBmJC FRAFpBm5C FRAFpBmxC',
+        },
+        NC: {
+          zones: 'America/New_York',
+          rules: 'AABsBuUTAPJGBvAtBwBxByAeADB0B1B2B3VAAIAJBAAO',
+          holidays: 'BtBzAOVAAIVB',
+          years:
+            'MhCpZDsxE.F5AjpB LZCpJDshFspE.FpAjZB NBCpBDshFspE.GZAjRB MBCo5DsZFspE.GRAjJB LBCppDsxE.GJAj5B NZCpZDspE.F5AjpB LhCpRDspE.FxAjhB KhCpJDshFspE.FpAjZB NBCpBDshFsxE.GZAjRB LBCoxDspE.GJAjBB NhCphDspE.GBAjxB MhCpZDspE.F5AjpB KpCpRDspFsxE.FxAjhB NBCpBDshFspE.GZAjRB MBCo5DsZFspE.GRAjJB KJCoxDspE.GJAjBB MpCphDsxE.GBAjxB LhCpRDspE.FxAjhB OBCpJDshFspE.FpAjZB MJCpBDshFspE.GZAjRB LJCo5DsxE.GRAjJB',
+        },
+        ND: {
+          zones: 'America/North_Dakota/Center America/North_Dakota/New_Salem America/North_Dakota/Beulah',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BtUf',
+          years:
+            'F5B.F5A FpB.FpA GZB.GZA GRB.GRA GJB.GJA F5B.F5A FxB.FxA FpB.FpA GZB.GZA GJB.GJA GBB.GBA F5B.F5A FxB.FxA GZB.GZA GRB.GRA GJB.GJA GBB.GBA FxB.FxA FpB.FpA GZB.GZA GRB.GRA',
+        },
+        OH: {
+          zones: 'America/New_York',
+          rules: 'AABsUlBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BtUl',
+          years:
+            'F5B.F5A FpB.FpA GZB.GZA GRB.GRA GJB.GJA F5B.F5A FxB.FxA FpB.FpA GZB.GZA GJB.GJA GBB.GBA F5B.F5A FxB.FxA GZB.GZA GRB.GRA GJB.GJA GBB.GBA FxB.FxA FpB.FpA GZB.GZA GRB.GRA',
+        },
+        OK: {
+          zones: 'America/Chicago',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3VAAIAJBA',
+          holidays: 'BtUfVA',
+          years:
+            'F5BpZC.F5A FpBpJC.FpA GZBpBC.GZA GRBo5C.GRA GJBppC.GJA F5BpZC.F5A FxBpRC.FxA FpBpJC.FpA GZBpBC.GZA GJBoxC.GJA GBBphC.GBA F5BpZC.F5A FxBpRC.FxA GZBpBC.GZA GRBo5C.GRA GJBoxC.GJA GBBphC.GBA FxBpRC.FxA FpBpJC.FpA GZBpBC.GZA GRBo5C.GRA',
+        },
+        OR: {
+          zones: 'America/Los_Angeles',
+          rules: 'AABsU9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BtU9',
+          years:
+            'F5B.F5A FpB.FpA GZB.GZA GRB.GRA GJB.GJA F5B.F5A FxB.FxA FpB.FpA GZB.GZA GJB.GJA GBB.GBA F5B.F5A FxB.FxA GZB.GZA GRB.GRA GJB.GJA GBB.GBA FxB.FxA FpB.FpA GZB.GZA GRB.GRA',
+        },
+        PA: {
+          zones: 'America/New_York',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBACr',
+          holidays: 'BtUfCr',
+          years:
+            'F5BUpC.F5A FpBUhC.FpA GZBUhC.GZA GRBUhC.GRA GJBUpC.GJA F5BUhC.F5A FxBUhC.FxA FpBUhC.FpA GZBUpC.GZA GJBUhC.GJA GBBUhC.GBA F5BUhC.F5A FxBUpC.FxA GZBUhC.GZA GRBUhC.GRA GJBUhC.GJA GBBUpC.GBA FxBUhC.FxA FpBUhC.FpA GZBUhC.GZA GRBUpC.GRA',
+        },
+        RI: {
+          zones: 'America/New_York',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAC_',
+          holidays: 'C_',
+          years: 'bxA bhA bZA cJA cBA bxA bpA bhA cRA cBA b5A bxA bpA bZA cJA cBA b5A bpA bhA bZA cJA',
+        },
+        SC: {
+          zones: 'America/New_York',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUWAK',
+          holidays: 'UWAK',
+          years:
+            'QRAtBB QJAs5B QJAs5B QJAs5B QRAtBB QJAs5B QJAs5B QJAs5B QRAtBB QJAs5B QJAs5B QJAs5B QRAtBB QJAs5B QJAs5B QJAs5B QRAtBB QJAs5B QJAs5B QJAs5B QRAtBB',
+        },
+        SD: {
+          zones: 'America/Chicago America/Denver',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAVC',
+          holidays: 'BtBzUfVC',
+          years:
+            'F5CjpD.F5AjpB FpCjZD.FpAjZB GZCjRD.GZAjRB GRCjJD.GRAjJB GJCj5D.GJAj5B F5CjpD.F5AjpB FxCjhD.FxAjhB FpCjZD.FpAjZB GZCjRD.GZAjRB GJCjBD.GJAjBB GBCjxD.GBAjxB F5CjpD.F5AjpB FxCjhD.FxAjhB GZCjRD.GZAjRB GRCjJD.GRAjJB GJCjBD.GJAjBB GBCjxD.GBAjxB FxCjhD.FxAjhB FpCjZD.FpAjZB GZCjRD.GZAjRB GRCjJD.GRAjJB',
+        },
+        TN: {
+          zones: 'America/Chicago America/New_York',
+          rules: 'AABsI9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAAO',
+          holidays: 'BtI9AOAI',
+          years:
+            'F5BMhCsxD.F5A FpBLZCspD.FpA GZBNBCspD.GZA GRBMBCspD.GRA GJBLBCsxD.GJA F5BNZCspD.F5A FxBLhCspD.FxA FpBKhCspD.FpA GZBNBCsxD.GZA GJBLBCspD.GJA GBBNhCspD.GBA F5BMhCspD.F5A FxBKpCsxD.FxA GZBNBCspD.GZA GRBMBCspD.GRA GJBKJCspD.GJA GBBMpCsxD.GBA FxBLhCspD.FxA FpBOBCspD.FpA GZBMJCspD.GZA GRBLJCsxD.GRA',
+        },
+        TX: {
+          zones: 'America/Chicago America/Denver',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3VAAIAJBAVDVEVFAOVGVHVIVJ',
+          holidays: 'BtUfVAAIVJ',
+          years:
+            'F5BpZCsxDtBE.F5A FpBpJCspDs5E.FpA GZBpBCspDs5E.GZA GRBo5CspDs5E.GRA GJBppCsxDtBE.GJA F5BpZCspDs5E.F5A FxBpRCspDs5E.FxA FpBpJCspDs5E.FpA GZBpBCsxDtBE.GZA GJBoxCspDs5E.GJA GBBphCspDs5E.GBA F5BpZCspDs5E.F5A FxBpRCsxDtBE.FxA GZBpBCspDs5E.GZA GRBo5CspDs5E.GRA GJBoxCspDs5E.GJA GBBphCsxDtBE.GBA FxBpRCspDs5E.FxA FpBpJCspDs5E.FpA GZBpBCspDs5E.GZA GRBo5CsxDtBE.GRA',
+        },
+        UT: {
+          zones: 'America/Denver',
+          rules: 'AABsVKBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAVL',
+          holidays: 'BtVKVL',
+          years:
+            'F5BZpC.F5A FpBZhC.FpA GZBZhC.GZA GRBZhC.GRA GJBZpC.GJA F5BZhC.F5A FxBZhC.FxA FpBZhC.FpA GZBZpC.GZA GJBZhC.GJA GBBZhC.GBA F5BZhC.F5A FxBZpC.FxA GZBZhC.GZA GRBZhC.GRA GJBZhC.GJA GBBZpC.GBA FxBZhC.FxA FpBZhC.FpA GZBZhC.GZA GRBZpC.GRA',
+        },
+        VT: {
+          zones: 'America/New_York',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAVMVNUZ',
+          holidays: 'BtBzUfVMVNUZ',
+          years:
+            'F5CHxDcpEjpF.F5AjpB FpCHhDcZEjZF.FpAjZB GZCHZDcREjRF.GZAjRB GRCIJDdBEjJF.GRAjJB GJCIBDc5Ej5F.GJAj5B F5CHxDcpEjpF.F5AjpB FxCHpDchEjhF.FxAjhB FpCHhDcZEjZF.FpAjZB GZCIRDdJEjRF.GZAjRB GJCIBDc5EjBF.GJAjBB GBCH5DcxEjxF.GBAjxB F5CHxDcpEjpF.F5AjpB FxCHpDchEjhF.FxAjhB GZCHZDcREjRF.GZAjRB GRCIJDdBEjJF.GRAjJB GJCIBDc5EjBF.GJAjBB GBCH5DcxEjxF.GBAjxB FxCHpDchEjhF.FxAjhB FpCHhDcZEjZF.FpAjZB GZCHZDcREjRF.GZAjRB GRCIJDdBEjJF.GRAjJB',
+        },
+        VA: {
+          zones: 'America/New_York',
+          rules: 'AABsVOBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAVP',
+          holidays: 'BtVPVOB2',
+          years:
+            'CBBF5CmZD.F5A FpC.FpA GZCm5D.GZA GRC.GRA GJCmpD.GJA F5C.F5A FxCmRD.FxA FpC.FpA GZCm5D.GZA GJC.GJA GBCmhD.GBA F5C.F5A FxCmRD.FxA GZC.GZA GRCmxD.GRA GJC.GJA GBCmhD.GBA FxC.FxA FpCmJD.FpA GZC.GZA GRCmxD.GRA',
+        },
+        WA: {
+          zones: 'America/Los_Angeles',
+          rules: 'AABsUfBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BtUf',
+          years:
+            'F5B.F5A FpB.FpA GZB.GZA GRB.GRA GJB.GJA F5B.F5A FxB.FxA FpB.FpA GZB.GZA GJB.GJA GBB.GBA F5B.F5A FxB.FxA GZB.GZA GRB.GRA GJB.GJA GBB.GBA FxB.FxA FpB.FpA GZB.GZA GRB.GRA',
+        },
+        WV: {
+          zones: 'America/New_York',
+          rules: 'AABsI9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUgVQVR',
+          holidays: 'BtUgI9VQVR',
+          years:
+            'FpBF5CVZDpZE.F5A FpBFpCVRDpJE.FpA FpBGZCVRDpBE.GZA FpBGRCVRDo5E.GRA FpBGJCVZDoxE.GJA FpBF5CVRDpZE.F5A FpBFxCVRDpRE.FxA FpBFpCVRDpJE.FpA FpBGZCVZDpBE.GZA FpBGJCVRDoxE.GJA FpBGBCVRDopE.GBA FpBF5CVRDpZE.F5A FpBFxCVZDpRE.FxA FpBGZCVRDpBE.GZA FpBGRCVRDo5E.GRA FpBGJCVRDoxE.GJA FpBGBCVZDphE.GBA FpBFxCVRDpRE.FxA FpBFpCVRDpJE.FpA FpBGZCVRDpBE.GZA FpBGRCVZDo5E.GRA',
+        },
+        WI: {
+          zones: 'America/Chicago',
+          rules: 'AABsBtBuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBAUgUz',
+          holidays: 'UgUzB2',
+          years:
+            'FpAfZBmZC FpAgBBmJC FpAf5Bm5C FpAfxBmxC FpAfpBmpC FpAfZBmZC FpAfRBmRC FpAgBBmJC FpAf5Bm5C FpAfpBmpC FpAfhBmhC FpAfZBmZC FpAgJBmRC FpAf5Bm5C FpAfxBmxC FpAfpBmpC FpAfhBmhC FpAfRBmRC FpAgBBmJC FpAf5Bm5C FpAfxBmxC',
+        },
+        WY: {
+          zones: 'America/Denver',
+          rules: 'AABsI9BuUTAPJGBvAtBwBxByAeADBzB0B1B2B3B4AIAJBA',
+          holidays: 'BtI9',
+          years:
+            'F5B.F5A FpB.FpA GZB.GZA GRB.GRA GJB.GJA F5B.F5A FxB.FxA FpB.FpA GZB.GZA GJB.GJA GBB.GBA F5B.F5A FxB.FxA GZB.GZA GRB.GRA GJB.GJA GBB.GBA FxB.FxA FpB.FpA GZB.GZA GRB.GRA',
+        },
+      },
     },
     UY: {
       name: 'Uruguay',
       zones: 'America/Montevideo',
-      rules: 'AAABDiAMP-ANAOAPP_ADQAQBACAcBwBOAIAJA9',
-      holidays: 'AAANAOADACAcAJ',
+      rules: 'AAABEXAMVSANAOAPVTADVUVVACAeBzBRAIAJBA',
+      holidays: 'AAANAOADACAeAJ',
       years:
         'ABAMZBMhCPJDY5EdpFs5G ABALRBLZCPBDYxEdhFsxG ABAM5BNBCPBDYxEdhFsxG ABAL5BMBCPBDYxEdhFsxG ABAK5BLBCPJDY5EdpFs5G ABANRBNZCPBDYxEdhFsxG ABALZBLhCPBDYxEdhFsxG ABAKZBKhCPBDYxEdhFsxG ABAM5BNBCPJDY5EdpFs5G ABAK5BLBCPBDYxEdhFsxG ABANZBNhCPBDYxEdhFsxG ABAMZBMhCPBDYxEdhFsxG ABAKhBKpCPJDY5EdpFs5G ABAM5BNBCPBDYxEdhFsxG ABAL5BMBCPBDYxEdhFsxG ABAKBBKJCPBDYxEdhFsxG ABAMhBMpCPJDY5EdpFs5G ABALZBLhCPBDYxEdhFsxG ABAN5BOBCPBDYxEdhFsxG ABAMBBMJCPBDYxEdhFsxG ABALBBLJCPJDY5EdpFs5G',
     },
     UZ: {
       name: 'Uzbekistan',
       zones: 'Asia/Samarkand Asia/Tashkent',
-      rules: 'AABCIQQCAcQDACQEJw',
-      holidays: 'AABCCWIQQFQCQGQEQHJwAcQDACAgQIQJA3Ec',
+      rules: 'AABFLdVWAeVXACVYM8',
+      holidays: 'AABFCuLdVZVWVaVYVbM8AeVXACAiVcVdA6GV',
       years:
         'ABAIZBIhCKBDKREQJFQZGSBHSJIahJehKiRLqxM ABAIRBJ5DKBEQBFQJGQhHZBJeZKiJLqpM ABAARNIRBJ5DPJHQBFXpJX5OeZKiJLiZPqpM ABAAJNIRBJ5DNxHQBFWRJeZKiJLiRPqpM ABAIZBKBDMhHQJFU5JVBOehKepQiRLqxMq5R ABAIRBIhCJ5DLBHLJIQBFThJeZKiJLqpM ABAIRBIZCJxHJ5DKJEQBFQRGSRJeZKiJLqpM ABAIRBIZHJ5DKBEQBFQJGQ5JRBOeZKiJLqpM ABAARNHBHHRIIZBKBDPpJQJFehKiRLiZPqxM ABAFhHIRBJ5DOJJQBFeZKepQiJLqpMq5R ABAERHIRBJ5DMxJNBOQBFeZKehQiJLqpMqxR ABAC5HIRBIhCJ5DLZJQBFeZKiJLqpM ABABpHIZBKBDKJJKJEQJFQRGehKiRLqxM ABAAJHARIARNIRBIpJJ5DQBFeZKiJLiZPqpMshH ABAAJNHZJIRBJ5DQBFeZKiJLiRPqpMrJH ABAGBJGJOIRBJ5DQBFeZKepQiJLpxHqBIqpMq5R ABAEpJIZBIpCKBDQJFehKiRLoZHqxM ABADJJIRBIZCJ5DKJEQBFQRGeZKiJLm5HnBIqpM ABAB5JCJOIRBJ5DKBEQBFQJGeZKiJLlpHqpM ABAARNAhJIRBJ5DQBFeZKiJLiZPkZHqpMs5J ABAAJNIZBKBDQJFehKexQiRLjBHjJIqxMrBRrhJ',
     },
     VA: {
       name: 'Vatican City',
       zones: 'Europe/Rome',
-      rules: 'QKABQLEoANAOB7APAQQMB8ARB9QNEhQOAEAGBOAHAJAKQPA9QQQRQSQTQUQVQWQX',
-      holidays: 'QKABQLQUEoANAOB7APAQQMQVQNB8ARB9EhQOAEAGBOAHAJAKQPA9QXQW',
+      rules: 'VeABVfCDANAOB-APAQVgB_ARCAVhGHViAEAGBRAHAJAKVjBAVkVlVmVnVoVpVqVr',
+      holidays: 'VeABVfVoCDANAOB-APAQVgVpVhB_ARCAGHViAEAGBRAHAJAKVjBAVrVq',
       years:
         'ABAApBFJCJBDJxEMZFMhGMpHMxIM5JNBKOJLPJMRpNS5OURPWhQcRRcZSchRmJTmRUqxVs5WtBXtJYtpZ ABAApBFJCI5DJpELRFLZGLhHLpILxJL5KOBLPBMQhNRxOTJPWZQcJRcRScZRmBTmJUqpVsxWs5XtBYthZ ABAApBFJCI5DJpEM5FNBGNJHNRINZJNhKOBLPBMSJNTZOUxPWZQcJRcRScZRmBTmJUqpVsxWs5XtBYthZ ABAApBFJCI5DJpEL5FMBGMJHMRIMZJMhKOBLPBMRJNSZOTxPWZQcJRcRScZRmBTmJUqpVsxWs5XtBYthZ ABAApBFJCJBDJxEK5FLBGLJHLRILZJLhKOJLPJMQJNRZOSxPWhQcRRcZSchRmJTmRUqxVs5WtBXtJYtpZ ABAApBFJCI5DJpENRFNZGNhHNpINxJN5KOBLPBMShNTxOVJPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpELZFLhGLpHLxIL5JMBKPBMP5bQpNR5OTRPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpEKZFKhGKpHKxIK5JLBKPBMPpNP5bQ5OSRPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJxEM5FNBGNJHNRINZJNhKPJMQBbSJNTZOUxPWhQcRRcZSchRghamJTmRUqxVs5WtBXtJYtpZ ABAApBFJCJpEK5FLBGLJHLRILZJLhKPBMP5bQJNRZOSxPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpENZFNhGNpHNxIN5JOBKPBMP5bSpNT5OVRPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpEMZFMhGMpHMxIM5JNBKPBMP5bRpNS5OURPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJxEKhFKpGKxHK5ILBJLJKPJMPxNQBbRBOSZPWhQcRRcZSchRghamJTmRUqxVs5WtBXtJYtpZ ABAApBFJCJpEM5FNBGNJHNRINZJNhKPBMP5bSJNTZOUxPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpEL5FMBGMJHMRIMZJMhKPBMP5bRJNSZOTxPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpEKBFKJGKRHKZIKhJKpKPBMPRNP5bQhOR5PWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJxEMhFMpGMxHM5INBJNJKPJMQBbRxNTBOUZPWhQcRRcZSchRghamJTmRUqxVs5WtBXtJYtpZ ABAApBFJCJpELZFLhGLpHLxIL5JMBKPBMP5bQpNR5OTRPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpEN5FOBGOJHORIOZJOhKPBMP5bTJNUZOVxPWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJpEMBFMJGMRHMZIMhJMpKPBMP5bRRNShOT5PWZQcJRcRScZRgZamBTmJUqpVsxWs5XtBYthZ ABAApBFJCJxELBFLJGLRHLZILhJLpKPJMQBbQRNRhOS5PWhQcRRcZSchRghamJTmRUqxVs5WtBXtJYtpZ',
     },
     VC: {
       name: 'St. Vincent & Grenadines',
       zones: 'America/Port_of_Spain',
-      rules: 'AAQYAOAPAQADASE4FKCoAcAJAK',
-      holidays: 'AAQYAOAQADASE4FKCoAcAJAKQZPIAeA6AfAgA3',
+      rules: 'AAVsAOAPAQADASERHHDDAeAJAK',
+      holidays: 'AAVsAOAQADASERHHDDAeAJAKVtTeAgA9AhAiA6',
       years:
         'ABAJJBMhCM5DPJETBFXZGXhHapIlhJs5KtBL ABAJBBJJMLZCLxDPBER5FXJGXRHahIapNlZJsxKs5LtBO ABAJBBNBCNZDPBEPJPThFXBGXJHahIlZJsxKs5LtBQ ABAAJRJBBMBCMZDPBEShFW5GXBHahIlZJsxKs5L ABAJJBLBCLZDPJERhFWxGW5HapIlhJlpSs5KtBL ABAJBBNZCNxDPBET5FXZGXhHahIlZJsxKs5L ABAJBBLhCL5DPBESBFXRGXZHahIlZJsxKs5L ABAJBBJJMKhCK5DPBERBFXJGXRHahIapNlZJsxKs5LtBO ABAJJBNBCNZDPJEThFXBGXJHapIlhJs5KtBL ABAJBBLBCLZDPBERhFWxGW5HahIlZJsxKs5L ABAJBBNhCN5DPBEUBFWpGWxHahIlZJlhSsxKs5L ABAJBBMhCM5DPBETBFXZGXhHahIlZJsxKs5L ABAJJBJRMKpCLBDPJERJFXRGXZHapIaxNlhJs5KtBLtJO ABAJBBNBCNZDPBEPJPThFXBGXJHahIlZJsxKs5LtBQ ABAAJRJBBMBCMZDPBEShFW5GXBHahIlZJsxKs5L ABAJBBKJCKhDPBEQpFWxGW5HahIlZJsxKs5L ABAJJBMpCNBDPJETJFXhGXpHapIlhJs5KtBL ABAJBBLhCL5DPBESBFXRGXZHahIlZJsxKs5L ABAJBBJJMOBCOZDPBEUhFXJGXRHahIapNlZJsxKs5LtBO ABAJBBMJCMhDPBEPJPSpFXBGXJHahIlZJsxKs5LtBQ ABAAJRJJBLJCLhDPJERpFW5GXBHapIlhJs5KtBL',
     },
     VE: {
       name: 'Venezuela',
       zones: 'America/Caracas',
-      rules: 'AAABApEoDiAMQaANAOAPQbADQcAcQdCTQeQfAGBOAHQgAIAJA9',
-      holidays: 'AADiAMANAOAPQbADQcAcQdQfAIAJA9',
+      rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBA',
+      holidays: 'AAEXAMANAOAPVvADVwAeVxVzAIAJBA',
       years:
         'ABAGxBG5CMZDMhEMxFNpGPJHV5IXRJZpKjpLsxMs5NtpO ABAFpBFxCLRDLZELpFNhGPBHVxIXJJZhKjhLspMsxNthO ABAHRBHZCM5DNBENRFNhGPBHVxIXJJZhKjhLspMsxNthO ABAGRBGZCL5DMBEMRFNhGPBHVxIXJJZhKjhLspMsxNthO ABAFRBFZCK5DLBELRFNpGPJHV5IXRJZpKjpLsxMs5NtpO ABAHpBHxCNRDNZENhGNpFPBHVxIXJJZhKjhLspMsxNthO ABAFxBF5CLZDLhELxFNhGPBHVxIXJJZhKjhLspMsxNthO ABAExBE5CKZDKhEKxFNhGPBHVxIXJJZhKjhLspMsxNthO ABAHRBHZCM5DNBENRFNpGPJHV5IXRJZpKjpLsxMs5NtpO ABAFRBFZCK5DLBELRFNhGPBHVxIXJJZhKjhLspMsxNthO ABAHxBH5CNZDNhGNhENxFPBHVxIXJJZhKjhLspMsxNthO ABAGxBG5CMZDMhEMxFNhGPBHVxIXJJZhKjhLspMsxNthO ABAE5BFBCKhDKpEK5FNpGPJHV5IXRJZpKjpLsxMs5NtpO ABAHRBHZCM5DNBENRFNhGPBHVxIXJJZhKjhLspMsxNthO ABAGRBGZCL5DMBEMRFNhGPBHVxIXJJZhKjhLspMsxNthO ABAEZBEhCKBDKJEKZFNhGPBHVxIXJJZhKjhLspMsxNthO ABAG5BHBCMhDMpEM5FNpGPJHV5IXRJZpKjpLsxMs5NtpO ABAFxBF5CLZDLhELxFNhGPBHVxIXJJZhKjhLspMsxNthO ABAIRBIZCNhGN5DOBEORFPBHVxIXJJZhKjhLspMsxNthO ABAGZBGhCMBDMJEMZFNhGPBHVxIXJJZhKjhLspMsxNthO ABAFZBFhCLBDLJELZFNpGPJHV5IXRJZpKjpLsxMs5NtpO',
+      states: 'B:Anzoátegui|G:Carabobo|K:Lara|M:Miranda|N:Monagas|S:Táchira|V:Zulia',
+      subdivisions: {
+        B: {
+          zones: 'America/Caracas',
+          rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBA',
+          holidays: 'V1',
+          years: 'nxA npA npA npA nxA npA npA npA nxA npA npA npA nxA npA npA npA nxA npA npA npA nxA',
+        },
+        G: {
+          zones: 'America/Caracas',
+          rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBA',
+          holidays: 'V2',
+          years: 'npA nhA nhA nhA npA nhA nhA nhA npA nhA nhA nhA npA nhA nhA nhA npA nhA nhA nhA npA',
+        },
+        K: {
+          zones: 'America/Caracas',
+          rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBA',
+          holidays: 'V3V4',
+          years:
+            'BpAShB BpASZB BpASZB BpASZB BpAShB BpASZB BpASZB BpASZB BpAShB BpASZB BpASZB BpASZB BpAShB BpASZB BpASZB BpASZB BpAShB BpASZB BpASZB BpASZB BpAShB',
+        },
+        M: {
+          zones: 'America/Caracas',
+          rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBA',
+          holidays: 'CD',
+          years: 'JxA JpA JpA JpA JxA JpA JpA JpA JxA JpA JpA JpA JxA JpA JpA JpA JxA JpA JpA JpA JxA',
+        },
+        N: {
+          zones: 'America/Caracas',
+          rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBA',
+          holidays: 'V5',
+          years: 'qpA qhA qhA qhA qpA qhA qhA qhA qpA qhA qhA qhA qpA qhA qhA qhA qpA qhA qhA qhA qpA',
+        },
+        S: {
+          zones: 'America/Caracas',
+          rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBAAE',
+          holidays: 'AE',
+          years: 'cZA cRA cRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA cRA cRA cRA cZA',
+        },
+        V: {
+          zones: 'America/Caracas',
+          rules: 'AAABAsCDEXAMVuANAOAPVvADVwAeVxCrVyVzAGBRAHV0AIAJBA',
+          holidays: 'V6V7',
+          years:
+            'lJAoRB lBAoJB lBAoJB lBAoJB lJAoRB lBAoJB lBAoJB lBAoJB lJAoRB lBAoJB lBAoJB lBAoJB lJAoRB lBAoJB lBAoJB lBAoJB lJAoRB lBAoJB lBAoJB lBAoJB lJAoRB',
+        },
+      },
     },
     VG: {
       name: 'British Virgin Islands',
       zones: 'America/Port_of_Spain',
-      rules: 'AAQhGQAOAPAQARASQiQjQkQlQmQnQoQpAJAK',
-      holidays: 'AAQhGQAOAQASQiQjQlQmQnQkAJAKAeQoQpAf',
+      rules: 'AAV8I0AOAPAQARASV9V-V_WAWBWCWDWEAJAK',
+      holidays: 'AAV8I0AOAQASV9V-WAWBWCV_AJAKAgWDWEAh',
       years:
         'ABAHpBIhCMhDM5ETBFUZGWhHa5IbBJbJKlBLs5MtBNtRO ABAHZBIRCLZDLxER5FUJGXJHapIaxJa5KkRPm5QsxMs5NtBRtJO ABAIJBJBCNBDNZEThFUBGWpHahIapJaxKkpLsxMs5NtBR ABAIBBI5CMBDMZEShFT5GWhHbRIbZJbhKkhLsxMs5N ABAH5BIxCLBDLZERhFUpGWxHbJIbRJbZKkxLs5MtBN ABAHpBIhCNZDNxET5FUZGWhHa5IbBJbJKkhLsxMs5N ABAHhBIZCLhDL5ESBFURGWZHaxIa5JbBKkZLsxMs5NtJO ABAHZBIRCKhDK5ERBFUJGXJHapIaxJa5KkxLsxMs5NtBRtJO ABAIJBJBCNBDNZEThFUBGWpHbZIbhJbpKkpLs5MtBN ABAH5BIxCLBDLZERhFUpGWxHbJIbRJbZKkxLsxMs5N ABAHxBIpCNhDN5EUBFUhGWpHbBIbJJbRKkpLsxMs5N ABAHpBIhCMhDM5ETBFUZGWhHa5IbBJbJKkhLsxMs5N ABAHhBIZCKpDLBERJFURGXRHaxIa5JbBKk5Ls5MtBNtJRtRO ABAIJBJBCNBDNZEThFUBGWpHahIapJaxKkpLsxMs5NtBR ABAIBBI5CMBDMZEShFT5GWhHbRIbZJbhKkhLsxMs5N ABAH5BIxCKJDKhEQpFUpGWxHbJIbRJbZKkxLsxMs5N ABAHxBIpCMpDNBETJFUhGWpHbBIbJJbRKkpLs5MtBN ABAHhBIZCLhDL5ESBFURGWZHaxIa5JbBKkZLsxMs5NtJO ABAHZBIRCOBDOZEUJGUhFXJHapIaxJa5KkxLsxMs5NtBRtJO ABAIJBJBCMJDMhESpFUBGWpHahIapJaxKkpLsxMs5NtBR ABAIBBI5CLJDLhERpFUxGW5HbRIbZJbhKk5Ls5MtBN',
     },
     VI: {
       name: 'U.S. Virgin Islands',
       zones: 'America/Port_of_Spain',
-      rules: 'AABpGaBrAPGjBsAqBtBuBvAcADQqBxByBzB0B1AIAJA9QrQsANAOAQCoQtQu',
-      holidays: 'AAQrBpGaQsANAOAQBtCoA3AcQtADQqByB0AJB5BuAfAg',
+      rules: 'AABsI9BuAPJGBvAtBwBxByAeADWFB0B1B2B3B4AIAJBAWGWHANAOAQDDWIWJ',
+      holidays: 'AAWGBsI9WHANAOAQBwDDA6AeWIADWFB1B3AJB8BxAhAi',
       years:
         'ABAApBCZCF5DLREMZFMhGM5HSJIXBJXBKXJLaBMfRNjpOnZPpRQs5R ABAApBCJCFpDLJELRFLZGLxHSxIVBSVJTW5JXBLXJKZxMfBNjZOnRPpBQspUsxRthV ABAApBCBCGZDLJEM5FNBGNZHSpIVJTVRSW5JXBLZpMe5NjROnRPo5QsxRs5U ABAAJVApBB5CGRDLJEL5FMBGMZHShIVJTW5JXBLZhMexNjJOnRPoxQsxR ABAApBBxCGJDK5FLBGLRELZHSZIVRTXBJXJLZZMepNj5OnZPphQs5R ABAApBCZCF5DLJENRFNZGNxHSJIVJTW5JXBLaBMeZNjpOnRPpRQsxR ABAApBCRCFxDLJELZFLhGL5HSBIVJTW5JW5KXBLZ5MfJNjhOnRPpJQsxR ABAApBCJCFpDKZFKhGK5HLJESxIVBSVJTW5JXBLXJKZxMfBNjZOnRPpBQspUsxRthV ABAApBCBCGZDLREM5FNBGNZHSpIVRTXBJXJLZpMe5NjROnZPo5Qs5R ABAApBBxCGJDK5FLBGLJELZHSZIVJTW5JXBLZZMepNjBOnRPopQsxR ABAApBChCGBDLJENZFNhGN5HSRIVJTW5JXBLZRMehNjxOnRPpZQsxR ABAApBCZCF5DLJEMZFMhGM5HSJIVJTW5JXBLaBMeZNjpOnRPpRQsxR ABAApBCRCFxDKhFKpGLBHLRES5IVJSVRTXBJXJLXRKZ5MfJNjhOnZPpJQsxUs5RtpV ABAApBCBCGZDLJEM5FNBGNZHSpIVJTVRSW5JXBLZpMe5NjROnRPo5QsxRs5U ABAAJVApBB5CGRDLJEL5FMBGMZHShIVJTW5JXBLZhMexNjJOnRPoxQsxR ABAApBBxCGJDKBFKJGKhHLJESZIVJTW5JXBLZZMepNjBOnRPopQsxR ABAApBChCGBDLREMhFMpGNBHSRIVRTXBJXJLaJMehNjxOnZPpZQs5R ABAApBCRCFxDLJELZFLhGL5HSBIVJTW5JW5KXBLZ5MfJNjhOnRPpJQsxR ABAApBCJCFpDLJEN5FOBGOZHSxIVBSVJTW5JXBLXJKZxMfBNjZOnRPpBQspUsxRthV ABAApBCBCGZDLJEMBFMJGMhHSpIVJTVRSW5JXBLZpMe5NjROnRPo5QsxRs5U ABAAJVApBB5CGRDLBFLJGLRELhHShIVRTXBJXJLZhMexNjJOnZPoxQs5R',
     },
     VN: {
       name: 'Vietnam',
       zones: 'Asia/Ho_Chi_Minh Asia/Bangkok',
-      rules: 'AAQvQwQxQyADATQzBCQ0Q1Q2Q3Q4DQQ5Q6Q7Q8Q9Q-MlCxQ_PlEnRA',
-      holidays: 'AAQwQvQxQyADAT',
+      rules: 'AAWKWLWMWNADAVWOBFWPWQWRHFWSDuWTWUWVWWWXWYQJDLWZT7GhWa',
+      holidays: 'AAWLWKWMWNADAV',
       years:
         'ABAC9BDBCLhDPBEPJFepG ABAFNBFRCNxDO5EPBFehG ABAD1BD5CMZDO5EPBFehG ABAClBCpCOxDO5EPBFehG ABAE9BFBCNhDPBEPJFepG ABADdBDhCMBDO5EPBFehG ABAF1BF5COZDO5EPBFehG ABAEdBEhCNJDO5EPBFehG ABADFBDJCLxDPBEPJFepG ABAFVBFZCOBDO5EPBFehG ABAD9BEBCMpDO5EPBFehG ABACtBCxCLRDO5EPBFehG ABAFFBFJCNpDPBEPJFepG ABADtBDxCMRDO5EPBFehG ABAGFBGJCOpDO5EPBFehG ABAEtBExCNRDO5EPBFehG ABADVBDZCMBDPBEPJFepG ABAFlBFpCOJDO5EPBFehG ABAENBERCMxDO5EPBFehG ABAC1BC5CLhDO5EPBFehG ABAFNBFRCNxDPBEPJFepG',
     },
     VU: {
       name: 'Vanuatu',
       zones: 'Pacific/Efate',
-      rules: 'AARBCqRCAOAQADB8RDAcAEACREAJRF',
-      holidays: 'AARBCqRCAOAQADB8RDAcAEACREAJRF',
+      rules: 'AAWbDFWcAOAQADB_WdAeAEACWeAJWf',
+      holidays: 'AAWbDFWcAOAQADB_WdAeAEACWeAJWf',
       years:
         'ABAGZBGhCIBDMhEM5FPJGRpHZpIaZJcZKchCixLlxMs5NtBOtJC ABAGZBGhCH5DLZELxFPBGQhHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DNBENZFPBGSJHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DMBEMZFPBGRJHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCIBDLBELZFPJGQJHZpIaZJcZKchCixLlxMs5NtBOtJC ABAGZBGhCH5DNZENxFPBGShHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DLhEL5FPBGQpHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DKhEK5FPBGPpHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCIBDNBENZFPJGSJHZpIaZJcZKchCixLlxMs5NtBOtJC ABAGZBGhCH5DLBELZFPBGQJHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DNhEN5FPBGSpHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DMhEM5FPBGRpHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCIBDKpELBFPJGPxHZpIaZJcZKchCixLlxMs5NtBOtJC ABAGZBGhCH5DNBENZFPBGSJHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DMBEMZFPBGRJHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DKJEKhFPBGPRHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCIBDMpENBFPJGRxHZpIaZJcZKchCixLlxMs5NtBOtJC ABAGZBGhCH5DLhEL5FPBGQpHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DOBEOZFPBGTJHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCH5DMJEMhFPBGRRHZhIaRJcRKcZCipLlpMsxNs5OtBC ABAGZBGhCIBDLJELhFPJGQRHZpIaZJcZKchCixLlxMs5NtBOtJC',
     },
     WF: {
       name: 'Wallis and Futuna',
       zones: 'Pacific/Wallis',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJRGRHE6',
-      holidays: 'AAAQRGADCvB8ASRHDJE6AEAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJWgWhGy',
+      holidays: 'AAAQWgADC_B_ASWhDnGyAEAGDRAJ',
       years:
         'ABAM5BOxCPJDQBERpFTBGWhHYZIaRJcZKmJLnZMs5N ABALxBOpCPBDP5EQhFR5GWZHYRIaJJcRKmBLnRMsxN ABANZBOpCPBDP5ESJFThGWZHYRIaJJcRKmBLnRMsxN ABAMZBOpCPBDP5ERJFShGWZHYRIaJJcRKmBLnRMsxN ABALZBOxCPJDQBEQJFRhGWhHYZIaRJcZKmJLnZMs5N ABANxBOpCPBDP5EShFT5GWZHYRIaJJcRKmBLnRMsxN ABAL5BOpCPBDP5EQpFSBGWZHYRIaJJcRKmBLnRMsxN ABAK5BOpCPBDPpFP5ERBGWZHYRIaJJcRKmBLnRMsxN ABANZBOxCPJDQBESJFThGWhHYZIaRJcZKmJLnZMs5N ABALZBOpCPBDP5EQJFRhGWZHYRIaJJcRKmBLnRMsxN ABAN5BOpCPBDP5ESpFUBGWZHYRIaJJcRKmBLnRMsxN ABAM5BOpCPBDP5ERpFTBGWZHYRIaJJcRKmBLnRMsxN ABALBBOxCPJDPxFQBERJGWhHYZIaRJcZKmJLnZMs5N ABANZBOpCPBDP5ESJFThGWZHYRIaJJcRKmBLnRMsxN ABAMZBOpCPBDP5ERJFShGWZHYRIaJJcRKmBLnRMsxN ABAKhBOpCPBDPRFP5EQpGWZHYRIaJJcRKmBLnRMsxN ABANBBOxCPJDQBERxFTJGWhHYZIaRJcZKmJLnZMs5N ABAL5BOpCPBDP5EQpFSBGWZHYRIaJJcRKmBLnRMsxN ABAOZBOpCPBDP5ETJFUhGWZHYRIaJJcRKmBLnRMsxN ABAMhBOpCPBDP5ERRFSpGWZHYRIaJJcRKmBLnRMsxN ABALhBOxCPJDQBEQRFRpGWhHYZIaRJcZKmJLnZMs5N',
     },
     XK: {
       name: 'Kosovo',
       zones: 'Europe/Belgrade',
-      rules: 'AACiAcACAPAvADKeAJAVAW',
-      holidays: 'AACiAcACAPAvADKeAVAWAJ',
+      rules: 'AAC6AeACAPAyADNoAJAXAY',
+      holidays: 'AAC6AeACAPAyADNoAXAYAJ',
       years:
         'ABAAxBF5CMZDMxENpFPJGQJHSBIahJs5K ABAAxBF5CLpEMRDPBGPJFQBHQhIZBJsxK ABAAxBF5CMRDNREOJFPBGPJIQBHXpJsxK ABAAxBF5CMRDMRENJFNxIPBGQBHWRJsxK ABAAxBF5CLREMZDMhIPJGPpFQJHU5Js5K ABAAxBF5CLBIMRDNpENpFPBGQBHThJsxK ABAAxBF5CJxILxEMRDMpFPBGQBHSRJsxK ABAAxBF5CIZIKxEMRDPBGPJFQBHQ5JsxK ABAAxBF5CHBIMZDNRENRFPJGPpJQJHs5K ABAAxBFhIF5CLREMJFMRDOJJPBGQBHsxK ABAAxBERIF5CMRDMxJNxEOpFPBGQBHsxK ABAAxBC5IF5CLZJMRDMxEMxFPBGQBHsxK ABAAxBBpIF5CKJJK5EMZDPJGPRFQJHs5K ABAAJIAxBF5CIpJMRDNREOJFPBGQBHshIsxK ABAAxBF5CHZJMRDMREMRFPBGQBHrJIsxK ABAAxBF5CGBJKZEMRDOxFPBGQBHpxIsxK ABAAxBEpJF5CMZDM5ENxFPJGQJHoZIs5K ABAAxBDJJF5CLxELxFMRDPBGQBHm5IsxK ABAAxBB5JF5CMRDOREORFPBGQBHlpIsxK ABAAhJAxBF5CMRDMZENRFPBGQBHkZIsxKs5J ABAAxBF5CLZEMZDPJGPxFQJHjBIrhJs5K',
     },
     YT: {
       name: 'Mayotte',
       zones: 'Africa/Nairobi',
-      rules: 'AAAQADCvB8ARASAqDJAEAGC3AJDN',
-      holidays: 'AAAQDNADCvB8ASDJAEAGC3AJ',
+      rules: 'AAAQADC_B_ARASAtDnAEAGDRAJDr',
+      holidays: 'AAAQDrADC_B_ASDnAEAGDRAJ',
       years:
         'ABAM5BOpCPJDQBERpFTBGYZHcZImJJnZKs5L ABALxBOhCPBDP5EQhFR5GYRHcRImBJnRKsxL ABANZBOhCPBDP5ESJFThGYRHcRImBJnRKsxL ABAMZBOhCPBDP5ERJFShGYRHcRImBJnRKsxL ABALZBOpCPJDQBEQJFRhGYZHcZImJJnZKs5L ABANxBOhCPBDP5EShFT5GYRHcRImBJnRKsxL ABAL5BOhCPBDP5EQpFSBGYRHcRImBJnRKsxL ABAK5BOhCPBDPpFP5ERBGYRHcRImBJnRKsxL ABANZBOpCPJDQBESJFThGYZHcZImJJnZKs5L ABALZBOhCPBDP5EQJFRhGYRHcRImBJnRKsxL ABAN5BOhCPBDP5ESpFUBGYRHcRImBJnRKsxL ABAM5BOhCPBDP5ERpFTBGYRHcRImBJnRKsxL ABALBBOpCPJDPxFQBERJGYZHcZImJJnZKs5L ABANZBOhCPBDP5ESJFThGYRHcRImBJnRKsxL ABAMZBOhCPBDP5ERJFShGYRHcRImBJnRKsxL ABAKhBOhCPBDPRFP5EQpGYRHcRImBJnRKsxL ABANBBOpCPJDQBERxFTJGYZHcZImJJnZKs5L ABAL5BOhCPBDP5EQpFSBGYRHcRImBJnRKsxL ABAOZBOhCPBDP5ETJFUhGYRHcRImBJnRKsxL ABAMhBOhCPBDP5ERRFSpGYRHcRImBJnRKsxL ABALhBOpCPJDQBEQRFRpGYZHcZImJJnZKs5L',
     },
     ZA: {
       name: 'South Africa',
       zones: 'Africa/Johannesburg',
-      rules: 'AACqLpAOAPDwLKKYAqA0BvRIRJRKRLAJRMRNRO',
-      holidays: 'AALpAODwLKKYA0RICqRKRLAJRMRNRO',
+      rules: 'AADFPLAOAPFKOVNiAtA3ByWiWjFXWkAJWlWmWn',
+      holidays: 'AAPLAOFKOVNiA3WiDFFXWkAJWlWmWn',
       years:
         'ABAKBBMhCM5DOpEPJFU5GbpHbxIhZJrxKs5LtBM ABAJ5BKBILZCLxDOhEPBFUxGbhHhRJrpKsxLs5MtBI ABAJ5BNBCNZDOhEPBFPJIUxGbhHhRJrpKsxLs5M ABAAJIJ5BMBCMZDOhEPBFUxGbhHhRJhZIrhNrpKsxLs5M ABAKBBLBCLZDOpEPJFSpOU5GVBIbpHhZJrxKs5LtBM ABAJ5BNZCNxDOhEOpIPBFUxGbhHhRJrpKsxLs5M ABAJ5BLhCL5DOhEPBFUxGbhHbpIhRJrpKsxLs5M ABAJ5BKBIKhCK5DOhEPBFUxGbhHhRJrpKsxLs5MtBI ABAKBBNBCNZDOpEPJFU5GbpHhZJhhIrxKs5LtBM ABAJ5BLBCLZDOhEPBFUxGbhHhRJrpKrxIsxLs5M ABAJ5BNhCN5DOhEPBFUxGU5IbhHhRJrpKsxLs5M ABAJ5BMhCM5DOhEOpIPBFUxGbhHhRJrpKsxLs5M ABAKBBKJIKpCLBDOpEPJFU5GbpHhZJrxKs5LtBMtJI ABAJ5BNBCNZDOhEPBFPJIUxGbhHhRJrpKsxLs5M ABAAJIJ5BMBCMZDOhEPBFUxGbhHhRJhZIrpKsxLs5M ABAJ5BKJCKhDOhEPBFUxGbhHhRJrpKrxIsxLs5M ABAKBBMpCNBDOpEOxIPJFU5GbpHhZJrxKs5LtBM ABAJ5BLhCL5DOhEPBFUxGbhHbpIhRJrpKsxLs5M ABAJ5BKBIOBCOZDOhEPBFUxGbhHhRJrpKsxLs5MtBI ABAJ5BMJCMhDOhEPBFPJIUxGbhHhRJrpKsxLs5M ABAAJIKBBLJCLhDOpEPJFU5GbpHhZJrxKr5Is5LtBM',
     },
     ZM: {
       name: 'Zambia',
       zones: 'Africa/Maputo',
-      rules: 'AALjA0AOAQADRPE3DERQRRRSAcAJ',
-      holidays: 'AALjA0AOAQADRPE3DERQRSRTAcAJA3RRA6AfAgA8RU',
+      rules: 'AAPFA3AOAQADWoGwDiWpWqWrAeAJ',
+      holidays: 'AAPFA3AOAQADWoGwDiWpWrWsAeAJA6WqA9AhAiA_Wt',
       years:
         'ABAIhBI5CMhDM5EPJFSJGXZHXhIa5JkZKkhLlJMs5N ABAIZBIxCLZDLxEPBFSBGXJHXRIapJkRKlBMlJOsxN ABAIZBIxCNBDNZEOpPPBFPJQSBGXBHXJIahJkRKlBMsxNs5R ABAAJSIZBIxCI5TMBDMZEOpPPBFSBGW5HXBIbRJkRKlBMsxN ABAIhBI5CLBDLZEO5PPJFSJGWxHW5IbJJkZKlJMs5N ABAIZBIxCNZDNxEOpPPBFSBGSJUXZHXhIa5JkRKlBMsxN ABAIZBIxCLhDL5EOpPPBFSBGXRHXZIaxJkRKkZLlBMsxN ABAIZBIxCKhDK5EOpPPBFSBGXJHXRIapJkRKlBMlJOsxN ABAIhBI5CJBTNBDNZEOxPPJFSJGXBHXJIbZJkZKlJMs5N ABAIZBIxCLBDLZEOpPPBFSBGWxHW5IbJJkRKlBMsxN ABAIZBIxCNhDN5EOxPPBFSBGWpHWxIbBJkRKlBMsxN ABAIZBIxCMhDM5EOpPPBFSBGSJUXZHXhIa5JkRKlBMsxN ABAIhBI5CKpDLBEOxPPJFSJGXRHXZIaxJkZKlJMlROs5N ABAIZBIxCNBDNZEOpPPBFPJQSBGXBHXJIahJkRKlBMsxNs5R ABAAJSIZBIxCI5TMBDMZEOpPPBFSBGW5HXBIbRJkRKlBMsxN ABAIZBIxCKJDKhEOpPPBFSBGWxHW5IbJJkRKlBMsxN ABAIhBI5CMpDNBEOxPPJFSJGSRUXhHXpIbBJkZKlJMs5N ABAIZBIxCLhDL5EOpPPBFSBGXRHXZIaxJkRKkZLlBMsxN ABAIZBIxCOBDOZEOpPPBFSBGXJHXRIapJkRKlBMlJOsxN ABAIZBIxCMJDMhEOpPPBFPJQSBGXBHXJIahJkRKlBMsxNs5R ABAAJSIhBI5CLJDLhEOxPPJFSJGW5HXBIbRJkZKlJMs5N',
     },
     ZW: {
       name: 'Zimbabwe',
       zones: 'Africa/Maputo',
-      rules: 'AAAOAPAQAcADGVAqBvE3RVDEAJAK',
-      holidays: 'AAAOAQAcADGVE3RVDEAJAK',
+      rules: 'AAAOAPAQAeADI5AtByGwWuDiAJAK',
+      holidays: 'AAAOAQAeADI5GwWuDiAJAK',
       years:
         'ABAMhBM5CNhDPJESJFbxGb5HshIs5JtBK ABALZBLxCNZDPBESBFbhGbpHsZIsxJs5K ABANBBNZDNZCPBESBFbZGbhHsZIsxJs5K ABAMBBMZCNZDPBESBFbZHcJGsZIsxJs5K ABALBBLZCNhDPJESJFcBGcJHshIs5JtBK ABANZDNZBNxCPBESBFbxGb5HsZIsxJs5K ABALhBL5CNZDPBESBFbpGbxHsZIsxJs5K ABAKhBK5CNZDPBESBFbhGbpHsZIsxJs5K ABANBBNZCNhDPJESJFbhHcRGshIs5JtBK ABALBBLZCNZDPBESBFcBGcJHsZIsxJs5K ABANZDNhBN5CPBESBFb5GcBHsZIsxJs5K ABAMhBM5CNZDPBESBFbxGb5HsZIsxJs5K ABAKpBLBCNhDPJESJFbpGbxHshIs5JtBK ABANBBNZDNZCPBESBFbZGbhHsZIsxJs5K ABAMBBMZCNZDPBESBFbZHcJGsZIsxJs5K ABAKJBKhCNZDPBESBFcBGcJHsZIsxJs5K ABAMpBNBCNhDPJESJFb5GcBHshIs5JtBK ABALhBL5CNZDPBESBFbpGbxHsZIsxJs5K ABANZDOBBOZCPBESBFbhGbpHsZIsxJs5K ABAMJBMhCNZDPBESBFbZGbhHsZIsxJs5K ABALJBLhCNhDPJESJFcJGcRHshIs5JtBK',
     },

@@ -45,7 +45,7 @@ export function holidayDays(
 
 /**
  * date-holidays' holidays of the types in a year: from the generated country table when it holds them
- * (a country's own, recent and coming years), else computed by date-holidays. A holiday of several
+ * (recent and coming years), else computed by date-holidays. A holiday of several
  * days closes each.
  */
 function holidaysIn(
@@ -54,8 +54,9 @@ function holidaysIn(
   types: readonly HolidayType[],
   year: number,
 ): readonly TableHoliday[] {
-  const listed = subdivision === null ? tableHolidays(country, year, types) : undefined;
-  return listed ?? computedHolidays(country, subdivision, types, year);
+  return (
+    tableHolidays(country, subdivision, year, types) ?? computedHolidays(country, subdivision, types, year)
+  );
 }
 
 /** The same from date-holidays itself: what the table holds, computed (its test compares the two). */

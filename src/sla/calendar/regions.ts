@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
 import type { HolidayType } from '../policy/types.js';
-import { tableCountries, tableRuleNames, tableZones } from './country-facts.js';
+import { tableCountries, tableRuleNames, tableSubdivisions, tableZones } from './country-facts.js';
 import { Lru } from './lru.js';
 
 const zonesByRegion = new Lru<string, readonly string[]>(512);
 let countryNames: Record<string, string> | undefined;
 
-// date-holidays is loaded the first time the generated country table cannot answer (a subdivision, a
-// year outside the table, other holiday types): most runs never need it, and loading it is the larger
+// date-holidays is loaded the first time the generated country table cannot answer (a year outside
+// the table, other holiday types): most runs never need it, and loading it is the larger
 // part of a command's start. Loading a module is not I/O on data: the core stays pure.
 const load = createRequire(import.meta.url);
 let library: typeof Holidays | undefined;
@@ -26,8 +26,8 @@ export function knownCountries(): Record<string, string> {
 }
 
 /** Subdivisions (states, provinces, Länder) of a country, code to name. */
-export function knownSubdivisions(country: string): Record<string, string> {
-  return new (holidaysLibrary())().getStates(country, 'en') ?? {};
+export function knownSubdivisions(country: string): Readonly<Record<string, string>> {
+  return tableSubdivisions(country) ?? new (holidaysLibrary())().getStates(country, 'en') ?? {};
 }
 
 /**
@@ -47,7 +47,7 @@ export function freshRegion(
 
 /** The IANA zones date-holidays lists for the region (a subdivision can narrow them to one). */
 export function regionZones(country: string, subdivision: string | null): readonly string[] {
-  const listed = subdivision === null ? tableZones(country) : undefined;
+  const listed = tableZones(country, subdivision);
   if (listed) return listed;
   const key = `${country}|${subdivision ?? ''}`;
   const cached = zonesByRegion.get(key);
@@ -57,7 +57,7 @@ export function regionZones(country: string, subdivision: string | null): readon
 
 /** The English names of the holidays date-holidays has rules for in a region (any type). */
 export function holidayNames(country: string, subdivision: string | null): ReadonlySet<string> {
-  const listed = subdivision === null ? tableRuleNames(country) : undefined;
+  const listed = tableRuleNames(country, subdivision);
   if (listed) return listed;
   const names = new Set<string>();
   for (const rule of freshRegion(country, subdivision).getRules()) {
