@@ -74,9 +74,8 @@ export function intervalReaching(year: YearIntervals, used: number): number {
   return lo;
 }
 
-/** Open ms of the year elapsed before `at`. */
-export function usedBefore(year: YearIntervals, at: number): number {
-  const i = intervalAfter(year, at);
+/** Open ms of the year elapsed before `at`, where `i` is `intervalAfter(year, at)` (found once). */
+export function usedBeforeInterval(year: YearIntervals, i: number, at: number): number {
   if (i === year.ends.length) return year.total;
   const start = year.starts[i] as number;
   const before = (year.cumulative[i] as number) - ((year.ends[i] as number) - start);

@@ -82,8 +82,8 @@ export function acceptedPlans(policy: Policy): string[] {
 }
 
 export function readSeverity(policy: Policy, value: unknown): Severity {
-  const text = textField(value, 'severity', 'unknown_severity');
-  const severity = policy.severities.find((s) => s === text?.toUpperCase());
+  const upper = textField(value, 'severity', 'unknown_severity')?.toUpperCase();
+  const severity = policy.severities.find((s) => s === upper);
   if (!severity) {
     throw new SlaFailure('unknown_severity', { value: shown(value), accepted: policy.severities });
   }

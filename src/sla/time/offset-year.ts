@@ -1,4 +1,5 @@
 // The only place a zone's offsets are read from Intl: once per zone and UTC year, into a table.
+import { utcYearStart } from './utc-year.js';
 
 const DAY = 86_400_000;
 /** Date's own range: Intl cannot say anything outside it. */
@@ -58,17 +59,10 @@ function fieldsOf(format: Intl.DateTimeFormat, instant: number): string[] {
   return ['', month, day, year, era, hour, minute, second];
 }
 
-/** The first instant of a UTC year (years 0–99 as themselves). */
-export function yearStart(year: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, 0, 1);
-  return date.getTime();
-}
-
 /** Builds a year's table: samples through the year, each change narrowed to the second. */
 export function offsetYear(read: OffsetReader, year: number): OffsetYear {
-  const start = yearStart(year);
-  const end = yearStart(year + 1);
+  const start = utcYearStart(year);
+  const end = utcYearStart(year + 1);
   const first = Math.max(start, -EDGE);
   const last = Math.min(end, EDGE + 1);
   const starts = [start];

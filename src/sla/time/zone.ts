@@ -1,5 +1,6 @@
 import type { IANAZone, ZoneOffsetFormat, ZoneOffsetOptions } from 'luxon';
 import { intlOffsetReader, type OffsetReader, type OffsetYear, offsetIn, offsetYear } from './offset-year.js';
+import { utcYearOf } from './utc-year.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -33,7 +34,7 @@ export class TimeZone {
   }
 
   private yearOf(instant: number): OffsetYear {
-    const year = new Date(instant).getUTCFullYear();
+    const year = utcYearOf(instant);
     let table = this.years.get(year);
     if (table === undefined) {
       if (this.years.size >= YEARS_KEPT) this.years.clear();
