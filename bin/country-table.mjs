@@ -70,7 +70,11 @@ function holidaysOf(region, year) {
     if (y !== year) throw new Error(`${year}: ${holiday.name} dated ${holiday.date}`);
     const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));
     if (span > 7) throw new Error(`${year}: ${holiday.name} closes ${span} days`);
-    found.push({ dayOfYear: Date.UTC(y, m - 1, d) / DAY - Date.UTC(year, 0, 1) / DAY, span, name: holiday.name });
+    found.push({
+      dayOfYear: Date.UTC(y, m - 1, d) / DAY - Date.UTC(year, 0, 1) / DAY,
+      span,
+      name: holiday.name,
+    });
   }
   return found;
 }
@@ -138,7 +142,9 @@ for (const [code, name] of Object.entries(new Holidays().getCountries('en'))) {
   };
   const states = Object.entries(new Holidays().getStates(code, 'en') ?? {});
   if (states.length) {
-    row.states = states.map(([state, stateName]) => `${checkedName(state)}:${checkedName(stateName)}`).join('|');
+    row.states = states
+      .map(([state, stateName]) => `${checkedName(state)}:${checkedName(stateName)}`)
+      .join('|');
     row.subdivisions = {};
     for (const [state] of states) {
       const stateLocal = [];
