@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { errorText } from '../messages/errors.js';
-import { isoInZone } from '../messages/format.js';
+import { isoWriter } from '../messages/format.js';
 import { warningText } from '../messages/warnings.js';
 import type { Evaluation, SlaErrorCode, SlaErrorInfo, SlaErrorParams, Warning } from '../sla/index.js';
 
@@ -21,7 +21,7 @@ export interface AnswerError {
 export function contractLine(id: AnswerId, evaluation: Evaluation, t: TFunction): Record<string, unknown> {
   if (!evaluation.ok) return errorLine(id, evaluation.error, t);
   const a = evaluation.assessment;
-  const iso = (instant: number) => isoInZone(instant, a.timeZone);
+  const iso = isoWriter(a.timeZone);
   return {
     id,
     ok: true,
