@@ -32,7 +32,8 @@ export function buildYear(
   const first = Date.UTC(year, 0, 1) / DAY;
   const last = Date.UTC(year + 1, 0, 1) / DAY;
   for (let day = first; day < last; day += 1) {
-    const isoWeekday = ((new Date(day * DAY).getUTCDay() + 6) % 7) + 1;
+    // Day 0, 1970-01-01, was a Thursday (ISO 4).
+    const isoWeekday = ((((day + 3) % 7) + 7) % 7) + 1;
     if (!hours.weekdays.has(isoWeekday) || closed.has(day)) continue;
     const opens = wallToInstant(zone, day * DAY + hours.opensMinute * MINUTE);
     const closes = wallToInstant(zone, day * DAY + hours.closesMinute * MINUTE);

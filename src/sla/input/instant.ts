@@ -1,4 +1,5 @@
 import { SlaFailure } from '../errors.js';
+import { daysFromCivil } from '../time/utc-year.js';
 import type { SlaErrorCode } from '../types.js';
 import { END_INSTANT, FIRST_INSTANT, jsonType, RANGE_TEXT, shown } from './limits.js';
 
@@ -127,16 +128,6 @@ function digitsAt(text: string, start: number, count: number): number {
 
 function isDigit(code: number): boolean {
   return code >= ZERO && code <= ZERO + 9;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil); years 0–99 as written. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -143,7 +143,8 @@ export function wallToInstant(zone: ZoneLike, wall: number): number {
   const early = wall - before;
   const late = wall - after;
   const earlyValid = offsetAt(zone, early) === before;
-  const lateValid = offsetAt(zone, late) === after;
+  // The same instant when the offset a day either side agrees (most days of most zones).
+  const lateValid = before === after ? earlyValid : offsetAt(zone, late) === after;
   if (earlyValid && lateValid) return Math.min(early, late);
   if (earlyValid) return early;
   if (lateValid) return late;
