@@ -22,6 +22,13 @@ await build({
   platform: 'node',
   logLevel: 'warn',
   external: (id) => id.startsWith('node:') || /serve-command\.js$/.test(id) || !/^[./]/.test(id),
-  output: { file: bundle, format: 'esm', codeSplitting: false, sourcemap: true },
+  output: {
+    file: bundle,
+    format: 'esm',
+    codeSplitting: false,
+    sourcemap: true,
+    charset: 'ascii',
+    comments: false,
+  },
 });
 if (statSync(bundle).mtimeMs < statSync(entry).mtimeMs) throw new Error(`${bundle} was not written`);
