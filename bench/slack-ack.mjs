@@ -58,6 +58,7 @@ async function main() {
       errors: 0,
       sent: 0,
       cpuMs: 0,
+      gcMs: 0,
       rounds: [],
     };
   }
@@ -68,9 +69,11 @@ async function main() {
     const order = round % 2 === 0 ? ['bare', 'real'] : ['real', 'bare'];
     for (const name of order) {
       const target = targets[name];
-      const cpuBefore = await cpuOf(target.child);
+      const before = await cpuOf(target.child);
       const result = await load(target, perRound, SECONDS / ROUNDS);
-      const cpuMs = (await cpuOf(target.child)) - cpuBefore;
+      const after = await cpuOf(target.child);
+      const cpuMs = after.cpuMs - before.cpuMs;
+      target.gcMs += after.gcMs - before.gcMs;
       target.latencies.push(...result.latencies);
       target.errors += result.errors;
       target.sent += perRound;
@@ -97,6 +100,7 @@ function report({ bare, real }) {
     errors: t.errors,
     ...summary(t.latencies),
     cpuMsPerRequest: round(t.cpuMs / t.sent, 3),
+    gcMsPerRequest: round(t.gcMs / t.sent, 3),
     rounds: t.rounds.map((r) => ({ ...r, cpuMsPerRequest: round(r.cpuMsPerRequest, 3) })),
   });
   const results = {
@@ -120,11 +124,13 @@ function report({ bare, real }) {
   console.log(
     `\n/sla check, ${RATE} requests/s, ${ROUNDS} rounds of ${SECONDS / ROUNDS} s per target, alternating (Node ${process.version}, load ${results.loadAverage.join(' ')})`,
   );
-  console.log('target      sent  errors   p50 ms   p99 ms   max ms   CPU ms/request   p99 per round');
+  console.log(
+    'target      sent  errors   p50 ms   p99 ms   max ms   CPU ms/request   GC ms/request   p99 per round',
+  );
   for (const name of ['bare', 'real']) {
     const r = results[name];
     console.log(
-      `${name.padEnd(8)}${pad(r.sent, 7)}${pad(r.errors, 8)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(r.max.toFixed(2), 9)}${pad(r.cpuMsPerRequest.toFixed(3), 17)}   ${r.rounds.map((x) => x.p99.toFixed(2)).join(', ')}`,
+      `${name.padEnd(8)}${pad(r.sent, 7)}${pad(r.errors, 8)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(r.max.toFixed(2), 9)}${pad(r.cpuMsPerRequest.toFixed(3), 17)}${pad(r.gcMsPerRequest.toFixed(3), 16)}   ${r.rounds.map((x) => x.p99.toFixed(2)).join(', ')}`,
     );
   }
   const yes = (met) => (met ? 'met' : 'NOT met');
@@ -154,11 +160,10 @@ function nextMessage(child) {
   });
 }
 
-/** The child's own CPU time so far (user + system), in ms. */
+/** The child's own CPU time so far (user + system) and its garbage collection pauses, in ms. */
 async function cpuOf(child) {
   child.send('cpu');
-  const { cpuMs } = await nextMessage(child);
-  return cpuMs;
+  return await nextMessage(child);
 }
 
 /** Open loop: requests leave on schedule whether or not earlier ones have been answered. */
@@ -232,12 +237,20 @@ function send(url, responseUrl, agent, i) {
   });
 }
 
-/** Child process: one server, its URL sent to the parent; answers `cpu` with its CPU time so far. */
+/**
+ * Child process: one server, its URL sent to the parent; answers `cpu` with its CPU time so far and the
+ * time its garbage collector has paused it (both in ms).
+ */
 async function serve(target, standIn) {
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (message) => {
     if (message !== 'cpu') return;
     const { user, system } = process.cpuUsage();
-    process.send({ cpuMs: (user + system) / 1000 });
+    process.send({ cpuMs: (user + system) / 1000, gcMs });
   });
   if (target === 'bare') {
     const { App, HTTPReceiver } = await import('@slack/bolt');
