@@ -115,6 +115,18 @@ describe('ISO instants read by hand, as the pattern read them', () => {
     expect(read(text)).toEqual(expected(text));
   });
 
+  test('every fraction of up to three digits, and longer ones', () => {
+    const fractions: string[] = [];
+    for (let n = 0; n < 1000; n += 1) {
+      for (const width of [1, 2, 3]) if (n < 10 ** width) fractions.push(String(n).padStart(width, '0'));
+    }
+    fractions.push('0005', '9999', '1234', '00000001', '999999999', '5000');
+    for (const fraction of fractions) {
+      const text = `2026-01-01T00:00:00.${fraction}Z`;
+      expect(read(text), text).toEqual(expected(text));
+    }
+  });
+
   test('generated texts, changed by one character', () => {
     const digits = (n: number) =>
       fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });

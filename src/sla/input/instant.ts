@@ -78,7 +78,7 @@ function isoInstant(text: string): number {
       at = first;
       while (at < text.length && isDigit(text.charCodeAt(at))) at += 1;
       if (at === first || at - first > 9) return Number.NaN;
-      millis = Math.floor(Number(`0.${text.slice(first, at)}`) * 1000);
+      millis = fractionMillis(text, first, at);
     }
   }
   const offset = offsetMinutes(text, at);
@@ -97,6 +97,17 @@ function isoInstant(text: string): number {
   return (
     daysFromCivil(year, month, day) * DAY + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis
   );
+}
+
+/**
+ * Milliseconds of a fraction of a second, truncated. Up to three digits the arithmetic is exact on
+ * integers (the same as the decimal reading for every such text: checked for all of them); longer
+ * fractions are read as the decimal they write.
+ */
+function fractionMillis(text: string, first: number, end: number): number {
+  const count = end - first;
+  if (count <= 3) return digitsAt(text, first, count) * (count === 1 ? 100 : count === 2 ? 10 : 1);
+  return Math.floor(Number(`0.${text.slice(first, end)}`) * 1000);
 }
 
 /** The designator from `at` to the end: `Z`, or ±hh, ±hhmm, ±hh:mm with hh ≤ 18 and mm ≤ 59. */
