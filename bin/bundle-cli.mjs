@@ -1,16 +1,14 @@
-// Bundles the short commands (deadline, evaluate, help) into dist/src/cli.bundle.js after `tsc`, so they
-// start fast: one file, compiled once into Node's compile cache, and date-holidays' astronomy trimmed
-// to the parts it uses (it imports all of astronomia through one index). `serve` keeps running the
-// modules in dist/ as they are. Run by `npm run build`; bin/sla-bot falls back to dist/src/cli.js when
-// the bundle is missing or older than it.
+// Bundles the short commands (deadline, evaluate, tickets, help) into dist/src/cli.bundle.js after
+// `tsc`, so they start fast: one file, compiled once into Node's compile cache. Packages stay outside
+// it and load from node_modules (date-holidays only when the generated country table cannot answer).
+// `serve` keeps running the modules in dist/ as they are. Run by `npm run build`; bin/sla-bot falls
+// back to dist/src/cli.js when the bundle is missing or older than it.
 
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const bundle = fileURLToPath(new URL('../dist/src/cli.bundle.js', import.meta.url));
-// Only the packages whose trimming pays are inlined; the rest load as usual from node_modules.
-const INLINED = /^(date-holidays|date-holidays-parser|date-chinese|astronomia)(\/|$)/;
 
 let build;
 try {
@@ -23,10 +21,14 @@ await build({
   input: entry,
   platform: 'node',
   logLevel: 'warn',
-  external: (id) =>
-    id.startsWith('node:') ||
-    /serve-command\.js$/.test(id) ||
-    (!id.startsWith('.') && !id.startsWith('/') && !INLINED.test(id)),
-  output: { file: bundle, format: 'esm', codeSplitting: false, sourcemap: true },
+  external: (id) => id.startsWith('node:') || /serve-command\.js$/.test(id) || !/^[./]/.test(id),
+  output: {
+    file: bundle,
+    format: 'esm',
+    codeSplitting: false,
+    sourcemap: true,
+    charset: 'ascii',
+    comments: false,
+  },
 });
 if (statSync(bundle).mtimeMs < statSync(entry).mtimeMs) throw new Error(`${bundle} was not written`);

@@ -46,24 +46,46 @@ export function refuse(
 
 export type BodyResult = { ok: true; body: Buffer } | { ok: false; status: 400 | 413; error: string };
 
-/** The whole request body, refused with 413 as soon as it passes `limit` bytes (or says it will). */
-export async function readBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
+/**
+ * The whole request body, refused with 413 as soon as it passes `limit` bytes (or says it will); the
+ * request is then destroyed rather than read to its end. Read with the stream's own events: an async
+ * iterator per request cost more than the rest of reading it, on the path of every acknowledgement.
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit)
-    return { ok: false, status: 413, error: 'body_too_large' };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of request) {
+    return Promise.resolve({ ok: false, status: 413, error: 'body_too_large' });
+  // A stream already read to its end has nothing more; one already gone cannot be read.
+  if (request.readableEnded) return Promise.resolve({ ok: true, body: Buffer.alloc(0) });
+  if (request.destroyed) return Promise.resolve({ ok: false, status: 400, error: 'body_unreadable' });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: BodyResult) => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onFailure);
+      request.off('close', onFailure);
+      resolve(result);
+    };
+    const onData = (chunk: unknown) => {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
       size += buffer.length;
-      if (size > limit) return { ok: false, status: 413, error: 'body_too_large' };
-      chunks.push(buffer);
-    }
-  } catch {
-    return { ok: false, status: 400, error: 'body_unreadable' };
-  }
-  return { ok: true, body: Buffer.concat(chunks, size) };
+      if (size <= limit) {
+        chunks.push(buffer);
+        return;
+      }
+      finish({ ok: false, status: 413, error: 'body_too_large' });
+      request.destroy();
+    };
+    const onEnd = () => finish({ ok: true, body: Buffer.concat(chunks, size) });
+    // An error, or the connection closed before the end.
+    const onFailure = () => finish({ ok: false, status: 400, error: 'body_unreadable' });
+    request.on('data', onData);
+    request.once('end', onEnd);
+    request.once('error', onFailure);
+    request.once('close', onFailure);
+  });
 }
 
 /** A JSON object (not null, an array or a scalar), or undefined. */

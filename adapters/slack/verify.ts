@@ -28,12 +28,13 @@ export async function checkSlackRequest(
   if (!read.ok) return { ok: false, status: read.status, error: read.error, reason: read.error };
   const text = read.body.toString('utf8');
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  // Slack's SSL check is a few bytes and unsigned; a large unsigned body is not parsed at all.
-  if (type === FORM && text.length <= SSL_CHECK_MAX && new URLSearchParams(text).get('ssl_check') === '1')
-    return { ok: 'ssl_check' };
+  // Slack's SSL check is a few bytes and unsigned; a large unsigned body is not parsed at all. A small
+  // form is parsed once, here, and the same fields checked below once it is signed.
+  const form = type === FORM && text.length <= SSL_CHECK_MAX ? new URLSearchParams(text) : undefined;
+  if (form?.get('ssl_check') === '1') return { ok: 'ssl_check' };
   const signed = checkSignature(request, text, signingSecret, nowMs);
   if (signed) return { ok: false, status: 401, error: 'unauthorized', reason: signed };
-  const malformed = checkBody(type, text);
+  const malformed = checkBody(type, text, form);
   if (malformed) return { ok: false, status: 400, error: 'malformed_payload', reason: malformed };
   return { ok: true, body: read.body };
 }
@@ -54,10 +55,10 @@ function checkSignature(
   return timingSafeEqual(expected, Buffer.from(signature.slice(3), 'hex')) ? undefined : 'bad_signature';
 }
 
-/** The reason Bolt could not read this body, or undefined when it can. */
-function checkBody(type: string | undefined, text: string): string | undefined {
+/** The reason Bolt could not read this body, or undefined when it can (`parsed`: the form, if read). */
+function checkBody(type: string | undefined, text: string, parsed?: URLSearchParams): string | undefined {
   if (type === FORM) {
-    const form = new URLSearchParams(text);
+    const form = parsed ?? new URLSearchParams(text);
     const payloads = form.getAll('payload');
     if (payloads.length > 1) return 'payload_repeated';
     if (payloads.length === 0) return shapeProblem({ kind: 'command', value: Object.fromEntries(form) });

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { errorText } from '../messages/errors.js';
-import { isoInZone } from '../messages/format.js';
+import { isoWriter } from '../messages/format.js';
 import { warningText } from '../messages/warnings.js';
 import type { Evaluation, SlaErrorCode, SlaErrorInfo, SlaErrorParams, Warning } from '../sla/index.js';
 
@@ -21,7 +21,7 @@ export interface AnswerError {
 export function contractLine(id: AnswerId, evaluation: Evaluation, t: TFunction): Record<string, unknown> {
   if (!evaluation.ok) return errorLine(id, evaluation.error, t);
   const a = evaluation.assessment;
-  const iso = (instant: number) => isoInZone(instant, a.timeZone);
+  const iso = isoWriter(a.timeZone);
   return {
     id,
     ok: true,
@@ -31,8 +31,9 @@ export function contractLine(id: AnswerId, evaluation: Evaluation, t: TFunction)
     responseLanguage: a.responseLanguage,
     coverage: a.coverage,
     timeZone: a.timeZone,
-    // Only when the clock was restarted after the opening, so answers without a restart stay as they were.
-    ...(a.clockStartsAt > a.openedAt ? { clockStartsAt: iso(a.clockStartsAt) } : {}),
+    // Only when the clock was restarted after the opening, so answers without a restart stay as they
+    // were: JSON leaves out a field that is undefined (one object shape, no spread, for every answer).
+    clockStartsAt: a.clockStartsAt > a.openedAt ? iso(a.clockStartsAt) : undefined,
     deadline: iso(a.deadline),
     alternative: a.alternative && {
       responseLanguage: a.alternative.responseLanguage,
@@ -78,10 +79,26 @@ function rendered(t: TFunction, key: string, render: () => string): string {
   return text;
 }
 
-function warningEntry(warning: Warning, t: TFunction): Record<string, unknown> {
-  const key = `warning|${warning.code}|${warning.reason ?? ''}|${warning.to ?? ''}`;
-  const message = rendered(t, key, () => warningText(t, warning));
-  return warning.to ? { code: warning.code, message, to: warning.to } : { code: warning.code, message };
+// The core's warnings are frozen values shared by every answer: each one's entry is made once.
+const entries = new WeakMap<TFunction, WeakMap<Warning, Readonly<Record<string, unknown>>>>();
+
+function warningEntry(warning: Warning, t: TFunction): Readonly<Record<string, unknown>> {
+  let byWarning = entries.get(t);
+  if (!byWarning) {
+    byWarning = new WeakMap();
+    entries.set(t, byWarning);
+  }
+  let entry = byWarning.get(warning);
+  if (!entry) {
+    const key = `warning|${warning.code}|${warning.reason ?? ''}|${warning.to ?? ''}`;
+    const message = rendered(t, key, () => warningText(t, warning));
+    entry = Object.freeze(
+      warning.to ? { code: warning.code, message, to: warning.to } : { code: warning.code, message },
+    );
+    // A warning made for one answer (not frozen) is not worth remembering by identity.
+    if (Object.isFrozen(warning)) byWarning.set(warning, entry);
+  }
+  return entry;
 }
 
 function errorMessage(error: AnswerError, t: TFunction): string {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { timeZone } from '../sla/time/zone.js';
+import { type TimeZone, timeZone } from '../sla/time/zone.js';
 
 // Intl formatters are costly to build and cheap to use: one per (locale, options), kept.
 const FORMATTERS_KEPT = 500;
@@ -68,10 +68,19 @@ export function instantText(instant: number, zone: string, locale: string): stri
  * names the right instant. UTC is written "Z".
  */
 export function isoInZone(instant: number, zone: string): string {
+  return isoWriter(zone)(instant);
+}
+
+/** `isoInZone` for several instants in one zone: the zone is looked up once. */
+export function isoWriter(zone: string): (instant: number) => string {
   const found = timeZone(zone);
-  const offset = found?.offsetAt(instant);
-  if (found === null || offset === undefined || Number.isNaN(offset)) return new Date(instant).toISOString();
-  return `${wallText(instant + offset)}${found.name === 'UTC' ? 'Z' : offsetSuffix(offset)}`;
+  return found === null ? (instant) => new Date(instant).toISOString() : (instant) => isoIn(instant, found);
+}
+
+function isoIn(instant: number, zone: TimeZone): string {
+  const offset = zone.offsetAt(instant);
+  if (Number.isNaN(offset)) return new Date(instant).toISOString();
+  return `${wallText(instant + offset)}${zone.name === 'UTC' ? 'Z' : offsetSuffix(offset)}`;
 }
 
 // Offsets are few (a few hundred in the whole tz database): each is written once.
@@ -99,15 +108,32 @@ export function offsetText(offset: number): string {
 
 const DAY = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+/** "2026-03-27T" by day number: answers of a batch fall on a few hundred days. Bounded. */
+const dateTexts = new Map<number, string>();
+const DATES_KEPT = 10_000;
 
-/**
- * A wall time (written as if it were UTC) as "2026-03-27T11:00:00" or "…T11:00:00.250". Calendar
- * arithmetic (days to civil date, as in Howard Hinnant's algorithm) rather than a Date per call: this
- * runs several times for every answer of `sla-bot evaluate`.
- */
+/** A wall time (written as if it were UTC) as "2026-03-27T11:00:00" or "…T11:00:00.250". */
 function wallText(wall: number): string {
   const days = Math.floor(wall / DAY);
   const time = wall - days * DAY;
+  let date = dateTexts.get(days);
+  if (date === undefined) {
+    date = dateText(days);
+    if (dateTexts.size >= DATES_KEPT) dateTexts.clear();
+    dateTexts.set(days, date);
+  }
+  const seconds = Math.floor(time / 1000);
+  const millis = time - seconds * 1000;
+  return `${date}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${
+    TWO_DIGITS[seconds % 60]
+  }${millis ? `.${pad(millis, 3)}` : ''}`;
+}
+
+/**
+ * A day number as "2026-03-27T". Calendar arithmetic (days to civil date, as in Howard Hinnant's
+ * algorithm) rather than a Date; years beyond 0–9999 as ISO 8601 writes them (±YYYYYY).
+ */
+function dateText(days: number): string {
   const shifted = days + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
@@ -123,13 +149,9 @@ function wallText(wall: number): string {
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const seconds = Math.floor(time / 1000);
-  const millis = time - seconds * 1000;
   const long = year > 9999 || year < 0;
   const yearText = long ? `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}` : pad(year, 4);
-  return `${yearText}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[Math.floor(seconds / 3600)]}:${
-    TWO_DIGITS[Math.floor(seconds / 60) % 60]
-  }:${TWO_DIGITS[seconds % 60]}${millis ? `.${pad(millis, 3)}` : ''}`;
+  return `${yearText}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
 }
 
 function pad(value: number, width: number): string {

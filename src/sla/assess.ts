@@ -16,7 +16,7 @@ export function assess(facts: CaseFacts, at: number, policy: Policy): Assessment
   const { severity, requestedLanguage, commit24x7, region, clockStartsAt, targetMinutes } = facts;
   const options = clockOptions(policy, severity, requestedLanguage, commit24x7);
   const hours = hoursFor(policy, region.country);
-  const needsHours = options.some((option) => option.coverage === 'business-hours');
+  const needsHours = runsOnHours(options);
   const zone = needsHours
     ? customerZone(facts.timeZone, hours.zone, region, facts.openedAt)
     : displayZone(facts.timeZone, hours.zone, region);
@@ -24,7 +24,8 @@ export function assess(facts: CaseFacts, at: number, policy: Policy): Assessment
   const scheduleFor = (option: ClockOption): Schedule => (option.coverage === '24x7' ? alwaysOpen : business);
 
   // At most two candidates: the requested language's clock, then English 24x7.
-  const [first, second] = options;
+  const first = options[0];
+  const second = options[1];
   if (!first) throw new RangeError('no clock answers this severity: the policy was not built by buildPolicy');
   const firstCandidate = candidate(first, scheduleFor(first), clockStartsAt, targetMinutes);
   const secondCandidate = second
@@ -61,6 +62,12 @@ export function assess(facts: CaseFacts, at: number, policy: Policy): Assessment
     ),
     warnings: warningsFor(policy, facts),
   };
+}
+
+/** Whether any of the clocks runs on business hours (a loop: this runs for every answer). */
+function runsOnHours(options: readonly ClockOption[]): boolean {
+  for (const option of options) if (option.coverage === 'business-hours') return true;
+  return false;
 }
 
 /** The zone a business schedule runs in: the hours' own, or the customer's for local hours. */

@@ -32,16 +32,28 @@ export function clockOptions(
     known = new Map();
     optionsByPolicy.set(policy, known);
   }
-  const key = `${severity}|${requested}|${chose24x7}`;
-  const cached = known.get(key);
-  if (cached) return cached;
-  const options = Object.freeze(optionsFor(policy, severity, requested, chose24x7));
-  known.set(key, options);
-  return options;
+  // Keyed without building a text: this runs for every answer.
+  let byLanguage = known.get(severity);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    known.set(severity, byLanguage);
+  }
+  let byChoice = byLanguage.get(requested);
+  if (!byChoice) {
+    byChoice = [
+      Object.freeze(optionsFor(policy, severity, requested, false)),
+      Object.freeze(optionsFor(policy, severity, requested, true)),
+    ];
+    byLanguage.set(requested, byChoice);
+  }
+  return byChoice[chose24x7 ? 1 : 0];
 }
 
 // Few combinations exist (3 severities x 9 languages x 2 choices): each is worked out once.
-const optionsByPolicy = new WeakMap<Policy, Map<string, readonly ClockOption[]>>();
+const optionsByPolicy = new WeakMap<
+  Policy,
+  Map<Severity, Map<SupportLanguage, readonly [readonly ClockOption[], readonly ClockOption[]]>>
+>();
 
 function optionsFor(
   policy: Policy,

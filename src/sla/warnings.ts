@@ -1,5 +1,5 @@
 import type { Policy } from './policy/types.js';
-import type { Product, Severity, Warning } from './types.js';
+import type { DowngradeReason, Product, Severity, Warning } from './types.js';
 
 export interface WarningFacts {
   readonly severity: Severity;
@@ -13,6 +13,22 @@ export interface WarningFacts {
 const CONTACT_DETAILS: Warning = Object.freeze({ code: 'contact_details' });
 const BUSINESS_HOURS_ONLY: Warning = Object.freeze({ code: 'business_hours_contact_only' });
 const OTHER_CHANNEL: Warning = Object.freeze({ code: 'other_channel_terms' });
+// The risks carry only the severity and the reason: one frozen value each too (few severities exist).
+const downgrades = new Map<Severity, Readonly<Record<DowngradeReason, Warning>>>();
+
+function downgrade(to: Severity, reason: DowngradeReason): Warning {
+  let byReason = downgrades.get(to);
+  if (!byReason) {
+    const risk = (why: DowngradeReason): Warning =>
+      Object.freeze({ code: 'downgrade_risk', to, reason: why });
+    byReason = {
+      not_available_24x7: risk('not_available_24x7'),
+      waiting_on_customer: risk('waiting_on_customer'),
+    };
+    downgrades.set(to, byReason);
+  }
+  return byReason[reason];
+}
 
 /** The severity-downgrade risks and contact notes of SLA-RULES §7, most urgent first. */
 export function warningsFor(policy: Policy, facts: WarningFacts): Warning[] {
@@ -23,10 +39,10 @@ export function warningsFor(policy: Policy, facts: WarningFacts): Warning[] {
   // A is a 24x7 commitment by itself; B only when the customer chose 24x7 when submitting.
   const committed = clock.needs24x7Choice ? commit24x7 : true;
   if (lower && committed && !available24x7) {
-    warnings.push({ code: 'downgrade_risk', to: lower, reason: 'not_available_24x7' });
+    warnings.push(downgrade(lower, 'not_available_24x7'));
   }
   if (lower && facts.waitingOnCustomer) {
-    warnings.push({ code: 'downgrade_risk', to: lower, reason: 'waiting_on_customer' });
+    warnings.push(downgrade(lower, 'waiting_on_customer'));
   }
   if (clock.contactDetailsNote) warnings.push(CONTACT_DETAILS);
   // No clock runs around the clock for this case: Microsoft calls during business hours only.

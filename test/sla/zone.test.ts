@@ -144,6 +144,37 @@ describe('a zone answers its offset from a table', () => {
     }
   });
 
+  test("every zone's table has each of Intl's changes, to the second, and no other", () => {
+    // Tables are sampled six days apart and narrowed hour first: checked here against Intl itself,
+    // every three days, for every zone Node knows, in a year of local mean time and a recent one.
+    // (luxon counts in minutes: its local mean time is rounded to the second it was read in.)
+    const intlSeconds = (name: string, instant: number) =>
+      Math.round(intlOffset(name, instant) / 1000) * 1000;
+    for (const name of Intl.supportedValuesOf('timeZone')) {
+      const zone = timeZone(name) as TimeZone;
+      for (const year of [1901, 2026]) {
+        const from = Date.UTC(year, 0, 1);
+        const to = Date.UTC(year + 1, 0, 1);
+        for (let instant = from; instant < to; instant += 72 * HOUR) {
+          expect(zone.offsetAt(instant), `${name} ${new Date(instant).toISOString()}`).toBe(
+            intlSeconds(name, instant),
+          );
+        }
+        // Each change in the table is a change in Intl at that second.
+        for (let instant = from + HOUR; instant < to; ) {
+          const change = nextChange(zone, instant, to);
+          if (change === null) break;
+          expect(intlSeconds(name, change - 1000), `${name} before ${change}`).toBe(
+            zone.offsetAt(change - 1000),
+          );
+          expect(intlSeconds(name, change), `${name} at ${change}`).toBe(zone.offsetAt(change));
+          expect(zone.offsetAt(change)).not.toBe(zone.offsetAt(change - 1000));
+          instant = change + 1000;
+        }
+      }
+    }
+  }, 60_000);
+
   test('a transition is found to the millisecond', () => {
     // Berlin springs forward at 01:00 UTC on 29 March 2026; Monrovia left local mean time on 7 January 1972.
     const jump = Date.UTC(2026, 2, 29, 1);
@@ -237,3 +268,19 @@ describe('an instant written in ISO 8601 in a zone', () => {
     expect(isoInZone(0, 'Mars/Olympus')).toBe('1970-01-01T00:00:00.000Z');
   });
 });
+
+/** The first instant after `from` (before `to`) at which the zone's table changes offset, by halving. */
+function nextChange(zone: TimeZone, from: number, to: number): number | null {
+  const offset = zone.offsetAt(from);
+  let step = from;
+  while (step < to && zone.offsetAt(step) === offset) step += HOUR;
+  if (step >= to) return null;
+  let lo = step - HOUR;
+  let hi = step;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (zone.offsetAt(mid) === offset) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}

@@ -1,4 +1,5 @@
 import type { Policy } from '../policy/types.js';
+import { utcYearOf, utcYearStart } from '../time/utc-year.js';
 import type { Zone } from '../zones.js';
 import { holidayDays } from './holidays.js';
 import { Lru } from './lru.js';
@@ -7,7 +8,7 @@ import {
   buildYear,
   intervalAfter,
   intervalReaching,
-  usedBefore,
+  usedBeforeInterval,
   type WeeklyHours,
   type YearIntervals,
 } from './year-intervals.js';
@@ -44,8 +45,9 @@ export class BusinessSchedule implements Schedule {
 
   add(from: number, ms: number): number {
     if (ms <= 0) return from;
-    let { year, intervals } = this.position(from);
-    let used = usedBefore(intervals, from) + ms;
+    const start = this.position(from);
+    let { year, intervals } = start;
+    let used = usedBeforeInterval(intervals, start.index, from) + ms;
     for (let searched = 0; used > intervals.total; searched += 1) {
       if (searched > YEARS_SEARCHED) throw new RangeError('business calendar never opens');
       used -= intervals.total;
@@ -59,11 +61,13 @@ export class BusinessSchedule implements Schedule {
   elapsed(from: number, to: number): number {
     if (to <= from) return 0;
     const start = this.position(from);
+    const usedAtStart = usedBeforeInterval(start.intervals, start.index, from);
     const end = this.position(to);
-    if (start.year === end.year) return usedBefore(end.intervals, to) - usedBefore(start.intervals, from);
-    let total = start.intervals.total - usedBefore(start.intervals, from);
+    const usedAtEnd = usedBeforeInterval(end.intervals, end.index, to);
+    if (start.year === end.year) return usedAtEnd - usedAtStart;
+    let total = start.intervals.total - usedAtStart;
     for (let year = start.year + 1; year < end.year; year += 1) total += this.year(year).total;
-    return total + usedBefore(end.intervals, to);
+    return total + usedAtEnd;
   }
 
   isOpen(at: number): boolean {
@@ -87,9 +91,9 @@ export class BusinessSchedule implements Schedule {
   }
 
   private locate(at: number): Position {
-    const utcYear = yearOf(at);
+    const utcYear = utcYearOf(at);
     // A local year starts up to 14 hours away from the UTC one: the previous year may still hold `at`.
-    if (at < yearStart(utcYear) + DAY) {
+    if (at < utcYearStart(utcYear) + DAY) {
       const previous = this.year(utcYear - 1);
       const index = intervalAfter(previous, at);
       if (index < previous.ends.length) return { year: utcYear - 1, intervals: previous, index };
@@ -109,20 +113,4 @@ export class BusinessSchedule implements Schedule {
     const closed = holidayDays(policy, country, subdivision, year);
     return this.years.set(year, buildYear(year, zone, hours, closed));
   }
-}
-
-const AVERAGE_YEAR = 31_556_952_000;
-const FIRST_TABLE_YEAR = 1900;
-// Start of each UTC year 1900–2299: finding an instant's year is two table reads, no Date.
-const YEAR_STARTS = Float64Array.from({ length: 401 }, (_, i) => Date.UTC(FIRST_TABLE_YEAR + i, 0, 1));
-
-function yearStart(year: number): number {
-  return YEAR_STARTS[year - FIRST_TABLE_YEAR] ?? Date.UTC(year, 0, 1);
-}
-
-/** The UTC calendar year of an instant. */
-function yearOf(at: number): number {
-  const guess = 1970 + Math.floor(at / AVERAGE_YEAR);
-  if (at < yearStart(guess)) return guess - 1;
-  return at >= yearStart(guess + 1) ? guess + 1 : guess;
 }

@@ -1,4 +1,5 @@
-import type { HolidayAdjustment, Policy } from '../policy/types.js';
+import type { HolidayAdjustment, HolidayType, Policy } from '../policy/types.js';
+import { type TableHoliday, tableHolidays } from './country-facts.js';
 import { dayNumber, fullDate, yearlyDate } from './holiday-dates.js';
 import { Lru } from './lru.js';
 import { freshRegion } from './regions.js';
@@ -13,7 +14,7 @@ const YEARS_KEPT = 512;
 /**
  * The local dates closed all day in a year, as day numbers (days since 1970-01-01 of the local date):
  * date-holidays' days of the policy's types, corrected by the policy's adjustments for the country and
- * for the subdivision. Built once per policy, region and year; a holiday of several days closes each.
+ * for the subdivision. Built once per policy, region and year.
  */
 export function holidayDays(
   policy: Policy,
@@ -34,15 +35,44 @@ export function holidayDays(
   );
   const dropped = new Set(adjustments.flatMap((adjustment) => adjustment.drop));
   const days = new Set<number>();
-  for (const holiday of freshRegion(country, subdivision, policy.holidayTypes).getHolidays(year, 'en') ||
-    []) {
-    if (!policy.holidayTypes.includes(holiday.type) || isDropped(holiday.name, dropped)) continue;
-    const first = localDayNumber(holiday.date);
-    const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));
-    for (let day = 0; day < span; day += 1) days.add(first + day);
+  for (const holiday of holidaysIn(country, subdivision, policy.holidayTypes, year)) {
+    if (isDropped(holiday.name, dropped)) continue;
+    for (let day = 0; day < holiday.span; day += 1) days.add(holiday.day + day);
   }
   for (const adjustment of adjustments) adjust(days, adjustment, year);
   return closed.set(key, days);
+}
+
+/**
+ * date-holidays' holidays of the types in a year: from the generated country table when it holds them
+ * (recent and coming years), else computed by date-holidays. A holiday of several
+ * days closes each.
+ */
+function holidaysIn(
+  country: string,
+  subdivision: string | null,
+  types: readonly HolidayType[],
+  year: number,
+): readonly TableHoliday[] {
+  return (
+    tableHolidays(country, subdivision, year, types) ?? computedHolidays(country, subdivision, types, year)
+  );
+}
+
+/** The same from date-holidays itself: what the table holds, computed (its test compares the two). */
+export function computedHolidays(
+  country: string,
+  subdivision: string | null,
+  types: readonly HolidayType[],
+  year: number,
+): readonly TableHoliday[] {
+  const holidays: TableHoliday[] = [];
+  for (const holiday of freshRegion(country, subdivision, types).getHolidays(year, 'en') || []) {
+    if (!types.includes(holiday.type)) continue;
+    const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));
+    holidays.push({ day: localDayNumber(holiday.date), span, name: holiday.name });
+  }
+  return holidays;
 }
 
 /** A dropped name takes its substitute day with it ("Veterans Day (substitute day)"). */

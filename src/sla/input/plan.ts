@@ -81,12 +81,23 @@ export function acceptedPlans(policy: Policy): string[] {
   return policy.plans.map((p) => [p.id, ...p.aliases].join(' / '));
 }
 
+// Spellings already read as a severity, per policy ("A", "a", " b "); only those that name one are kept.
+const severitiesByPolicy = new WeakMap<Policy, Map<string, Severity>>();
+
 export function readSeverity(policy: Policy, value: unknown): Severity {
-  const text = textField(value, 'severity', 'unknown_severity');
-  const severity = policy.severities.find((s) => s === text?.toUpperCase());
+  let known = severitiesByPolicy.get(policy);
+  if (!known) {
+    known = new Map();
+    severitiesByPolicy.set(policy, known);
+  }
+  const cached = typeof value === 'string' ? known.get(value) : undefined;
+  if (cached) return cached;
+  const upper = textField(value, 'severity', 'unknown_severity')?.toUpperCase();
+  const severity = policy.severities.find((s) => s === upper);
   if (!severity) {
     throw new SlaFailure('unknown_severity', { value: shown(value), accepted: policy.severities });
   }
+  if (typeof value === 'string' && known.size < SPELLINGS_KEPT) known.set(value, severity);
   return severity;
 }
 

@@ -1,4 +1,4 @@
-import countries from 'i18n-iso-countries';
+import { alpha2From3 } from '../calendar/country-facts.js';
 import { knownCountries, knownSubdivisions } from '../calendar/regions.js';
 import { SlaFailure } from '../errors.js';
 import { textField } from './fields.js';
@@ -40,7 +40,7 @@ function subdivisionField(countryText: string, value: unknown): string | undefin
 
 function readCountry(text: string): string {
   const code = text.toUpperCase();
-  const alpha2 = code.length === 3 ? countries.alpha3ToAlpha2(code) : code;
+  const alpha2 = code.length === 3 ? alpha2From3(code) : code;
   if (!alpha2 || !Object.hasOwn(knownCountries(), alpha2)) {
     throw new SlaFailure('unknown_country', { value: shown(text) });
   }

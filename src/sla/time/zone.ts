@@ -1,5 +1,6 @@
 import type { IANAZone, ZoneOffsetFormat, ZoneOffsetOptions } from 'luxon';
 import { intlOffsetReader, type OffsetReader, type OffsetYear, offsetIn, offsetYear } from './offset-year.js';
+import { utcYearOf } from './utc-year.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -32,8 +33,27 @@ export class TimeZone {
     return offsetIn(table, instant);
   }
 
+  /**
+   * The one offset the zone keeps within `span` of `at` (inside the UTC year of `at`), or NaN when it
+   * changes there or the span leaves that year.
+   */
+  steadyOffset(at: number, span: number): number {
+    if (!(Math.abs(at) <= EDGE)) return Number.NaN;
+    const last = this.last;
+    const table = last !== undefined && at >= last.start && at < last.end ? last : this.yearOf(at);
+    this.last = table;
+    const from = at - span;
+    const to = at + span;
+    if (from < table.start || to >= table.end) return Number.NaN;
+    const { starts, offsets } = table;
+    let i = starts.length - 1;
+    while (i > 0 && (starts[i] as number) > from) i -= 1;
+    const next = starts[i + 1];
+    return next !== undefined && next <= to ? Number.NaN : (offsets[i] as number);
+  }
+
   private yearOf(instant: number): OffsetYear {
-    const year = new Date(instant).getUTCFullYear();
+    const year = utcYearOf(instant);
     let table = this.years.get(year);
     if (table === undefined) {
       if (this.years.size >= YEARS_KEPT) this.years.clear();
@@ -136,13 +156,20 @@ export function offsetAt(zone: ZoneLike, instant: number): number {
  * clocks jump. In a DST overlap the wall time happens twice: the earlier instant wins.
  */
 export function wallToInstant(zone: ZoneLike, wall: number): number {
+  // Most days of most zones: one offset for two days either side, so the wall time names one instant
+  // (what the steps below find, in one table look-up; a business calendar asks this twice a day).
+  if (zone instanceof TimeZone) {
+    const steady = zone.steadyOffset(wall, 2 * DAY);
+    if (!Number.isNaN(steady)) return wall - steady;
+  }
   const guess = wall - offsetAt(zone, wall);
   const before = offsetAt(zone, guess - DAY);
   const after = offsetAt(zone, guess + DAY);
   const early = wall - before;
   const late = wall - after;
   const earlyValid = offsetAt(zone, early) === before;
-  const lateValid = offsetAt(zone, late) === after;
+  // The same instant when the offset a day either side agrees (most days of most zones).
+  const lateValid = before === after ? earlyValid : offsetAt(zone, late) === after;
   if (earlyValid && lateValid) return Math.min(early, late);
   if (earlyValid) return early;
   if (lateValid) return late;

@@ -1,4 +1,4 @@
-import countries from 'i18n-iso-countries';
+import { alpha2From3 } from '../../calendar/country-facts.js';
 import { SlaFailure } from '../../errors.js';
 import type { Policy } from '../../policy/types.js';
 import type { SlaInput } from '../../types.js';
@@ -198,5 +198,5 @@ function lenientText(value: unknown, limit = 100): string | null {
 function alpha2(country: string | null): string | null {
   if (country === null || country.length > 3) return null;
   const code = country.trim().toUpperCase();
-  return code.length === 3 ? (countries.alpha3ToAlpha2(code) ?? null) : code.length === 2 ? code : null;
+  return code.length === 3 ? (alpha2From3(code) ?? null) : code.length === 2 ? code : null;
 }

@@ -1,4 +1,5 @@
-import { findIana } from 'windows-iana';
+import { createRequire } from 'node:module';
+import type * as WindowsIana from 'windows-iana';
 import { regionZones } from '../../calendar/regions.js';
 import { ianaZone } from '../../time/zone.js';
 
@@ -30,6 +31,16 @@ export function countryZone(windowsName: string, country: string): string | null
     }
     return null;
   });
+}
+
+// windows-iana is loaded the first time a ticket's zone is read: the other commands never need it, and
+// it was a tenth of their start. Loading a module is not I/O on data: the core stays pure.
+const load = createRequire(import.meta.url);
+let windowsIana: typeof WindowsIana | undefined;
+
+function findIana(windowsName: string, country?: string): string[] {
+  windowsIana ??= load('windows-iana') as typeof WindowsIana;
+  return windowsIana.findIana(windowsName, country);
 }
 
 // windows-iana scans its tables on every call: each (name, country) is worked out once. Bounded.
