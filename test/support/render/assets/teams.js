@@ -57,6 +57,16 @@
     return { outer, host };
   };
 
+  /** The element matching `selector` once it is drawn, or null after two seconds. */
+  const appeared = async (selector) => {
+    const until = performance.now() + 2000;
+    for (;;) {
+      const found = document.querySelector(selector);
+      if (found || performance.now() > until) return found;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  };
+
   /** Renders the card; returns the renderer's own complaints and the area to photograph. */
   window.renderTeams = async ({ card, width, kind, title, lang, at, openOverflow, open }) => {
     if (!hostConfig) hostConfig = await (await fetch('/teams-host-config.json')).json();
@@ -93,7 +103,10 @@
       (button) => button.textContent.trim() === OVERFLOW_TITLE,
     );
     if (overflow && openOverflow) overflow.click();
-    const popup = document.querySelector('.ac-ctrl-popup-container');
+    // The renderer may draw its popup a frame later: wait for it (a busy machine once photographed
+    // the card before the menu was there).
+    const popup = overflow && openOverflow ? await appeared('.ac-ctrl-popup-container') : null;
+    if (overflow && openOverflow && !popup) problems.push('open: the "…" menu did not open');
     const boxes = [outer.getBoundingClientRect(), ...(popup ? [popup.getBoundingClientRect()] : [])];
     const left = Math.min(...boxes.map((box) => box.left));
     const top = Math.min(...boxes.map((box) => box.top));
