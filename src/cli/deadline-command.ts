@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import {
   environmentLocale,
@@ -11,14 +10,8 @@ import { errorText } from '../messages/errors.js';
 import { CHECK_FACTS, factsOf, headingText } from '../messages/facts.js';
 import { instantText } from '../messages/format.js';
 import { warningText } from '../messages/warnings.js';
-import {
-  type Assessment,
-  evaluate,
-  type Policy,
-  readInstant,
-  SlaFailure,
-  type SlaInput,
-} from '../sla/index.js';
+import { type Assessment, evaluate, type Policy, SlaFailure, type SlaInput } from '../sla/index.js';
+import { instantFlag, readFlags } from './flags.js';
 import { type CliIo, EXIT_OK, UsageError } from './io.js';
 import { localeFlag } from './locale-flag.js';
 import { displayWidth, padToWidth } from './text-width.js';
@@ -46,7 +39,7 @@ export function deadlineCommand(args: string[], io: CliIo, policy: Policy): numb
   const locale = interfaceLanguage(localeFlag(args) ?? environmentLocale(io.env));
   const t = translator(locale);
   const hint = t('cli:usage.seeHelp', { command: 'deadline' });
-  const flags = readFlags(args, t, hint);
+  const flags = readFlags(args, OPTIONS, t, hint);
   if (flags.locale !== undefined && !isInterfaceLocale(flags.locale)) {
     throw new UsageError(
       t('cli:usage.unknownLocale', { value: flags.locale, accepted: INTERFACE_LANGUAGES.join(', ') }),
@@ -73,11 +66,11 @@ export function deadlineCommand(args: string[], io: CliIo, policy: Policy): numb
       subdivision: flags.subdivision,
       timeZone: flags.tz,
       commit24x7: flags['24x7'] ? true : flags['no-24x7'] ? false : undefined,
-      openedAt: instantFlag(flags.opened, now, 'invalid_opened_at'),
+      openedAt: instantFlag(flags.opened, 'invalid_opened_at') ?? now,
       issueType: flags['issue-type'],
       product: flags.product,
     };
-    const evaluation = evaluate(input, instantFlag(flags.at, now, 'invalid_at'), policy);
+    const evaluation = evaluate(input, instantFlag(flags.at, 'invalid_at') ?? now, policy);
     if (!evaluation.ok) throw new UsageError(errorText(t, locale, evaluation.error), hint);
     io.stdout.write(render(t, locale, evaluation.assessment));
     return EXIT_OK;
@@ -85,44 +78,6 @@ export function deadlineCommand(args: string[], io: CliIo, policy: Policy): numb
     if (error instanceof SlaFailure) throw new UsageError(errorText(t, locale, error.toInfo()), hint);
     throw error;
   }
-}
-
-function readFlags(args: string[], t: TFunction, hint: string) {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: true,
-    });
-    if (positionals.length) {
-      throw new UsageError(t('cli:usage.unexpectedArgument', { value: positionals[0] }), hint);
-    }
-    return values;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(flagProblem(t, error as Error & { code?: string }), hint);
-  }
-}
-
-/** Node's own parser messages are English and technical: say what was wrong in the reader's words. */
-function flagProblem(t: TFunction, error: Error & { code?: string }): string {
-  const flag = /'(-{1,2}[^'\s]+)/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli:usage.unknownFlag', { flag });
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = flag.replace(/^-+/, '').split(/[ =]/)[0] ?? '';
-    const standsAlone = (OPTIONS as Record<string, { type: string }>)[name]?.type === 'boolean';
-    return t(standsAlone ? 'cli:usage.flagTakesNoValue' : 'cli:usage.flagValue', { flag: `--${name}` });
-  }
-  return t('cli:usage.badFlag', { detail: error.message });
-}
-
-function instantFlag(
-  value: string | undefined,
-  now: number,
-  code: 'invalid_opened_at' | 'invalid_at',
-): number {
-  return value === undefined || value.trim().toLowerCase() === 'now' ? now : readInstant(value, code);
 }
 
 function render(t: TFunction, locale: string, assessment: Assessment): string {

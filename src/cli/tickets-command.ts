@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { translator } from '../i18n/index.js';
 import { errorText } from '../messages/errors.js';
@@ -8,18 +7,20 @@ import {
   evaluate,
   type MicrosoftClock,
   type Policy,
-  readInstant,
   readTicket,
   SlaFailure,
   type TicketFacts,
 } from '../sla/index.js';
 import { type AnswerId, contractLine, errorLine } from './contract.js';
+import { instantFlag, readFlags } from './flags.js';
 import { type CliIo, EXIT_OK, UsageError } from './io.js';
 import { answerEachLine } from './ndjson-command.js';
 import { commandPolicy } from './policy.js';
 
 /** A ticket the core could not evaluate (its error is the line's) has nothing to compare. */
 const NOT_EVALUATED = { differenceMinutes: null, agrees: null, reason: 'not_evaluated' } as const;
+
+const OPTIONS = { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 /**
  * `sla-bot tickets`: Azure support tickets as NDJSON in (a resource or its bare properties per line),
@@ -28,7 +29,7 @@ const NOT_EVALUATED = { differenceMinutes: null, agrees: null, reason: 'not_eval
  */
 export async function ticketsCommand(args: string[], io: CliIo, t: TFunction): Promise<number> {
   const hint = t('cli:usage.seeHelp', { command: 'tickets' });
-  const flags = readFlags(args, t, hint);
+  const flags = readFlags(args, OPTIONS, t, hint);
   if (flags.help) {
     io.stdout.write(`${t('cli:help.tickets')}\n`);
     return EXIT_OK;
@@ -67,36 +68,10 @@ function microsoftFields(clock: MicrosoftClock, zone: string) {
   return { deadline: iso(clock.deadline), slaMinutes: clock.slaMinutes, startTime: iso(clock.startTime) };
 }
 
-function readFlags(args: string[], t: TFunction, hint: string) {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (positionals.length) {
-      throw new UsageError(t('cli:usage.unexpectedArgument', { value: positionals[0] }), hint);
-    }
-    return values;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const flag = /'(-{1,2}[^'\s]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
-    const code = (error as { code?: string }).code;
-    throw new UsageError(
-      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-        ? t('cli:usage.flagValue', { flag: '--at' })
-        : t('cli:usage.unknownFlag', { flag }),
-      hint,
-    );
-  }
-}
-
 /** `--at`: one moment for every line's status (default: now, read per line). */
 function atFlag(value: string | undefined, t: TFunction, hint: string): number | undefined {
-  if (value === undefined || value.trim().toLowerCase() === 'now') return undefined;
   try {
-    return readInstant(value, 'invalid_at');
+    return instantFlag(value, 'invalid_at');
   } catch (error) {
     if (!(error instanceof SlaFailure)) throw error;
     throw new UsageError(errorText(t, 'en', error.toInfo()), hint);

@@ -169,5 +169,12 @@ describe('sla-bot tickets', () => {
     const at = await runCli(['tickets', '--at', '1999-01-01T00:00:00Z']);
     expect(at.code).toBe(2);
     expect(at.stderr).toContain('outside the accepted range');
+    // The same flag reading as deadline: a missing value and a value where none is taken are named.
+    const empty = await runCli(['tickets', '--at']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--at needs a value, as in --at <value>.');
+    const help = await runCli(['tickets', '--help=yes']);
+    expect(help.code).toBe(2);
+    expect(help.stderr).toContain('--help stands alone and takes no value.');
   });
 });
