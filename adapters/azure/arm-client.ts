@@ -5,7 +5,8 @@
 import { MicrosoftSupport } from '@azure/arm-support';
 import type { TokenCredential } from '@azure/core-auth';
 import type { FullOperationResponse } from '@azure/core-client';
-import { type GateOptions, type Observed, SubscriptionGate } from './gate.js';
+import type { AzureConfig } from './config.js';
+import { type GateOptions, type Observed, SubscriptionGate, sleep } from './gate.js';
 
 /** The API version whose shape the watcher and the core read (`supportPlanDisplayName` and all). */
 export const SUPPORT_API_VERSION = '2024-04-01';
@@ -44,6 +45,30 @@ export interface ArmSourceOptions {
 
 export function armTicketSource(options: ArmSourceOptions): TicketSource {
   return new ArmTicketSource(options);
+}
+
+/**
+ * The source as the server runs it: the configured endpoint and read rate, four reads at a time per
+ * subscription, three retries, and a Retry-After waited in line only up to 30 s (longer ones defer).
+ */
+export function configuredTicketSource(
+  config: AzureConfig,
+  credential: TokenCredential,
+  now: () => number,
+): TicketSource {
+  return armTicketSource({
+    credential,
+    endpoint: config.endpoint,
+    ca: config.ca,
+    gate: {
+      concurrency: 4,
+      spacingMs: Math.ceil(1000 / config.readsPerSecond),
+      retries: 3,
+      maxInlineWaitMs: 30_000,
+      now,
+      sleep,
+    },
+  });
 }
 
 type FetchPage = (

@@ -2,9 +2,8 @@
 // its configuration and ports on its own (tests, tools).
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
-import { armTicketSource } from './arm-client.js';
+import { configuredTicketSource } from './arm-client.js';
 import type { AzureConfig } from './config.js';
-import { sleep } from './gate.js';
 import type { CaseSink, TicketReader, WatchStore } from './ports.js';
 import { registerConfiguredWatches } from './register.js';
 import { AzureWatcher, type WatcherLog } from './watcher.js';
@@ -36,19 +35,7 @@ export async function createAzureWatcher(deps: AzureWatcherDeps): Promise<AzureW
   const now = deps.now ?? Date.now;
   const { config } = deps;
   await registerConfiguredWatches(deps.store, config.watches, now());
-  const source = armTicketSource({
-    credential: deps.credential ?? new DefaultAzureCredential(),
-    endpoint: config.endpoint,
-    ca: config.ca,
-    gate: {
-      concurrency: 4,
-      spacingMs: Math.ceil(1000 / config.readsPerSecond),
-      retries: 3,
-      maxInlineWaitMs: 30_000,
-      now,
-      sleep,
-    },
-  });
+  const source = configuredTicketSource(config, deps.credential ?? new DefaultAzureCredential(), now);
   return new AzureWatcher({
     source,
     store: deps.store,

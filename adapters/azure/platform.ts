@@ -11,11 +11,10 @@ import type {
   PlatformReadiness,
   PlatformSetup,
 } from '../../src/platform.js';
-import { armTicketSource } from './arm-client.js';
+import { configuredTicketSource } from './arm-client.js';
 import { caseServiceSink, coreTicketReader } from './case-sink.js';
 import { type AzureConfig, loadAzureConfig } from './config.js';
 import { type AzureDesk, createDesk } from './desk.js';
-import { sleep } from './gate.js';
 import { classify, type WatchProblem } from './problems.js';
 import { registerConfiguredWatches } from './register.js';
 import { AzureWatcher, DEFAULT_TUNING } from './watcher.js';
@@ -71,19 +70,7 @@ export function createAzurePlatform(
   const logger = context.logger.child({ platform: AZURE_PLATFORM });
   const now = () => context.clock.now();
   const credential = options.credential?.() ?? new DefaultAzureCredential();
-  const source = armTicketSource({
-    credential,
-    endpoint: config.endpoint,
-    ca: config.ca,
-    gate: {
-      concurrency: 4,
-      spacingMs: Math.ceil(1000 / config.readsPerSecond),
-      retries: 3,
-      maxInlineWaitMs: 30_000,
-      now,
-      sleep,
-    },
-  });
+  const source = configuredTicketSource(config, credential, now);
   const sink = caseServiceSink(context.cases);
   const read = coreTicketReader(context.policy);
   const describe = (key: string, params: Record<string, string>) => t(`azure:${key}`, params);

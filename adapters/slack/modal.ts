@@ -116,35 +116,36 @@ function inputOf(t: TFunction, field: CaseField, state: CaseModalState): Block {
     case 'timeZone':
       return text(64, true);
     case 'plan':
-      return select(
+      return choice(
         t,
         field,
         values.plan,
         policy.plans.map((plan) => [t(`common:plan.${plan.id}`), plan.id]),
       );
     case 'severity':
-      return radio(
+      return choice(
         t,
         field,
         values.severity,
         policy.severities.map((s) => [t(`common:severity.${s}`), s]),
+        'radio_buttons',
       );
     case 'issueType':
-      return select(
+      return choice(
         t,
         field,
         values.issueType,
         Object.keys(policy.issueTypes).map((id) => [t(`common:issueType.${id}`), id]),
       );
     case 'product':
-      return select(
+      return choice(
         t,
         field,
         values.product,
         Object.keys(policy.products).map((id) => [t(`common:product.${id}`), id]),
       );
     case 'commit24x7': {
-      const options = COMMIT_CHOICES.map((choice) => option(t(`slack:modal.commit.${choice}`), choice));
+      const options = COMMIT_CHOICES.map((commit) => option(t(`slack:modal.commit.${commit}`), commit));
       const initial = options.find((o) => o.value === values.commit24x7) ?? options[0];
       return {
         type: 'input',
@@ -197,37 +198,16 @@ function textInput(
   };
 }
 
-function select(
-  t: TFunction,
-  field: CaseField,
-  initial: string | undefined,
-  choices: ReadonlyArray<readonly [string, string]>,
-): Block {
-  const options = choices.map(([text, value]) => option(text, value));
-  const initialOption = options.find((candidate) => candidate.value === initial);
-  return {
-    type: 'input',
-    block_id: FIELD[field],
-    label: plain(t(`slack:modal.label.${FIELD[field]}`), 2000),
-    element: {
-      type: 'static_select',
-      action_id: VALUE,
-      placeholder: plain(t('slack:modal.choose'), 150),
-      options,
-      ...(initialOption ? { initial_option: initialOption } : {}),
-    },
-  };
-}
-
 /**
- * A few long choices (a severity is Microsoft's whole phrase): every one shown whole, one tap each,
- * where a menu would cut the chosen one on a phone.
+ * A choice of a few values: a menu, or radio buttons where the choices are long (a severity is
+ * Microsoft's whole phrase) so that every one shows whole, where a menu would cut it on a phone.
  */
-function radio(
+function choice(
   t: TFunction,
   field: CaseField,
   initial: string | undefined,
   choices: ReadonlyArray<readonly [string, string]>,
+  kind: 'static_select' | 'radio_buttons' = 'static_select',
 ): Block {
   const options = choices.map(([text, value]) => option(text, value));
   const initialOption = options.find((candidate) => candidate.value === initial);
@@ -236,8 +216,9 @@ function radio(
     block_id: FIELD[field],
     label: plain(t(`slack:modal.label.${FIELD[field]}`), 2000),
     element: {
-      type: 'radio_buttons',
+      type: kind,
       action_id: VALUE,
+      ...(kind === 'static_select' ? { placeholder: plain(t('slack:modal.choose'), 150) } : {}),
       options,
       ...(initialOption ? { initial_option: initialOption } : {}),
     },

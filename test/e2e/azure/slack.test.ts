@@ -100,6 +100,9 @@ describe('a watched subscription in Slack', () => {
     });
     await h.poll();
     expect((await h.caseOf(TEAM, SUB, ticket.name))?.record.state).toBe('open');
+    // The ticket's modifiedDate has whole seconds, as Azure's: the reply must change it, so it comes at
+    // least a second after the inbound mail (a fast run reaches this line within that second).
+    while (Date.now() < ticket.createdAt + 2000) await new Promise((resolve) => setTimeout(resolve, 50));
     const answeredAt = Date.parse(iso(Date.now()));
     h.arm.addCommunication(SUB, ticket.name, {
       direction: 'Outbound',
