@@ -243,10 +243,17 @@ for (const [key, group] of byPlace) {
   momentNs += now() - t0;
   momentCount += group.length;
 }
-// Agreement where both compute the same thing: countries on 09:00–17:00 local time (not US/CA/JP),
-// against the core's business-hours candidate.
+// Agreement where both compute the same thing: countries the policy keeps on 09:00–17:00 local time
+// (not US/CA, JP, AT: their own hours), against the core's business-hours candidate.
+const hoursOf = (country) =>
+  azurePolicy.businessHours.find((entry) => entry.countries !== '*' && entry.countries.includes(country)) ??
+  azurePolicy.businessHours.find((entry) => entry.countries === '*');
+const nineToFive = (country) => {
+  const hours = hoursOf(country);
+  return hours.opens === '09:00' && hours.closes === '17:00' && hours.timeZone === 'local';
+};
 for (const [c, due] of momentResults) {
-  if (['US', 'CA', 'JP'].includes(c.input.country)) continue;
+  if (!nineToFive(c.input.country)) continue;
   const e = evaluate(c.input, c.at, azurePolicy);
   if (!e.ok) continue;
   const a = e.assessment;
