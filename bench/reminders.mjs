@@ -9,7 +9,7 @@ import { planReminders } from '../dist/src/cases/plan.js';
 import { parseReminderPlan } from '../dist/src/cases/reminder-config.js';
 import { CaseService } from '../dist/src/cases/service.js';
 import { createDispatcher } from '../dist/src/reminders/dispatcher.js';
-import { evaluate, scheduleOf } from '../dist/src/sla/index.js';
+import { azurePolicy, evaluate, scheduleOf } from '../dist/src/sla/index.js';
 import { pendingReminder, reminderKey } from '../dist/src/store/records.js';
 import { openSqliteStore } from '../dist/src/store/sqlite.js';
 
@@ -125,13 +125,13 @@ export function planningInMemory(count) {
   let rows = 0;
   const t0 = performance.now();
   for (let i = 0; i < count; i += 1) {
-    const evaluation = evaluate({ ...CASES[i % CASES.length], openedAt: now }, now);
+    const evaluation = evaluate({ ...CASES[i % CASES.length], openedAt: now }, now, azurePolicy);
     if (!evaluation.ok) throw new Error(evaluation.error.code);
     const record = { id: String(i), tenantId: 'T', state: 'open', createdAt: now };
     rows += planReminders({
       record,
       assessment: evaluation.assessment,
-      schedule: scheduleOf(evaluation.assessment),
+      schedule: scheduleOf(evaluation.assessment, azurePolicy),
       tracking: {},
       points,
       now,

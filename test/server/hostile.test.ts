@@ -122,10 +122,12 @@ describe('malformed signed Slack requests', () => {
     expect(response.status).toBe(400);
   });
 
-  it('an unknown content type: 400; a body over 1 MB: 413 before it is read to the end', async () => {
+  it('an unknown content type: 400; a body over 256 KiB: 413 before it is read to the end', async () => {
     expect((await sendSigned(events, 'x=1', 'text/plain')).status).toBe(400);
     const huge = await sendSigned(events, form(`{"type":"shortcut","pad":"${'x'.repeat(2_000_000)}"}`), FORM);
     expect(huge.status).toBe(413);
+    const over = await sendSigned(events, form(`{"type":"shortcut","pad":"${'x'.repeat(262_144)}"}`), FORM);
+    expect(over.status).toBe(413);
     await stillServing();
   });
 

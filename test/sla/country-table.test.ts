@@ -18,6 +18,7 @@ import {
 } from '../../src/sla/calendar/country-facts.js';
 import { COUNTRY_TABLE } from '../../src/sla/calendar/country-table.js';
 import { computedHolidays } from '../../src/sla/calendar/holidays.js';
+import { END_INSTANT, FIRST_INSTANT } from '../../src/sla/input/limits.js';
 
 const require = createRequire(import.meta.url);
 const installed = (name: string): string =>
@@ -83,7 +84,9 @@ describe('the country table', () => {
     const yearsCompared = new Set<number>();
     let compared = 0;
     regions.forEach(([code, state], index) => {
-      for (const year of [firstYear + ((index * 5) % span), firstYear + ((index * 5 + 10) % span)]) {
+      // A step of 11 (prime to the table's 102 years) reaches every year in turn.
+      const first = (index * 11) % span;
+      for (const year of [firstYear + first, firstYear + ((first + Math.floor(span / 2)) % span)]) {
         const listed = tableHolidays(code, state, year, ['public']);
         const computed = computedHolidays(code, state, ['public'], year);
         expect(sorted(listed), `${code} ${state ?? ''} ${year}`).toEqual(sorted(computed));
@@ -94,6 +97,11 @@ describe('the country table', () => {
     expect(yearsCompared.size).toBe(span);
     expect(compared).toBeGreaterThan(10_000);
   }, 120_000);
+
+  test('covers every year an accepted instant can fall in, anywhere, and a deadline after the last', () => {
+    expect(COUNTRY_TABLE.firstYear).toBe(new Date(FIRST_INSTANT).getUTCFullYear() - 1);
+    expect(COUNTRY_TABLE.lastYear).toBe(new Date(END_INSTANT).getUTCFullYear());
+  });
 
   test('answers only what it holds: other types and years are left to date-holidays', () => {
     const { firstYear, lastYear } = COUNTRY_TABLE;
