@@ -146,7 +146,7 @@ async function main() {
     await measure('steady poll: nothing changed', arm, poll);
     const changed = Math.max(1, Math.round(TICKETS / 100));
     const names = Array.from({ length: changed }, (_, i) => `26030200${String(i * 100).padStart(8, '0')}`);
-    await arm.call('reply', { subscription: SUBSCRIPTION, names, at: SINCE + 3_600_000 });
+    await arm.call('reply', { subscription: SUBSCRIPTION, names, after: 30 * 60_000 });
     await measure(`steady poll: ${changed} got Microsoft's reply`, arm, poll);
     if (watcher.status().watches[0]?.health !== 'ok') throw new Error(JSON.stringify(watcher.status()));
     const stats = await store.stats(Date.now());

@@ -45,9 +45,16 @@ const commands = {
       sample: names.slice(0, 2000).map((n) => arm.ticket(subscription, n)),
     };
   },
-  reply({ subscription, names, at }) {
-    for (const name of names)
-      arm.addCommunication(subscription, name, { direction: 'Outbound', sender: 'Engineer', at });
+  /** Microsoft's reply `after` ms after each ticket was opened (a reply before it would be refused). */
+  reply({ subscription, names, after }) {
+    for (const name of names) {
+      const opened = Date.parse(arm.ticket(subscription, name).properties.createdDate);
+      arm.addCommunication(subscription, name, {
+        direction: 'Outbound',
+        sender: 'Engineer',
+        at: opened + after,
+      });
+    }
     return names.length;
   },
   requests: () => arm.requests.length,
