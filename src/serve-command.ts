@@ -23,6 +23,14 @@ export async function serveCommand(io: CliIo, cwd = process.cwd()): Promise<numb
   if (!read.ok) return reportProblems(io, t, read.problems);
   const logger = createLogger(read.settings.config, io.stdout);
   if (envFile) logger.info(envFile, t('server:envFile', envFile));
+  // Signals are taken from here on: a SIGTERM that came in the instant after "listening" was logged,
+  // before a handler existed, killed the process outright instead of stopping it.
+  let stopSignal: string | null = null;
+  let onSignal = (signal: string) => {
+    stopSignal = signal;
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({ env, platforms: PLATFORMS, clock: { now: () => io.now() }, logger });
@@ -33,23 +41,13 @@ export async function serveCommand(io: CliIo, cwd = process.cwd()): Promise<numb
     io.stderr.write(`${t(key, { host: error.host, port: error.port, code: error.code })}\n`);
     return EXIT_CONFIG;
   }
-  const url = `http://${hostPart(server.address)}:${server.port}`;
-  logger.info(
-    {
-      url,
-      address: server.address,
-      port: server.port,
-      store: server.store.dialect,
-      policy: server.policySource,
-    },
-    t('server:started', { url }),
-  );
-  return new Promise<number>((resolve) => {
+  const running = server;
+  const stopped = new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, t('server:stopping'));
       const forced = setTimeout(() => resolve(1), EXIT_DEADLINE_MS);
       forced.unref();
-      server.stop().then(
+      running.stop().then(
         () => {
           clearTimeout(forced);
           logger.info(t('server:stopped'));
@@ -61,9 +59,22 @@ export async function serveCommand(io: CliIo, cwd = process.cwd()): Promise<numb
         },
       );
     };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+    onSignal = shutdown;
+    // A signal that came while the server was starting stops it now that it has started.
+    if (stopSignal) shutdown(stopSignal);
   });
+  const url = `http://${hostPart(server.address)}:${server.port}`;
+  logger.info(
+    {
+      url,
+      address: server.address,
+      port: server.port,
+      store: server.store.dialect,
+      policy: server.policySource,
+    },
+    t('server:started', { url }),
+  );
+  return stopped;
 }
 
 /**

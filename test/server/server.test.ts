@@ -72,7 +72,10 @@ function serve(env: Record<string, string>, cwd = dir) {
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // The exit code, or the signal that ended the process (so a failure names it, not just null).
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('close', (code, signal) => resolve(code ?? signal)),
+  );
   const listening = async () => {
     const deadline = Date.now() + 20_000;
     while (!/listening on http/.test(stdout) && Date.now() < deadline)

@@ -100,7 +100,7 @@ describe('Slack requests over HTTP', () => {
     const [open] = await h.slack.waitFor('views.open');
     const view = open?.body.view as { title: { text: string }; submit: { text: string } };
     expect(view.title.text).toBe('SLA-aanvraag volgen');
-    expect(view.submit.text).toBe('Aanvraag volgen');
+    expect(view.submit.text).toBe('Volgen');
   });
 
   it('/sla check answers ephemerally with the facts, in any order, storing nothing', async () => {

@@ -102,6 +102,17 @@ const widths = new WeakMap<Page, number>();
 export async function sizePage(page: Page, width: Width): Promise<void> {
   if (widths.get(page) === PAGE_WIDTHS[width]) return;
   await page.setViewportSize({ width: PAGE_WIDTHS[width], height: VIEWPORT_HEIGHT });
+  // The page's resize event lands a little later; a popup opened before it (Teams' "…" menu) would
+  // close at it. Wait until the page has the width and a frame has passed.
+  await page.waitForFunction((wanted) => {
+    const view = globalThis as unknown as {
+      innerWidth: number;
+      requestAnimationFrame(next: () => void): void;
+    };
+    return (
+      view.innerWidth === wanted && new Promise((resolve) => view.requestAnimationFrame(() => resolve(true)))
+    );
+  }, PAGE_WIDTHS[width]);
   widths.set(page, PAGE_WIDTHS[width]);
 }
 
