@@ -10,11 +10,12 @@
 // Results go to stdout and to bench/results/event-loop-latest.json (git-ignored).
 import { fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import os, { tmpdir } from 'node:os';
+import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { startBenchServer } from './slack-server.mjs';
 
 const SECRET = 'bench-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
@@ -252,7 +253,10 @@ function next(child) {
   return new Promise((resolve) => child.once('message', resolve));
 }
 
-/** users.info, chat.postMessage, views and response_url answered at once, as a quiet Slack would. */
+/**
+ * users.info, chat.postMessage, views and response_url answered at once: what is measured is the
+ * server's own event loop, which a slow Slack (awaited, never waited on) does not hold.
+ */
 async function webApiStandIn() {
   let ts = 1;
   const server = createServer((req, res) => {
@@ -276,21 +280,7 @@ async function serve() {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const standIn = process.argv[3];
-  const dir = mkdtempSync(join(tmpdir(), 'sla-bench-loop-'));
-  const { startServer } = await import(pathToFileURL(join(root, 'dist/src/server.js')).href);
-  const { PLATFORMS } = await import(pathToFileURL(join(root, 'dist/adapters/index.js')).href);
-  const server = await startServer({
-    platforms: PLATFORMS,
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
-      LOG_LEVEL: 'silent',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_API_URL: `${standIn}/api/`,
-    },
-  });
+  const server = await startBenchServer({ signingSecret: SECRET, slackApiUrl: `${standIn}/api/` });
   process.on('message', (message) => {
     if (message !== 'delay') return;
     // Let the work a last request left behind (its answer, its card) run before reading.
@@ -301,7 +291,6 @@ async function serve() {
   });
   process.once('SIGTERM', async () => {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
   process.send({ url: server.url });

@@ -14,11 +14,12 @@
 // Results go to stdout and to bench/results/slack-latest.json (git-ignored).
 import { fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest } from 'node:http';
-import os, { tmpdir } from 'node:os';
+import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { startBenchServer } from './slack-server.mjs';
 
 const SECRET = 'bench-signing-secret';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -270,27 +271,10 @@ async function serve(target, standIn) {
     });
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'sla-bench-slack-'));
-  const entry = pathToFileURL(join(root, 'dist/src/server.js')).href;
-  const { startServer } = await import(entry);
-  const { PLATFORMS } = await import(pathToFileURL(join(root, 'dist/adapters/index.js')).href);
-  const server = await startServer({
-    platforms: PLATFORMS,
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
-      LOG_LEVEL: 'silent',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_API_URL: standIn,
-    },
-    dispatch: 'manual',
-  });
+  const server = await startBenchServer({ signingSecret: SECRET, slackApiUrl: standIn, dispatch: 'manual' });
   process.send({ url: `${server.url}/slack/events`, responseUrl: standIn.replace('/api/', '/response') });
   process.once('SIGTERM', async () => {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });
 }

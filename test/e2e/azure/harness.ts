@@ -126,15 +126,4 @@ export async function startAzureHarness(options: AzureHarnessOptions = {}): Prom
   };
 }
 
-/** Polls until `check` holds (its last failure is the error when it never does). */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
+export { eventually } from '../../support/eventually.js';
