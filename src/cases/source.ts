@@ -1,11 +1,8 @@
 // A case that follows an Azure support ticket: Microsoft's own clock beside ours (SLA-RULES §10–§11)
 // as the card shows it, and the one thread notice when the two disagree.
 import { type Assessment, compareWithMicrosoft } from '../sla/index.js';
-import { type CaseRecord, type CaseSource, pendingReminder, type ReminderRow } from '../store/records.js';
+import { type CaseRecord, pendingReminder, type ReminderRow } from '../store/records.js';
 import type { MicrosoftSide } from './types.js';
-
-/** Who opens a case from each source, as a card names them ("Opened by Azure"): a product name. */
-export const SOURCE_OPENER: { readonly [K in CaseSource['kind']]: string } = { azure: 'Azure' };
 
 export function microsoftSide(record: CaseRecord, assessment: Assessment): MicrosoftSide | undefined {
   const { source } = record;

@@ -2,7 +2,6 @@
 // It leads with how long there is; then which case, the facts that apply, warnings, and one primary
 // action with the others behind "more" (closing and undoing a response ask to be confirmed).
 import type { TFunction } from 'i18next';
-import { SOURCE_OPENER } from '../cases/source.js';
 import type { CaseView } from '../cases/types.js';
 import type { CaseAction } from '../chat/actions.js';
 import type { Policy } from '../sla/index.js';
@@ -85,7 +84,7 @@ export function caseCardModel(t: TFunction, view: CaseView, options: CardOptions
     warnings: [...disagreement, ...(open ? assessment.warnings.map((w) => warningText(t, w)) : [])],
     // A case from a ticket was opened by its source, not by a person of the chat (no mention of nobody).
     openedByLine: t('cards:case.openedBy', {
-      name: record.source ? SOURCE_OPENER[record.source.kind] : options.openedByName,
+      name: record.source ? t(`cards:case.source.${record.source.kind}`) : options.openedByName,
     }),
     summary: t('cards:case.summary', {
       case: title,

@@ -222,6 +222,24 @@ describe('facts', () => {
     );
     expect(fact(base)).toBeUndefined();
   });
+
+  it("a case that follows a ticket was opened by its source, named in the reader's words", async () => {
+    const base = await open();
+    const fromAzure: CaseView = {
+      ...base,
+      record: {
+        ...base.record,
+        source: {
+          kind: 'azure',
+          ticketNumber: '1',
+          resourceId: '/subscriptions/s/x/1',
+          microsoft: { startTime: null, deadline: null, slaMinutes: null },
+        },
+      },
+    };
+    expect(model(fromAzure).openedByLine).toBe('Opened by Azure');
+    expect(model(base).openedByLine).not.toContain('Azure');
+  });
 });
 
 describe('notices', () => {
